@@ -1,0 +1,129 @@
+# pngplot: a plain Makefile. `make` builds the library, the command and the
+# examples; `make demo` also installs missing Debian packages (as root) and
+# renders the examples into out/; `make test` runs every test.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+SANITIZE ?=
+WERROR ?=
+
+BUILD ?= build
+ifeq ($(SANITIZE),1)
+BUILD := build-sanitize
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+endif
+
+PKGS = freetype2 libpng jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libcsv ships no pkg-config file.
+DEP_LIBS = $(PKG_LIBS) -lcsv -lm
+
+VERSION = 0.1.0
+SONAME = libpngplot.so.0
+
+PP_CFLAGS = -std=c99 -Wall -Wextra -pedantic -D_POSIX_C_SOURCE=200809L \
+            -fPIC -Iinclude -Isrc $(PKG_CFLAGS) \
+            -DPP_DEFAULT_FONT_DIR='"$(PREFIX)/share/pngplot/fonts"' \
+            $(if $(WERROR),-Werror) $(SAN_FLAGS) $(CFLAGS)
+PP_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+LIB_SRC := $(wildcard src/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_SRC := $(wildcard src/cli/*.c)
+CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
+
+STATIC_LIB = $(BUILD)/libpngplot.a
+SHARED_LIB = $(BUILD)/$(SONAME)
+COMMAND = $(BUILD)/pngplot
+
+.PHONY: all lib examples tests test demo golden install uninstall clean deps
+.DEFAULT_GOAL := all
+
+all: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND) examples
+
+lib: $(STATIC_LIB) $(SHARED_LIB)
+
+# Says which Debian package is missing before the compiler does.
+$(BUILD)/.deps-ok: scripts/check-deps.sh
+	@sh scripts/check-deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: src/%.c include/pngplot.h src/pp_internal.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) -c $< -o $@
+
+$(STATIC_LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJ) src/pngplot.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=src/pngplot.map \
+	    $(PP_LDFLAGS) -o $@ $(LIB_OBJ) $(DEP_LIBS)
+	ln -sf $(SONAME) $(BUILD)/libpngplot.so
+
+$(COMMAND): $(CLI_OBJ) $(STATIC_LIB)
+	$(CC) $(PP_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB) $(DEP_LIBS)
+
+examples: $(EXAMPLE_BIN)
+
+$(BUILD)/examples/%: examples/%.c $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
+
+tests: all $(TEST_BIN) $(TOOL_BIN)
+
+test: tests
+	@BUILD=$(BUILD) sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) sh scripts/render-examples.sh
+
+# Rewrites golden/*.png from the current renderer: only on purpose, after
+# looking at the differences.
+golden: all
+	@BUILD=$(BUILD) sh tests/golden.sh update
+
+install: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/share/pngplot/fonts
+	install -m 755 $(COMMAND) $(DESTDIR)$(PREFIX)/bin/pngplot
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libpngplot.so
+	install -m 644 include/pngplot.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 fonts/*.ttf fonts/LICENSE $(DESTDIR)$(PREFIX)/share/pngplot/fonts/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    src/pngplot.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/pngplot.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pngplot $(DESTDIR)$(PREFIX)/lib/libpngplot.a \
+	    $(DESTDIR)$(PREFIX)/lib/$(SONAME) $(DESTDIR)$(PREFIX)/lib/libpngplot.so \
+	    $(DESTDIR)$(PREFIX)/include/pngplot.h \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/pngplot.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/pngplot
+
+clean:
+	rm -rf build build-sanitize out

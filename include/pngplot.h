@@ -1,0 +1,298 @@
+/*
+ * pngplot: draw figures from CSV files straight to PNG images.
+ *
+ * The library has three layers, each usable on its own:
+ *
+ *   1. Figures: load a JSON figure spec (property names follow Bokeh's) and
+ *      its CSV data, then render it to a canvas.
+ *   2. Canvas: an RGBA raster with anti-aliased strokes, fills and text.
+ *   3. Images: PNG encoding, decoding and comparison.
+ *
+ * Conventions shared by every call:
+ *
+ *   - Every call that can fail returns a pp_status (PP_OK is 0). Calls that
+ *     take a pp_error_t fill it with a one-line message that names the file,
+ *     line and column where the fault is, ready to show to a user.
+ *   - The library never prints and never exits. Warnings (a glyph the font
+ *     lacks, a label that was shortened) go to the pp_warning_fn the caller
+ *     registers; without one they are dropped.
+ *   - destroy(NULL) is a no-op for every object.
+ *
+ * Screen coordinates: the canvas calls take coordinates in which the point
+ * (i, j) is the centre of pixel column i, row j (row 0 at the top). This is
+ * the convention of an HTML canvas translated by half a pixel, which is how
+ * Bokeh draws: a 1 px line at an integer y fills exactly one pixel row.
+ */
+#ifndef PNGPLOT_H
+#define PNGPLOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PP_VERSION_STRING "0.1.0"
+
+/* The largest canvas side in pixels. */
+#define PP_MAX_CANVAS_SIDE 16384
+
+/* ------------------------------------------------------------------------ */
+/* Status and errors                                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef enum pp_status {
+    PP_OK = 0,
+    PP_ERR_NOMEM,      /* out of memory */
+    PP_ERR_ARGUMENT,   /* invalid argument to a library call */
+    PP_ERR_IO,         /* a file could not be read or written */
+    PP_ERR_SPEC,       /* the figure spec is not valid */
+    PP_ERR_CSV,        /* a CSV file is malformed */
+    PP_ERR_DATA,       /* the data does not fit the spec (missing column...) */
+    PP_ERR_FONT,       /* a font could not be loaded or used */
+    PP_ERR_PNG,        /* PNG encoding or decoding failed */
+    PP_ERR_LIMIT,      /* a size limit was exceeded */
+    PP_ERR_BACKEND     /* an external backend (gnuplot) failed */
+} pp_status;
+
+/* A short lowercase phrase for a status, such as "out of memory". */
+const char *pp_strerror(pp_status status);
+
+#define PP_ERROR_MESSAGE_SIZE 1024
+
+/* The detail of a failure: the status and a message for the user. */
+typedef struct pp_error {
+    pp_status status;
+    char message[PP_ERROR_MESSAGE_SIZE];
+} pp_error_t;
+
+/* Receives warnings: one complete line of text, without a newline. */
+typedef void (*pp_warning_fn)(void *user, const char *message);
+
+/* ------------------------------------------------------------------------ */
+/* Colours                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* An sRGB colour with straight (not premultiplied) alpha in 0..1. */
+typedef struct pp_color {
+    uint8_t r, g, b;
+    float a;
+} pp_color_t;
+
+/*
+ * Parses a CSS colour: a name in any case ("navy", "RED"), "#rgb", "#rgba",
+ * "#rrggbb", "#rrggbbaa", "rgb(r, g, b)" or "rgba(r, g, b, a)" with a in
+ * 0..1. Returns PP_ERR_ARGUMENT when the text is not a colour.
+ */
+pp_status pp_color_parse(const char *text, pp_color_t *out);
+
+/* ------------------------------------------------------------------------ */
+/* Canvas                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct pp_canvas pp_canvas_t;
+
+/* A rectangle in screen coordinates. */
+typedef struct pp_rect {
+    double x, y, width, height;
+} pp_rect_t;
+
+typedef enum pp_line_cap {
+    PP_CAP_BUTT,
+    PP_CAP_ROUND,
+    PP_CAP_SQUARE
+} pp_line_cap;
+
+typedef enum pp_line_join {
+    PP_JOIN_MITER,
+    PP_JOIN_ROUND,
+    PP_JOIN_BEVEL
+} pp_line_join;
+
+typedef struct pp_stroke_style {
+    pp_color_t color;     /* alpha applies once to the whole stroke */
+    double width;         /* in pixels, > 0 */
+    pp_line_cap cap;      /* Bokeh's default: butt */
+    pp_line_join join;    /* Bokeh's default: bevel */
+    double miter_limit;   /* as in a canvas; 10 when 0 */
+} pp_stroke_style_t;
+
+/*
+ * Creates a canvas filled with one colour. Sides are 1..16384 pixels;
+ * PP_ERR_LIMIT otherwise.
+ */
+pp_status pp_canvas_create(int width, int height, pp_color_t background,
+                           pp_canvas_t **out);
+void pp_canvas_destroy(pp_canvas_t *canvas);
+
+int pp_canvas_width(const pp_canvas_t *canvas);
+int pp_canvas_height(const pp_canvas_t *canvas);
+
+/* Straight RGBA bytes, row-major, 4 * width bytes a row. */
+const uint8_t *pp_canvas_pixels(const pp_canvas_t *canvas);
+
+/* Reads one pixel; a position outside the canvas gives zeros. */
+void pp_canvas_get_pixel(const pp_canvas_t *canvas, int x, int y,
+                         uint8_t rgba[4]);
+
+/*
+ * Restricts later drawing to a rectangle in screen coordinates, with
+ * anti-aliased edges where its sides fall between pixel centres. NULL
+ * removes the restriction.
+ */
+void pp_canvas_set_clip(pp_canvas_t *canvas, const pp_rect_t *clip);
+
+/*
+ * Strokes a polyline of npoints points (x0, y0, x1, y1, ...). A point with a
+ * NaN coordinate breaks the line; the pieces still form one shape, so a
+ * translucent line never darkens where it overlaps itself.
+ */
+pp_status pp_canvas_stroke_polyline(pp_canvas_t *canvas, const double *xy,
+                                    size_t npoints,
+                                    const pp_stroke_style_t *style);
+
+/* Fills a polygon (npoints points, closed implicitly), non-zero rule. */
+pp_status pp_canvas_fill_polygon(pp_canvas_t *canvas, const double *xy,
+                                 size_t npoints, pp_color_t color);
+
+/* Fills an axis-aligned rectangle given in screen coordinates. */
+pp_status pp_canvas_fill_rect(pp_canvas_t *canvas, pp_rect_t rect,
+                              pp_color_t color);
+
+/* Fills a circle. */
+pp_status pp_canvas_fill_circle(pp_canvas_t *canvas, double cx, double cy,
+                                double radius, pp_color_t color);
+
+/* Strokes the outline of a circle (centred on its radius). */
+pp_status pp_canvas_stroke_circle(pp_canvas_t *canvas, double cx, double cy,
+                                  double radius,
+                                  const pp_stroke_style_t *style);
+
+/* ------------------------------------------------------------------------ */
+/* Text                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The three faces of the bundled font (Liberation Sans). */
+typedef struct pp_fonts pp_fonts_t;
+
+typedef enum pp_font_style {
+    PP_FONT_NORMAL,
+    PP_FONT_BOLD,
+    PP_FONT_ITALIC
+} pp_font_style;
+
+typedef enum pp_text_align {
+    PP_ALIGN_LEFT,
+    PP_ALIGN_CENTER,
+    PP_ALIGN_RIGHT
+} pp_text_align;
+
+typedef enum pp_text_baseline {
+    PP_BASELINE_ALPHABETIC,
+    PP_BASELINE_TOP,
+    PP_BASELINE_MIDDLE,
+    PP_BASELINE_BOTTOM
+} pp_text_baseline;
+
+typedef struct pp_text_style {
+    pp_font_style font_style;
+    double size_px;            /* 0 draws nothing */
+    pp_color_t color;
+    pp_text_align align;
+    pp_text_baseline baseline;
+    int angle;                 /* 0, or 90 for text read bottom to top */
+} pp_text_style_t;
+
+/* Metrics of a text at a size, in pixels, as a browser canvas reports them. */
+typedef struct pp_text_metrics {
+    double width;       /* advance width, kerning included */
+    double ascent;      /* font ascent (above the baseline) */
+    double descent;     /* font descent (below the baseline), positive */
+    double cap_height;  /* height of "M" */
+    double x_height;    /* height of "x" */
+} pp_text_metrics_t;
+
+/*
+ * Loads LiberationSans-Regular.ttf, -Bold.ttf and -Italic.ttf from a folder.
+ * A missing or unreadable file is PP_ERR_FONT with its path in the message.
+ */
+pp_status pp_fonts_load(const char *dir, pp_fonts_t **out, pp_error_t *err);
+void pp_fonts_destroy(pp_fonts_t *fonts);
+
+/*
+ * Where warnings about text go: a character the font lacks is reported once
+ * per code point as "U+XXXX", and invalid UTF-8 once per text.
+ */
+void pp_fonts_set_warning_handler(pp_fonts_t *fonts, pp_warning_fn fn,
+                                  void *user);
+
+/* Measures UTF-8 text with a style's face and size. */
+pp_status pp_text_measure(pp_fonts_t *fonts, const char *utf8,
+                          const pp_text_style_t *style,
+                          pp_text_metrics_t *out);
+
+/*
+ * Draws UTF-8 text anchored at (x, y) in screen coordinates, aligned and
+ * placed on the baseline as the style says. With angle 90, the text is
+ * rotated counterclockwise around the anchor.
+ */
+pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
+                              const char *utf8, double x, double y,
+                              const pp_text_style_t *style);
+
+/* ------------------------------------------------------------------------ */
+/* PNG images                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* zlib level 0..9, or this for the measured default. */
+#define PP_COMPRESSION_DEFAULT (-1)
+
+/*
+ * Encodes a canvas as PNG into a malloc'ed buffer the caller frees. The
+ * output is RGB when every pixel is opaque, RGBA otherwise, and holds no
+ * timestamp, so the same canvas always gives the same bytes.
+ */
+pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
+                               uint8_t **data, size_t *size, pp_error_t *err);
+
+/*
+ * Writes a canvas as a PNG file. The data goes to a temporary file in the
+ * same folder, which is renamed into place only when complete: on failure
+ * nothing is left at path and an existing file there is untouched.
+ */
+pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
+                              int compression, pp_error_t *err);
+
+/* Reads a PNG file of any colour type into a new canvas. */
+pp_status pp_canvas_read_png(const char *path, pp_canvas_t **out,
+                             pp_error_t *err);
+
+/* ------------------------------------------------------------------------ */
+/* Image comparison                                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct pp_diff_result {
+    int size_mismatch;          /* nonzero when the sizes differ */
+    long differing_pixels;      /* pixels beyond the tolerance */
+    int max_channel_diff;       /* largest difference of any channel */
+    int first_x, first_y;       /* first differing pixel, row by row */
+    uint8_t first_expected[4];  /* its RGBA in each image */
+    uint8_t first_actual[4];
+} pp_diff_result_t;
+
+/*
+ * Compares two images pixel by pixel. A pixel differs when any channel
+ * differs by more than tolerance (0..255). When diff_image is not NULL it
+ * receives a new canvas: the expected image faded, differing pixels in
+ * magenta.
+ */
+pp_status pp_image_diff(const pp_canvas_t *expected, const pp_canvas_t *actual,
+                        int tolerance, pp_diff_result_t *result,
+                        pp_canvas_t **diff_image);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PNGPLOT_H */

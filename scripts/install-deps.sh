@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs the Debian packages pngplot needs when they are missing.
+# Run as root with apt-get available it installs them; otherwise it says
+# which to install. --with-test-tools adds what the whole test suite uses
+# (gnuplot, Chromium, a German locale, clang and valgrind).
+required="pkg-config libpng-dev libfreetype-dev libcsv-dev libjansson-dev"
+test_tools="gnuplot-nox chromium locales clang valgrind"
+
+packages="$required"
+[ "$1" = "--with-test-tools" ] && packages="$required $test_tools"
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null &&
+        apt-get install -y -q --no-install-recommends $missing >/dev/null ||
+        { echo "ERROR: apt-get could not install:$missing" >&2; exit 1; }
+    exit 0
+fi
+
+echo "ERROR: missing Debian packages:$missing" >&2
+echo "HINT: sudo apt-get install$missing" >&2
+# Only the required packages stop the build.
+for p in $required; do
+    case " $missing " in *" $p "*) exit 1 ;; esac
+done
+exit 0

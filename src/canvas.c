@@ -1,0 +1,173 @@
+/* The canvas: pixel storage, clipping and compositing of one pixel. */
+#include "pp_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+pp_status pp_canvas_create(int width, int height, pp_color_t background,
+                           pp_canvas_t **out)
+{
+    pp_canvas_t *canvas;
+    uint8_t pixel[4];
+    size_t i, count;
+
+    *out = NULL;
+    if (width < 1 || height < 1 || width > PP_MAX_CANVAS_SIDE ||
+        height > PP_MAX_CANVAS_SIDE)
+        return PP_ERR_LIMIT;
+
+    canvas = calloc(1, sizeof *canvas);
+    if (canvas == NULL)
+        return PP_ERR_NOMEM;
+    count = (size_t)width * (size_t)height;
+    canvas->rgba = malloc(count * 4);
+    if (canvas->rgba == NULL) {
+        free(canvas);
+        return PP_ERR_NOMEM;
+    }
+    canvas->width = width;
+    canvas->height = height;
+
+    pixel[0] = background.r;
+    pixel[1] = background.g;
+    pixel[2] = background.b;
+    pixel[3] = (uint8_t)lround(fmin(fmax(background.a, 0.0), 1.0) * 255.0);
+    for (i = 0; i < count; i++)
+        memcpy(canvas->rgba + i * 4, pixel, 4);
+    *out = canvas;
+    return PP_OK;
+}
+
+void pp_canvas_destroy(pp_canvas_t *canvas)
+{
+    if (canvas == NULL)
+        return;
+    pp__raster_destroy(canvas->raster);
+    free(canvas->rgba);
+    free(canvas);
+}
+
+int pp_canvas_width(const pp_canvas_t *canvas)
+{
+    return canvas->width;
+}
+
+int pp_canvas_height(const pp_canvas_t *canvas)
+{
+    return canvas->height;
+}
+
+const uint8_t *pp_canvas_pixels(const pp_canvas_t *canvas)
+{
+    return canvas->rgba;
+}
+
+void pp_canvas_get_pixel(const pp_canvas_t *canvas, int x, int y,
+                         uint8_t rgba[4])
+{
+    if (x < 0 || y < 0 || x >= canvas->width || y >= canvas->height) {
+        memset(rgba, 0, 4);
+        return;
+    }
+    memcpy(rgba, canvas->rgba + ((size_t)y * canvas->width + x) * 4, 4);
+}
+
+void pp_canvas_set_clip(pp_canvas_t *canvas, const pp_rect_t *clip)
+{
+    canvas->has_clip = clip != NULL;
+    if (clip != NULL)
+        canvas->clip = *clip;
+}
+
+static uint8_t to_byte(double v)
+{
+    if (v <= 0.0)
+        return 0;
+    if (v >= 255.0)
+        return 255;
+    return (uint8_t)(v + 0.5);
+}
+
+void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
+                            pp_color_t color, double coverage)
+{
+    uint8_t *p = canvas->rgba + ((size_t)y * canvas->width + x) * 4;
+    double a = color.a * coverage;
+    double dst_a, out_a;
+
+    if (a <= 0.0)
+        return;
+    if (p[3] == 255) {
+        /* The common case: an opaque destination stays opaque. */
+        p[0] = to_byte(p[0] + (color.r - p[0]) * a);
+        p[1] = to_byte(p[1] + (color.g - p[1]) * a);
+        p[2] = to_byte(p[2] + (color.b - p[2]) * a);
+        return;
+    }
+    dst_a = p[3] / 255.0;
+    out_a = a + dst_a * (1.0 - a);
+    if (out_a <= 0.0)
+        return;
+    p[0] = to_byte((color.r * a + p[0] * dst_a * (1.0 - a)) / out_a);
+    p[1] = to_byte((color.g * a + p[1] * dst_a * (1.0 - a)) / out_a);
+    p[2] = to_byte((color.b * a + p[2] * dst_a * (1.0 - a)) / out_a);
+    p[3] = to_byte(out_a * 255.0);
+}
+
+/* The pixel rows and columns a clip rectangle lets through, at least in part. */
+static void clip_pixel_bounds(const pp_canvas_t *canvas, int *x0, int *y0,
+                              int *x1, int *y1)
+{
+    *x0 = 0;
+    *y0 = 0;
+    *x1 = canvas->width;
+    *y1 = canvas->height;
+    if (!canvas->has_clip)
+        return;
+    /* Screen coordinate c is the centre of pixel c: edges sit at c +- 0.5. */
+    *x0 = (int)fmax(*x0, floor(canvas->clip.x + 0.5));
+    *y0 = (int)fmax(*y0, floor(canvas->clip.y + 0.5));
+    *x1 = (int)fmin(*x1, ceil(canvas->clip.x + canvas->clip.width + 0.5));
+    *y1 = (int)fmin(*y1, ceil(canvas->clip.y + canvas->clip.height + 0.5));
+}
+
+/* How much of pixel column (or row) i a clip interval [lo, hi] covers. */
+static double clip_fraction(int i, double lo, double hi)
+{
+    double left = fmax(i - 0.5, lo), right = fmin(i + 0.5, hi);
+
+    return right > left ? right - left : 0.0;
+}
+
+void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
+                           const uint8_t *mask, int mask_width,
+                           int mask_height, int mask_stride,
+                           pp_color_t color)
+{
+    int cx0, cy0, cx1, cy1, row, col;
+
+    clip_pixel_bounds(canvas, &cx0, &cy0, &cx1, &cy1);
+    for (row = 0; row < mask_height; row++) {
+        int py = y + row;
+        double fy = 1.0;
+
+        if (py < cy0 || py >= cy1)
+            continue;
+        if (canvas->has_clip)
+            fy = clip_fraction(py, canvas->clip.y,
+                               canvas->clip.y + canvas->clip.height);
+        for (col = 0; col < mask_width; col++) {
+            int px = x + col;
+            uint8_t m = mask[(size_t)row * mask_stride + col];
+            double f = fy;
+
+            if (m == 0 || px < cx0 || px >= cx1)
+                continue;
+            if (canvas->has_clip)
+                f *= clip_fraction(px, canvas->clip.x,
+                                   canvas->clip.x + canvas->clip.width);
+            pp__canvas_blend_pixel(canvas, px, py, color, f * m / 255.0);
+        }
+    }
+}

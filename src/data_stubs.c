@@ -1,0 +1,23 @@
+/* Placeholder until the CSV loader, number, colour and date-time parsing land. */
+#include "pp_internal.h"
+
+pp_status pp_color_parse(const char *text, pp_color_t *out)
+{ (void)text; (void)out; return PP_ERR_ARGUMENT; }
+bool pp__parse_number(const char *text, size_t len, double *out)
+{ (void)text; (void)len; (void)out; return false; }
+bool pp__is_missing(const char *text, size_t len) { (void)text; return len == 0; }
+void pp__format_number(char *buf, size_t size, const char *format, double value)
+{ (void)format; (void)value; if (size) buf[0] = '\0'; }
+bool pp__parse_datetime(const char *text, size_t len, double *ms_out)
+{ (void)text; (void)len; (void)ms_out; return false; }
+void pp__format_datetime(char *buf, size_t size, const char *format, double ms)
+{ (void)format; (void)ms; if (size) buf[0] = '\0'; }
+pp_status pp__table_load_csv(const char *path, pp__table **out, pp_error_t *err)
+{ (void)path; *out = NULL; return pp__fail(err, PP_ERR_CSV, "csv: not implemented"); }
+pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
+                              pp__table **out, pp_error_t *err)
+{ (void)name; (void)data; (void)len; *out = NULL; return pp__fail(err, PP_ERR_CSV, "csv: not implemented"); }
+void pp__table_destroy(pp__table *table) { (void)table; }
+const pp__column *pp__table_find(const pp__table *table, const char *name)
+{ (void)table; (void)name; return NULL; }
+char *pp__table_column_list(const pp__table *table) { (void)table; return NULL; }
