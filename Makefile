@@ -91,7 +91,20 @@ $(BUILD)/tools/%: tests/tools/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
 
-tests: all $(TEST_BIN) $(TOOL_BIN)
+# The example CSVs come from a generator of our own that needs only the C
+# library; `make examples-data` rebuilds it and rewrites examples/data/*.csv.
+GEN_DATA = $(BUILD)/tools/generate-data
+GEN_CFLAGS = -std=c99 -Wall -Wextra -pedantic $(if $(WERROR),-Werror) $(CFLAGS)
+
+$(GEN_DATA): examples/data/generate.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) $(PP_LDFLAGS) -o $@ $<
+
+.PHONY: examples-data
+examples-data: $(GEN_DATA)
+	$(GEN_DATA) examples/data
+
+tests: all $(TEST_BIN) $(TOOL_BIN) $(GEN_DATA)
 
 test: tests
 	@BUILD=$(BUILD) sh tests/run.sh
