@@ -291,6 +291,56 @@ pp_status pp_image_diff(const pp_canvas_t *expected, const pp_canvas_t *actual,
                         int tolerance, pp_diff_result_t *result,
                         pp_canvas_t **diff_image);
 
+/* ------------------------------------------------------------------------ */
+/* Figures                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A figure described by a spec: data sources, glyph renderers, axes... */
+typedef struct pp_figure pp_figure_t;
+
+typedef struct pp_load_options {
+    /* Folder that relative CSV paths resolve against; NULL: the folder of
+       the spec file (or the working folder for a spec given as text). */
+    const char *data_dir;
+    /* Largest canvas side accepted; 0 means PP_MAX_CANVAS_SIDE. */
+    int max_side;
+    /* Where warnings go (a shortened label, a row skipped...). */
+    pp_warning_fn warning;
+    void *warning_user;
+} pp_load_options_t;
+
+/*
+ * Reads a JSON figure spec (see docs/spec.md). The spec is checked
+ * completely here: an unknown key, a value of the wrong type or a reference
+ * to an undefined source fails with a message naming the spec's line and
+ * column. CSV data is read when the figure is rendered.
+ */
+pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
+                         pp_figure_t **out, pp_error_t *err);
+
+/* The same from JSON text in memory; name is used in messages. */
+pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
+                              const pp_load_options_t *opt, pp_figure_t **out,
+                              pp_error_t *err);
+
+/*
+ * Gives a source named in the spec a column of numbers from memory,
+ * replacing what a CSV file would provide. Every column of one source must
+ * have the same length. For sources declared as {"data": {}} in the spec.
+ */
+pp_status pp_figure_set_column(pp_figure_t *fig, const char *source,
+                               const char *column, const double *values,
+                               size_t count, pp_error_t *err);
+
+/*
+ * Reads the data, lays out the figure and draws it on a new canvas of the
+ * spec's size.
+ */
+pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
+                           pp_canvas_t **out, pp_error_t *err);
+
+void pp_figure_destroy(pp_figure_t *fig);
+
 #ifdef __cplusplus
 }
 #endif

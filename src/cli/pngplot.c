@@ -1,10 +1,455 @@
-/* The pngplot command (placeholder). */
+/*
+ * The pngplot command: render a figure spec to PNG, or compare two PNGs.
+ * All printing and exiting happens here; the library only returns status.
+ *
+ * Exit status: 0 on success (diff: images alike), 1 for bad input, a failed
+ * render or (diff) images that differ, 2 for a usage error (diff: an image
+ * that cannot be read).
+ */
 #include "pngplot.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-int main(void)
+#define EXIT_USAGE 2
+
+static const char *program = "pngplot";
+
+static void print_error(const char *message)
 {
-    printf("pngplot %s\n", PP_VERSION_STRING);
+    fprintf(stderr, "%s: error: %s\n", program, message);
+}
+
+static void print_warning(void *user, const char *message)
+{
+    (void)user;
+    fprintf(stderr, "%s: warning: %s\n", program, message);
+}
+
+static int usage_error(const char *message, const char *command)
+{
+    fprintf(stderr, "%s: %s\n", program, message);
+    fprintf(stderr, "Try '%s %s--help' for more information.\n", program,
+            command);
+    return EXIT_USAGE;
+}
+
+static const char main_help[] =
+    "Usage: pngplot COMMAND [OPTION]...\n"
+    "Draw figures from CSV files straight to PNG images.\n"
+    "\n"
+    "Commands:\n"
+    "  render SPEC.json [-o OUT.png]   draw the figure a JSON spec describes\n"
+    "  diff EXPECTED.png ACTUAL.png    compare two images pixel by pixel\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help      show this help, or a command's with COMMAND --help\n"
+    "  -V, --version   show the version\n"
+    "\n"
+    "The spec format is described in docs/spec.md.\n"
+    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+
+static const char render_help[] =
+    "Usage: pngplot render SPEC.json [OPTION]...\n"
+    "Draw the figure described by SPEC.json as a PNG image.\n"
+    "\n"
+    "  -o, --output FILE     write the PNG to FILE ('-' for standard output);\n"
+    "                        default: SPEC with .png in place of .json\n"
+    "      --data-dir DIR    resolve the spec's relative CSV paths in DIR\n"
+    "                        instead of the spec's own folder\n"
+    "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
+    "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
+    "  -q, --quiet           do not print warnings\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "The output appears only when complete: on any error nothing is written\n"
+    "and an existing file is left as it was.\n"
+    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+
+static const char diff_help[] =
+    "Usage: pngplot diff EXPECTED.png ACTUAL.png [OPTION]...\n"
+    "Compare two images pixel by pixel.\n"
+    "\n"
+    "      --tolerance N        allow each channel to differ by up to N\n"
+    "                           (0-255, default 0)\n"
+    "      --max-diff-pixels N  still call the images alike when at most N\n"
+    "                           pixels differ (default 0)\n"
+    "      --diff-out FILE      write an image of the differences: the\n"
+    "                           expected image faded, differing pixels magenta\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 alike, 1 different, 2 usage error or unreadable image.\n";
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Matches argv[*i] against a long option ("--name" or "--name=value") or a
+ * short one ("-o value"). Sets *value and advances *i past a separate
+ * value. Returns 1 on a match, 0 when not this option, -1 when its value
+ * is missing.
+ */
+static int option_value(int argc, char **argv, int *i, const char *shortname,
+                        const char *longname, const char **value)
+{
+    const char *arg = argv[*i];
+    size_t len = strlen(longname);
+
+    if (strncmp(arg, longname, len) == 0 && arg[len] == '=') {
+        *value = arg + len + 1;
+        return 1;
+    }
+    if (strcmp(arg, longname) != 0 &&
+        (shortname == NULL || strcmp(arg, shortname) != 0))
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    *value = argv[++*i];
+    return 1;
+}
+
+static int parse_int(const char *text, int min, int max, int *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || v < min || v > max)
+        return 0;
+    *out = (int)v;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fonts                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static int is_dir_with_fonts(const char *dir)
+{
+    char path[PATH_MAX + 64];
+    struct stat st;
+    int n = snprintf(path, sizeof path, "%s/LiberationSans-Regular.ttf", dir);
+
+    return n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0;
+}
+
+/*
+ * Where the fonts are: --font-dir, then $PNGPLOT_FONT_DIR, then beside the
+ * program (installed: PREFIX/bin/../share/pngplot/fonts; built:
+ * build/../fonts), then the folder chosen at build time.
+ */
+static const char *find_font_dir(const char *option, char *buf, size_t size)
+{
+    static const char *const relative[] = {"../share/pngplot/fonts",
+                                           "../fonts"};
+    const char *env = getenv("PNGPLOT_FONT_DIR");
+    char exe[PATH_MAX];
+    ssize_t n;
+    size_t i;
+
+    if (option != NULL)
+        return option;
+    if (env != NULL && env[0] != '\0')
+        return env;
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash != NULL)
+            *slash = '\0';
+        for (i = 0; i < sizeof relative / sizeof *relative; i++) {
+            int len = snprintf(buf, size, "%s/%s", exe, relative[i]);
+            if (len > 0 && (size_t)len < size && is_dir_with_fonts(buf))
+                return buf;
+        }
+    }
+    return PP_DEFAULT_FONT_DIR;
+}
+
+/* ------------------------------------------------------------------------ */
+/* render                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct render_args {
+    const char *spec;
+    const char *output;
+    const char *data_dir;
+    const char *font_dir;
+    int compression;
+    int quiet;
+} render_args;
+
+static int parse_render_args(int argc, char **argv, render_args *a)
+{
+    int i, found;
+
+    memset(a, 0, sizeof *a);
+    a->compression = PP_COMPRESSION_DEFAULT;
+    for (i = 2; i < argc; i++) {
+        const char *value = NULL, *arg = argv[i];
+        char message[256];
+
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(render_help, stdout);
+            return -1;
+        }
+        if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+            a->quiet = 1;
+            continue;
+        }
+        if ((found = option_value(argc, argv, &i, "-o", "--output",
+                                  &value)) != 0) {
+            a->output = value;
+        } else if ((found = option_value(argc, argv, &i, NULL, "--data-dir",
+                                         &value)) != 0) {
+            a->data_dir = value;
+        } else if ((found = option_value(argc, argv, &i, NULL, "--font-dir",
+                                         &value)) != 0) {
+            a->font_dir = value;
+        } else if ((found = option_value(argc, argv, &i, NULL,
+                                         "--compression", &value)) != 0) {
+            if (found > 0 && !parse_int(value, 0, 9, &a->compression))
+                return usage_error("--compression needs a level from 0 to 9",
+                                   "render ");
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            snprintf(message, sizeof message, "render: unknown option '%s'",
+                     arg);
+            return usage_error(message, "render ");
+        } else if (a->spec == NULL) {
+            a->spec = arg;
+            continue;
+        } else {
+            snprintf(message, sizeof message, "render: unexpected argument "
+                     "'%s' (one spec at a time)", arg);
+            return usage_error(message, "render ");
+        }
+        if (found < 0) {
+            snprintf(message, sizeof message, "render: option '%s' needs a "
+                     "value", arg);
+            return usage_error(message, "render ");
+        }
+    }
+    if (a->spec == NULL)
+        return usage_error("render: missing SPEC.json", "render ");
     return 0;
+}
+
+/* SPEC.json -> SPEC.png; a name without .json gets .png added. */
+static char *default_output(const char *spec)
+{
+    size_t len = strlen(spec);
+    char *out = malloc(len + 5);
+
+    if (out == NULL)
+        return NULL;
+    memcpy(out, spec, len + 1);
+    if (len > 5 && strcmp(spec + len - 5, ".json") == 0)
+        out[len - 5] = '\0';
+    strcat(out, ".png");
+    return out;
+}
+
+static int write_stdout(const pp_canvas_t *canvas, int compression)
+{
+    pp_error_t err;
+    uint8_t *data;
+    size_t size;
+
+    if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
+        print_error(err.message);
+        return 1;
+    }
+    if (fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
+        fprintf(stderr, "%s: error: cannot write the PNG to standard output: "
+                "%s\n", program, strerror(errno));
+        free(data);
+        return 1;
+    }
+    free(data);
+    return 0;
+}
+
+static int command_render(int argc, char **argv)
+{
+    pp_load_options_t opt = {0};
+    pp_figure_t *fig = NULL;
+    pp_fonts_t *fonts = NULL;
+    pp_canvas_t *canvas = NULL;
+    pp_error_t err;
+    render_args a;
+    char font_buf[PATH_MAX + 64], *output = NULL;
+    int status = 1, parsed = parse_render_args(argc, argv, &a);
+
+    if (parsed != 0)
+        return parsed < 0 ? 0 : parsed;
+    opt.data_dir = a.data_dir;
+    opt.warning = a.quiet ? NULL : print_warning;
+
+    if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK ||
+        pp_fonts_load(find_font_dir(a.font_dir, font_buf, sizeof font_buf),
+                      &fonts, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    if (!a.quiet)
+        pp_fonts_set_warning_handler(fonts, print_warning, NULL);
+    if (pp_figure_render(fig, fonts, &canvas, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+
+    if (a.output != NULL && strcmp(a.output, "-") == 0) {
+        status = write_stdout(canvas, a.compression);
+        goto done;
+    }
+    output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
+    if (output == NULL) {
+        print_error("out of memory");
+        goto done;
+    }
+    if (pp_canvas_write_png(canvas, output, a.compression, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    status = 0;
+done:
+    free(output);
+    pp_canvas_destroy(canvas);
+    pp_fonts_destroy(fonts);
+    pp_figure_destroy(fig);
+    return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* diff                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static int command_diff(int argc, char **argv)
+{
+    const char *files[2] = {NULL, NULL}, *diff_out = NULL;
+    int tolerance = 0, max_pixels = 0, nfiles = 0, i, found;
+    pp_canvas_t *expected = NULL, *actual = NULL, *diff = NULL;
+    pp_diff_result_t result;
+    pp_error_t err;
+    int status = EXIT_USAGE;
+
+    for (i = 2; i < argc; i++) {
+        const char *value = NULL, *arg = argv[i];
+        char message[256];
+
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(diff_help, stdout);
+            return 0;
+        }
+        if ((found = option_value(argc, argv, &i, NULL, "--tolerance",
+                                  &value)) != 0) {
+            if (found > 0 && !parse_int(value, 0, 255, &tolerance))
+                return usage_error("--tolerance needs a number from 0 to 255",
+                                   "diff ");
+        } else if ((found = option_value(argc, argv, &i, NULL,
+                                         "--max-diff-pixels", &value)) != 0) {
+            if (found > 0 && !parse_int(value, 0, INT_MAX, &max_pixels))
+                return usage_error("--max-diff-pixels needs a count of "
+                                   "pixels", "diff ");
+        } else if ((found = option_value(argc, argv, &i, NULL, "--diff-out",
+                                         &value)) != 0) {
+            diff_out = value;
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            snprintf(message, sizeof message, "diff: unknown option '%s'",
+                     arg);
+            return usage_error(message, "diff ");
+        } else if (nfiles < 2) {
+            files[nfiles++] = arg;
+            continue;
+        } else {
+            return usage_error("diff: give exactly two images", "diff ");
+        }
+        if (found < 0) {
+            snprintf(message, sizeof message, "diff: option '%s' needs a "
+                     "value", arg);
+            return usage_error(message, "diff ");
+        }
+    }
+    if (nfiles != 2)
+        return usage_error("diff: give EXPECTED.png and ACTUAL.png", "diff ");
+
+    if (pp_canvas_read_png(files[0], &expected, &err) != PP_OK ||
+        pp_canvas_read_png(files[1], &actual, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    if (pp_image_diff(expected, actual, tolerance, &result,
+                      diff_out != NULL ? &diff : NULL) != PP_OK) {
+        print_error("out of memory");
+        goto done;
+    }
+    if (diff != NULL && pp_canvas_write_png(diff, diff_out,
+                                            PP_COMPRESSION_DEFAULT,
+                                            &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    if (result.size_mismatch) {
+        printf("different: sizes differ (%dx%d and %dx%d)\n",
+               pp_canvas_width(expected), pp_canvas_height(expected),
+               pp_canvas_width(actual), pp_canvas_height(actual));
+        status = 1;
+    } else if (result.differing_pixels > max_pixels) {
+        printf("different: %ld pixels differ by more than %d (largest "
+               "channel difference %d); first at (%d, %d): expected "
+               "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
+               result.differing_pixels, tolerance, result.max_channel_diff,
+               result.first_x, result.first_y, result.first_expected[0],
+               result.first_expected[1], result.first_expected[2],
+               result.first_expected[3], result.first_actual[0],
+               result.first_actual[1], result.first_actual[2],
+               result.first_actual[3]);
+        status = 1;
+    } else {
+        printf("alike: %ld pixels differ by more than %d (largest channel "
+               "difference %d)\n", result.differing_pixels, tolerance,
+               result.max_channel_diff);
+        status = 0;
+    }
+done:
+    pp_canvas_destroy(expected);
+    pp_canvas_destroy(actual);
+    pp_canvas_destroy(diff);
+    return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* main                                                                      */
+/* ------------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+    char message[256];
+
+    if (argc < 2) {
+        fputs(main_help, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(main_help, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("pngplot %s\n", PP_VERSION_STRING);
+        return 0;
+    }
+    if (strcmp(argv[1], "render") == 0)
+        return command_render(argc, argv);
+    if (strcmp(argv[1], "diff") == 0)
+        return command_diff(argc, argv);
+    snprintf(message, sizeof message, "unknown command '%s'", argv[1]);
+    return usage_error(message, "");
 }

@@ -109,7 +109,7 @@ static void check_record(const char *file, int line, const char *fmt, ...)
 #define CHECK_EXIT() return check_any_failed ? 1 : 0
 
 /* The folder of shared test data (../shared), or NULL when absent. */
-static const char *check_shared_dir(void)
+static __attribute__((unused)) const char *check_shared_dir(void)
 {
     const char *dir = getenv("PP_SHARED");
 
@@ -117,7 +117,7 @@ static const char *check_shared_dir(void)
 }
 
 /* The repository root, set by tests/run.sh (or the working directory). */
-static const char *check_repo_dir(void)
+static __attribute__((unused)) const char *check_repo_dir(void)
 {
     const char *dir = getenv("PP_REPO");
 

@@ -1,0 +1,735 @@
+/*
+ * Reading each renderer's data: loading the CSV of its source and turning
+ * its data specs (values, columns, transforms) into arrays of coordinates
+ * and colours ready to draw.
+ */
+#include "model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Messages                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Fails with "spec.json:L:C: renderers[0].y: message". */
+static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
+                           pp_error_t *err, const char *fmt, ...)
+    PP__PRINTF(4, 5);
+
+static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
+                           pp_error_t *err, const char *fmt, ...)
+{
+    char prefix[512], where[256], message[PP_ERROR_MESSAGE_SIZE];
+    va_list args;
+
+    va_start(args, fmt);
+    vsnprintf(message, sizeof message, fmt, args);
+    va_end(args);
+    pp__loc_prefix(fig, loc, false, prefix, sizeof prefix);
+    pp__loc_describe(loc, where, sizeof where);
+    return pp__fail(err, PP_ERR_DATA, "%s%s%s%s", prefix, where,
+                    where[0] ? ": " : "", message);
+}
+
+/* Cell text for a message, shortened so one message stays one line. */
+static void quote_cell(const char *text, char *buf, size_t size)
+{
+    size_t n = strlen(text);
+
+    if (n + 1 <= size && n <= 60) {
+        memcpy(buf, text, n + 1);
+        return;
+    }
+    snprintf(buf, size, "%.57s...", text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sources                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static pp__source *find_source(pp_figure_t *fig, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < fig->nsources; i++)
+        if (strcmp(fig->sources[i].name, name) == 0)
+            return &fig->sources[i];
+    return NULL;
+}
+
+static char *join_path(const char *dir, const char *file)
+{
+    size_t dlen = strlen(dir), flen = strlen(file);
+    char *path;
+
+    if (file[0] == '/' || strcmp(dir, ".") == 0)
+        return pp__strdup(file);
+    path = malloc(dlen + flen + 2);
+    if (path == NULL)
+        return NULL;
+    memcpy(path, dir, dlen);
+    path[dlen] = '/';
+    memcpy(path + dlen + 1, file, flen + 1);
+    return path;
+}
+
+pp_status pp__source_table(pp_figure_t *fig, const char *name,
+                           pp__table **out, pp_error_t *err)
+{
+    pp__source *src = find_source(fig, name);
+    char *path;
+    pp_status st;
+
+    *out = NULL;
+    if (src == NULL)
+        return pp__fail(err, PP_ERR_SPEC, "%s: source '%s' is not defined",
+                        fig->spec_path, name);
+    if (src->table == NULL && src->csv_path == NULL)
+        return data_fail(fig, &src->loc, err, "source '%s' has no data: give "
+                         "it a \"csv\" file or set its columns from C", name);
+    if (src->table == NULL) {
+        path = join_path(fig->base_dir, src->csv_path);
+        if (path == NULL)
+            return pp__fail_status(err, PP_ERR_NOMEM);
+        st = pp__table_load_csv(path, &src->table, err);
+        free(path);
+        if (st != PP_OK)
+            return st;
+    }
+    *out = src->table;
+    return PP_OK;
+}
+
+/* The column a spec names, or a message naming the source's columns. */
+static pp_status find_column(const pp_figure_t *fig, const pp__table *table,
+                             const char *name, const pp__loc *loc,
+                             const pp__renderer *rend,
+                             const pp__column **out, pp_error_t *err)
+{
+    static const char *const glyph_names[] = {
+        "line", "segment", "multi_line", "scatter", "graph"};
+    char *columns;
+    pp_status st;
+
+    *out = pp__table_find(table, name);
+    if (*out != NULL)
+        return PP_OK;
+    columns = pp__table_column_list(table);
+    st = data_fail(fig, loc, err, "%s renderer: column '%s' is not in %s, "
+                   "whose columns are: %s", glyph_names[rend->kind], name,
+                   table->path, columns != NULL ? columns : "(none)");
+    free(columns);
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Factor lists                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* A string set for first-seen order: open addressing on a power of two. */
+typedef struct string_set {
+    const char **slots;
+    size_t capacity, count;
+} string_set;
+
+static size_t hash_string(const char *s)
+{
+    size_t h = 1469598103934665603u;
+
+    while (*s != '\0')
+        h = (h ^ (unsigned char)*s++) * 1099511628211u;
+    return h;
+}
+
+/* Adds s (not copied); returns 1 when new, 0 when present, -1 on no memory. */
+static int set_add(string_set *set, const char *s)
+{
+    size_t i;
+
+    if ((set->count + 1) * 2 > set->capacity) {
+        string_set bigger = {NULL, set->capacity ? set->capacity * 2 : 64, 0};
+        bigger.slots = calloc(bigger.capacity, sizeof *bigger.slots);
+        if (bigger.slots == NULL)
+            return -1;
+        for (i = 0; i < set->capacity; i++)
+            if (set->slots[i] != NULL)
+                set_add(&bigger, set->slots[i]);
+        free(set->slots);
+        *set = bigger;
+    }
+    i = hash_string(s) & (set->capacity - 1);
+    while (set->slots[i] != NULL) {
+        if (strcmp(set->slots[i], s) == 0)
+            return 0;
+        i = (i + 1) & (set->capacity - 1);
+    }
+    set->slots[i] = s;
+    set->count++;
+    return 1;
+}
+
+static pp_status collect_factors(pp_figure_t *fig, pp__factor_list *list,
+                                 pp_error_t *err)
+{
+    string_set seen = {NULL, 0, 0};
+    pp__table *table;
+    size_t c, row;
+    pp_status st;
+    pp__renderer none = {0};
+
+    if ((st = pp__source_table(fig, list->source, &table, err)) != PP_OK)
+        return st;
+    list->items = calloc(table->nrows * list->ncolumns + 1,
+                         sizeof *list->items);
+    if (list->items == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    none.kind = PP__GLYPH_LINE;
+    for (c = 0; c < list->ncolumns; c++) {
+        const pp__column *col;
+        st = find_column(fig, table, list->columns[c], &list->loc, &none,
+                         &col, err);
+        if (st != PP_OK)
+            break;
+        for (row = 0; row < table->nrows; row++) {
+            const char *text = col->strings[row];
+            int added;
+            if (text == NULL)
+                continue;
+            added = set_add(&seen, text);
+            if (added < 0) {
+                st = pp__fail_status(err, PP_ERR_NOMEM);
+                break;
+            }
+            if (added == 0)
+                continue;
+            list->items[list->nitems] = pp__strdup(text);
+            if (list->items[list->nitems] == NULL) {
+                st = pp__fail_status(err, PP_ERR_NOMEM);
+                break;
+            }
+            list->nitems++;
+        }
+        if (st != PP_OK)
+            break;
+    }
+    free(seen.slots);
+    list->resolved = st == PP_OK;
+    return st;
+}
+
+pp_status pp__factor_list_get(pp_figure_t *fig, const char *name,
+                              pp__factor_list **out, pp_error_t *err)
+{
+    size_t i;
+
+    *out = NULL;
+    for (i = 0; i < fig->nfactor_lists; i++) {
+        pp__factor_list *list = &fig->factor_lists[i];
+        if (strcmp(list->name, name) != 0)
+            continue;
+        if (!list->resolved) {
+            pp_status st = collect_factors(fig, list, err);
+            if (st != PP_OK)
+                return st;
+        }
+        *out = list;
+        return PP_OK;
+    }
+    return pp__fail(err, PP_ERR_SPEC, "%s: factor list '%s' is not defined",
+                    fig->spec_path, name);
+}
+
+/* The factors a transform uses: inline or from a named list. */
+static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
+                                   char ***items, size_t *n, pp_error_t *err)
+{
+    pp__factor_list *list;
+    pp_status st;
+
+    if (t->factors_name == NULL) {
+        *items = t->factors;
+        *n = t->nfactors;
+        return PP_OK;
+    }
+    st = pp__factor_list_get(fig, t->factors_name, &list, err);
+    if (st != PP_OK)
+        return st;
+    *items = list->items;
+    *n = list->nitems;
+    return PP_OK;
+}
+
+/* Position (0-based) of text in items, or -1. Linear for short lists. */
+static long factor_position(char **items, size_t n, const char *text,
+                            string_set *index)
+{
+    size_t i;
+
+    (void)index;
+    if (text == NULL)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (strcmp(items[i], text) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Fails naming the first text cell of a column that should hold numbers. */
+static pp_status not_numbers(const pp_figure_t *fig, const pp__table *table,
+                             const pp__column *col, const pp__loc *loc,
+                             pp_error_t *err)
+{
+    size_t row = col->first_text_row;
+    char cell[80];
+
+    quote_cell(col->strings[row] != NULL ? col->strings[row] : "", cell,
+               sizeof cell);
+    return data_fail(fig, loc, err, "column '%s' must hold numbers, but "
+                     "%s:%zu has '%s'", col->name, table->path,
+                     table->row_line[row], cell);
+}
+
+/* Values of a column on a date-time axis: ISO-8601 text or numbers (ms). */
+static pp_status column_datetimes(const pp_figure_t *fig,
+                                  const pp__table *table,
+                                  const pp__column *col, const pp__loc *loc,
+                                  double *out, pp_error_t *err)
+{
+    size_t row;
+
+    for (row = 0; row < table->nrows; row++) {
+        const char *text = col->strings[row];
+        char cell[80];
+
+        if (col->kind == PP__COLUMN_NUMBER) {
+            out[row] = col->numbers[row];
+            continue;
+        }
+        if (text == NULL) {
+            out[row] = NAN;
+            continue;
+        }
+        if (pp__parse_datetime(text, strlen(text), &out[row]))
+            continue;
+        quote_cell(text, cell, sizeof cell);
+        return data_fail(fig, loc, err, "column '%s' is on a datetime axis, "
+                         "but %s:%zu has '%s', not a date-time like "
+                         "2011-04-13 11:39", col->name, table->path,
+                         table->row_line[row], cell);
+    }
+    return PP_OK;
+}
+
+static bool cell_equals(const pp__column *col, size_t row,
+                        const pp__transform *t)
+{
+    if (t->where_text != NULL)
+        return col->strings[row] != NULL &&
+               strcmp(col->strings[row], t->where_text) == 0;
+    return col->kind == PP__COLUMN_NUMBER &&
+           col->numbers[row] == t->where_number;
+}
+
+pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
+                           const pp__table *table, const pp__dataspec *spec,
+                           pp__axis_type axis_type, double *out,
+                           pp_error_t *err)
+{
+    size_t n = table != NULL ? table->nrows : 0, row;
+    const pp__transform *t = spec->transform;
+    const pp__column *col, *where;
+    char **factors;
+    size_t nfactors;
+    pp_status st;
+
+    if (spec->kind == PP__SPEC_NUMBER) {
+        for (row = 0; row < n; row++)
+            out[row] = spec->number;
+        return PP_OK;
+    }
+    if (spec->kind != PP__SPEC_FIELD)
+        return data_fail(fig, &spec->loc, err, "a number or a column is "
+                         "needed here");
+    st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);
+    if (st != PP_OK)
+        return st;
+
+    if (t == NULL) {
+        if (axis_type == PP__AXIS_DATETIME)
+            return column_datetimes(fig, table, col, &spec->loc, out, err);
+        if (col->kind != PP__COLUMN_NUMBER)
+            return not_numbers(fig, table, col, &spec->loc, err);
+        memcpy(out, col->numbers, n * sizeof *out);
+        return PP_OK;
+    }
+
+    switch (t->kind) {
+    case PP__TRANSFORM_WHERE:
+        if (col->kind != PP__COLUMN_NUMBER)
+            return not_numbers(fig, table, col, &spec->loc, err);
+        st = find_column(fig, table, t->where_column, &t->loc, rend, &where,
+                         err);
+        if (st != PP_OK)
+            return st;
+        for (row = 0; row < n; row++)
+            out[row] = cell_equals(where, row, t) ? col->numbers[row]
+                                                  : t->otherwise;
+        return PP_OK;
+
+    case PP__TRANSFORM_FACTOR_INDEX:
+        st = transform_factors(fig, t, &factors, &nfactors, err);
+        if (st != PP_OK)
+            return st;
+        for (row = 0; row < n; row++) {
+            long pos = factor_position(factors, nfactors, col->strings[row],
+                                       NULL);
+            out[row] = pos < 0 ? NAN : (double)(pos + 1);
+        }
+        return PP_OK;
+
+    default:
+        return data_fail(fig, &t->loc, err, "this transform gives colours, "
+                         "not numbers");
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Colours                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static pp_color_t with_alpha(pp_color_t c, double alpha)
+{
+    c.a = (float)(c.a * alpha);
+    return c;
+}
+
+static pp_color_t threshold_color(const pp__transform *t, double v)
+{
+    size_t i = 0;
+
+    if (isnan(v))
+        return t->nan_color;
+    while (i < t->nthresholds && v >= t->thresholds[i])
+        i++;
+    return t->palette[i];
+}
+
+pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
+                          const pp__table *table, const pp__dataspec *spec,
+                          double alpha, pp_color_t *out, pp_error_t *err)
+{
+    size_t n = table != NULL ? table->nrows : 0, row;
+    const pp__transform *t = spec->transform;
+    const pp__column *col;
+    char **factors;
+    size_t nfactors;
+    pp_status st;
+
+    if (spec->kind == PP__SPEC_COLOR || spec->kind == PP__SPEC_NONE ||
+        spec->kind == PP__SPEC_UNSET) {
+        pp_color_t c = spec->kind == PP__SPEC_COLOR
+            ? spec->color : (pp_color_t){0, 0, 0, 0.0f};
+        for (row = 0; row < n; row++)
+            out[row] = with_alpha(c, alpha);
+        return PP_OK;
+    }
+    if (spec->kind != PP__SPEC_FIELD)
+        return data_fail(fig, &spec->loc, err, "a colour or a column is "
+                         "needed here");
+    col = pp__table_find(table, spec->field);
+    if (col == NULL && t == NULL) {
+        char *columns = pp__table_column_list(table);
+        st = data_fail(fig, &spec->loc, err, "'%s' is neither a colour nor a "
+                       "column of %s (columns: %s)", spec->field, table->path,
+                       columns != NULL ? columns : "none");
+        free(columns);
+        return st;
+    }
+    st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);
+    if (st != PP_OK)
+        return st;
+
+    if (t == NULL) {
+        for (row = 0; row < n; row++) {
+            char cell[80];
+            if (col->strings[row] != NULL &&
+                pp_color_parse(col->strings[row], &out[row]) == PP_OK) {
+                out[row] = with_alpha(out[row], alpha);
+                continue;
+            }
+            quote_cell(col->strings[row] ? col->strings[row] : "", cell,
+                       sizeof cell);
+            return data_fail(fig, &spec->loc, err, "%s:%zu: row %zu of "
+                             "column '%s' has '%s', which is not a colour",
+                             table->path, table->row_line[row], row,
+                             col->name, cell);
+        }
+        return PP_OK;
+    }
+    if (t->kind == PP__TRANSFORM_THRESHOLD_CMAP) {
+        if (col->kind != PP__COLUMN_NUMBER)
+            return not_numbers(fig, table, col, &spec->loc, err);
+        for (row = 0; row < n; row++)
+            out[row] = with_alpha(threshold_color(t, col->numbers[row]),
+                                  alpha);
+        return PP_OK;
+    }
+    st = transform_factors(fig, t, &factors, &nfactors, err);
+    if (st != PP_OK)
+        return st;
+    for (row = 0; row < n; row++) {
+        long pos = factor_position(factors, nfactors, col->strings[row], NULL);
+        pp_color_t c = pos < 0 || (size_t)pos >= t->npalette
+            ? t->nan_color : t->palette[pos];
+        out[row] = with_alpha(c, alpha);
+    }
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Renderers                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void *alloc_array(size_t n, size_t size)
+{
+    /* One spare item keeps zero-row tables from asking malloc for 0. */
+    return calloc(n + 1, size);
+}
+
+/* Non-finite coordinates become gaps, never giant or NaN geometry. */
+static void finite_or_nan(double *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            v[i] = NAN;
+}
+
+static pp_status eval_points(pp_figure_t *fig, pp__renderer *rend,
+                             const pp__table *table, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    pp_status st;
+
+    d->n = table->nrows;
+    d->x = alloc_array(d->n, sizeof *d->x);
+    d->y = alloc_array(d->n, sizeof *d->y);
+    if (d->x == NULL || d->y == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    if ((st = pp__eval_numbers(fig, rend, table, &rend->xs[0],
+                               fig->xaxis.type, d->x, err)) ||
+        (st = pp__eval_numbers(fig, rend, table, &rend->ys[0],
+                               fig->yaxis.type, d->y, err)))
+        return st;
+    finite_or_nan(d->x, d->n);
+    finite_or_nan(d->y, d->n);
+    return PP_OK;
+}
+
+/* SEGMENT and MULTI_LINE: nvertices coordinates a row, row-major. */
+static pp_status eval_vertices(pp_figure_t *fig, pp__renderer *rend,
+                               const pp__table *table, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    size_t n = table->nrows, nv = rend->nvertices, v, row;
+    double *column = alloc_array(n, sizeof *column);
+    pp_status st = PP_OK;
+
+    d->n = n;
+    d->nvertices = nv;
+    d->xs = alloc_array(n * nv, sizeof *d->xs);
+    d->ys = alloc_array(n * nv, sizeof *d->ys);
+    if (column == NULL || d->xs == NULL || d->ys == NULL) {
+        free(column);
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+    for (v = 0; v < nv && st == PP_OK; v++) {
+        st = pp__eval_numbers(fig, rend, table, &rend->xs[v], fig->xaxis.type,
+                              column, err);
+        for (row = 0; st == PP_OK && row < n; row++)
+            d->xs[row * nv + v] = column[row];
+        if (st == PP_OK)
+            st = pp__eval_numbers(fig, rend, table, &rend->ys[v],
+                                  fig->yaxis.type, column, err);
+        for (row = 0; st == PP_OK && row < n; row++)
+            d->ys[row * nv + v] = column[row];
+    }
+    free(column);
+    finite_or_nan(d->xs, n * nv);
+    finite_or_nan(d->ys, n * nv);
+    return st;
+}
+
+static pp_status eval_line_colors(pp_figure_t *fig, pp__renderer *rend,
+                                  const pp__table *table,
+                                  const pp__line_props *line, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+
+    d->line_colors = alloc_array(table->nrows, sizeof *d->line_colors);
+    if (d->line_colors == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return pp__eval_colors(fig, rend, table, &line->color, line->alpha,
+                           d->line_colors, err);
+}
+
+static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
+                              const pp__table *table, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    pp_status st;
+    size_t i;
+
+    d->fill_colors = alloc_array(table->nrows, sizeof *d->fill_colors);
+    d->sizes = alloc_array(table->nrows, sizeof *d->sizes);
+    if (d->fill_colors == NULL || d->sizes == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    if ((st = pp__eval_colors(fig, rend, table, &rend->fill.color,
+                              rend->fill.alpha, d->fill_colors, err)) ||
+        (st = eval_line_colors(fig, rend, table, &rend->line, err)) ||
+        (st = pp__eval_numbers(fig, rend, table, &rend->size,
+                               PP__AXIS_LINEAR, d->sizes, err)))
+        return st;
+    for (i = 0; i < table->nrows; i++)
+        if (!(d->sizes[i] >= 0.0 && d->sizes[i] <= 10000.0))
+            d->sizes[i] = NAN;
+    return PP_OK;
+}
+
+/* Sorted (index value, row) pairs, to find a node by the index an edge names. */
+typedef struct node_key {
+    double index;
+    size_t row;
+} node_key;
+
+static int compare_keys(const void *a, const void *b)
+{
+    double x = ((const node_key *)a)->index, y = ((const node_key *)b)->index;
+
+    return (x > y) - (x < y);
+}
+
+static pp_status resolve_edge_end(pp_figure_t *fig, const pp__renderer *rend,
+                                  const pp__table *edges,
+                                  const pp__column *col, size_t row,
+                                  const node_key *keys, size_t nkeys,
+                                  size_t *out, pp_error_t *err)
+{
+    node_key want = {col->numbers[row], 0};
+    const node_key *hit = NULL;
+    char cell[80];
+
+    if (!isnan(want.index))
+        hit = bsearch(&want, keys, nkeys, sizeof *keys, compare_keys);
+    if (hit != NULL) {
+        *out = hit->row;
+        return PP_OK;
+    }
+    quote_cell(col->strings[row] != NULL ? col->strings[row] : "", cell,
+               sizeof cell);
+    return data_fail(fig, &rend->loc, err, "%s:%zu: edge %s '%s' is not the "
+                     "index of any node (node indices are in column '%s')",
+                     edges->path, edges->row_line[row], col->name, cell,
+                     rend->node_index);
+}
+
+static pp_status eval_graph(pp_figure_t *fig, pp__renderer *rend,
+                            const pp__table *nodes, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    pp__table *edges;
+    const pp__column *index, *start, *end;
+    pp__loc *loc = &rend->loc;
+    node_key *keys;
+    size_t i;
+    pp_status st;
+
+    if ((st = eval_points(fig, rend, nodes, err)) ||
+        (st = eval_markers(fig, rend, nodes, err)) ||
+        (st = find_column(fig, nodes, rend->node_index, loc, rend, &index,
+                          err)) ||
+        (st = pp__source_table(fig, rend->edge_source, &edges, err)) ||
+        (st = find_column(fig, edges, rend->edge_start, loc, rend, &start,
+                          err)) ||
+        (st = find_column(fig, edges, rend->edge_end, loc, rend, &end, err)))
+        return st;
+    if (index->kind != PP__COLUMN_NUMBER)
+        return not_numbers(fig, nodes, index, loc, err);
+    if (start->kind != PP__COLUMN_NUMBER)
+        return not_numbers(fig, edges, start, loc, err);
+    if (end->kind != PP__COLUMN_NUMBER)
+        return not_numbers(fig, edges, end, loc, err);
+
+    keys = alloc_array(nodes->nrows, sizeof *keys);
+    d->edge_from = alloc_array(edges->nrows, sizeof *d->edge_from);
+    d->edge_to = alloc_array(edges->nrows, sizeof *d->edge_to);
+    if (keys == NULL || d->edge_from == NULL || d->edge_to == NULL) {
+        free(keys);
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+    for (i = 0; i < nodes->nrows; i++)
+        keys[i] = (node_key){index->numbers[i], i};
+    qsort(keys, nodes->nrows, sizeof *keys, compare_keys);
+    for (i = 0; i < edges->nrows && st == PP_OK; i++) {
+        st = resolve_edge_end(fig, rend, edges, start, i, keys, nodes->nrows,
+                              &d->edge_from[i], err);
+        if (st == PP_OK)
+            st = resolve_edge_end(fig, rend, edges, end, i, keys,
+                                  nodes->nrows, &d->edge_to[i], err);
+    }
+    free(keys);
+    d->nedges = edges->nrows;
+    if (st != PP_OK)
+        return st;
+
+    /* Edge colours, one per edge, from the edge source. */
+    d->edge_colors = alloc_array(edges->nrows, sizeof *d->edge_colors);
+    if (d->edge_colors == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return pp__eval_colors(fig, rend, edges, &rend->edge_line.color,
+                           rend->edge_line.alpha, d->edge_colors, err);
+}
+
+pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
+                               pp_error_t *err)
+{
+    pp__table *table;
+    pp_status st;
+
+    pp__resolved_free(&rend->data);
+    st = pp__source_table(fig, rend->source, &table, err);
+    if (st != PP_OK)
+        return st;
+
+    switch (rend->kind) {
+    case PP__GLYPH_LINE:
+        if ((st = eval_points(fig, rend, table, err)) != PP_OK)
+            return st;
+        /* A line has one colour; a column would colour nothing. */
+        if (rend->line.color.kind == PP__SPEC_FIELD)
+            return data_fail(fig, &rend->line.color.loc, err, "a line has "
+                             "one colour; '%s' is not a colour",
+                             rend->line.color.field);
+        return PP_OK;
+    case PP__GLYPH_SEGMENT:
+    case PP__GLYPH_MULTI_LINE:
+        if ((st = eval_vertices(fig, rend, table, err)) != PP_OK)
+            return st;
+        return eval_line_colors(fig, rend, table, &rend->line, err);
+    case PP__GLYPH_SCATTER:
+        if ((st = eval_points(fig, rend, table, err)) != PP_OK)
+            return st;
+        return eval_markers(fig, rend, table, err);
+    case PP__GLYPH_GRAPH:
+        return eval_graph(fig, rend, table, err);
+    }
+    return PP_OK;
+}

@@ -1,0 +1,601 @@
+/*
+ * Layout as Bokeh does it: automatic ranges, ticks and tick labels, the
+ * sizes of the panels around the frame, and the legend box.
+ *
+ * The numbers follow BokehJS 3.10 (see the reference notes): the title
+ * panel is the title's height plus its standoff; an axis panel is the
+ * rounded sum of the tick length, standoff + label size + 3 and standoff +
+ * axis label height + 3; every side is at least min_border.
+ */
+#include "model.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Extra space Bokeh adds after tick labels and axis labels. */
+#define LABEL_PADDING 3.0
+
+/* Tick labels wider than this share of the canvas are shortened with an
+   ellipsis, so one very long category cannot squeeze the frame away. */
+#define MAX_LABEL_SHARE 0.25
+
+/* ------------------------------------------------------------------------ */
+/* Ranges                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct extent {
+    double min, max;
+    bool any;
+} extent;
+
+static void extend(extent *e, const double *values, size_t n, bool log_axis)
+{
+    size_t i;
+
+    if (values == NULL)
+        return;
+    for (i = 0; i < n; i++) {
+        double v = values[i];
+        if (!isfinite(v) || (log_axis && v <= 0.0))
+            continue;
+        if (!e->any || v < e->min)
+            e->min = v;
+        if (!e->any || v > e->max)
+            e->max = v;
+        e->any = true;
+    }
+}
+
+static void data_extents(const pp_figure_t *fig, extent *x, extent *y)
+{
+    bool xlog = fig->xaxis.type == PP__AXIS_LOG;
+    bool ylog = fig->yaxis.type == PP__AXIS_LOG;
+    size_t i;
+
+    for (i = 0; i < fig->nrenderers; i++) {
+        const pp__resolved *d = &fig->renderers[i].data;
+        extend(x, d->x, d->n, xlog);
+        extend(y, d->y, d->n, ylog);
+        extend(x, d->xs, d->n * d->nvertices, xlog);
+        extend(y, d->ys, d->n * d->nvertices, ylog);
+    }
+}
+
+static double clamp_finite(double v)
+{
+    if (v > DBL_MAX)
+        return DBL_MAX;
+    if (v < -DBL_MAX)
+        return -DBL_MAX;
+    return v;
+}
+
+/* Bokeh's DataRange1d: the data span plus range_padding of it in all. */
+static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
+{
+    double half_span, pad;
+
+    if (!range->automatic)
+        return;
+    if (!e->any) {
+        /* No data: an empty frame over a unit range. */
+        range->start = type == PP__AXIS_LOG ? 1.0 : 0.0;
+        range->end = type == PP__AXIS_LOG ? 10.0 : 1.0;
+        return;
+    }
+    if (type == PP__AXIS_LOG) {
+        double lo = log10(e->min), hi = log10(e->max);
+        if (hi == lo) {
+            lo -= 1.0;
+            hi += 1.0;
+        }
+        pad = (hi - lo) * range->range_padding / 2.0;
+        range->start = pow(10.0, lo - pad);
+        range->end = pow(10.0, hi + pad);
+        return;
+    }
+    if (e->max == e->min) {
+        /* A zero span becomes one unit either side, even around 0. */
+        range->start = e->min - 1.0;
+        range->end = e->max + 1.0;
+        return;
+    }
+    /* Halves first, so a span from -1e308 to 1e308 does not overflow. */
+    half_span = e->max / 2.0 - e->min / 2.0;
+    pad = half_span * range->range_padding;
+    range->start = clamp_finite(e->min - pad);
+    range->end = clamp_finite(e->max + pad);
+    if (!(range->start < range->end)) {
+        /* Spans so small that padding vanishes in rounding. */
+        range->start = e->min - fabs(e->min) * 1e-9 - 1e-300;
+        range->end = e->max + fabs(e->max) * 1e-9 + 1e-300;
+    }
+}
+
+void pp__compute_ranges(pp_figure_t *fig)
+{
+    extent x = {0, 0, false}, y = {0, 0, false};
+
+    data_extents(fig, &x, &y);
+    auto_range(&fig->x_range, &x, fig->xaxis.type);
+    auto_range(&fig->y_range, &y, fig->yaxis.type);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scales                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Where v falls between start (0) and end (1). */
+static double range_fraction(const pp__range *range, pp__axis_type type,
+                             double v)
+{
+    if (type == PP__AXIS_LOG) {
+        double lo = log10(range->start), hi = log10(range->end);
+        return v > 0.0 ? (log10(v) - lo) / (hi - lo) : NAN;
+    }
+    /* Halves keep ranges near +-DBL_MAX finite. */
+    return (v / 2.0 - range->start / 2.0) /
+           (range->end / 2.0 - range->start / 2.0);
+}
+
+double pp__scale_x(const pp_figure_t *fig, const pp__layout *layout, double v)
+{
+    return layout->frame.x + range_fraction(&fig->x_range, fig->xaxis.type, v) *
+                             layout->frame.width;
+}
+
+double pp__scale_y(const pp_figure_t *fig, const pp__layout *layout, double v)
+{
+    return layout->frame.y + layout->frame.height -
+           range_fraction(&fig->y_range, fig->yaxis.type, v) *
+               layout->frame.height;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text measurement                                                          */
+/* ------------------------------------------------------------------------ */
+
+bool pp__is_math_like(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+
+    if (*p == '\0')
+        return false;
+    while (*p != '\0') {
+        if (strchr("0123456789,.+-e", *p) != NULL) {
+            p++;
+        } else if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) {
+            p += 3; /* U+2212 minus sign */
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static pp_text_style_t font_style(const pp__font *font)
+{
+    pp_text_style_t style;
+
+    memset(&style, 0, sizeof style);
+    style.font_style = font->style;
+    style.size_px = font->size_px;
+    style.color = font->color;
+    return style;
+}
+
+pp_status pp__text_height(pp_fonts_t *fonts, const char *text,
+                          const pp__font *font, double *height,
+                          pp_text_metrics_t *metrics)
+{
+    pp_text_style_t style = font_style(font);
+    pp_text_metrics_t local;
+    pp_status st;
+
+    if (metrics == NULL)
+        metrics = &local;
+    st = pp_text_measure(fonts, text, &style, metrics);
+    if (st != PP_OK)
+        return st;
+    *height = pp__is_math_like(text) ? metrics->cap_height
+                                     : metrics->ascent + metrics->descent;
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Ticks and labels                                                          */
+/* ------------------------------------------------------------------------ */
+
+static pp_status fixed_ticks(const double *values, size_t n,
+                             const pp__range *range, pp__ticks *out)
+{
+    size_t i;
+
+    out->major = calloc(n + 1, sizeof *out->major);
+    if (out->major == NULL)
+        return PP_ERR_NOMEM;
+    for (i = 0; i < n; i++)
+        if (values[i] >= range->start && values[i] <= range->end)
+            out->major[out->nmajor++] = values[i];
+    return PP_OK;
+}
+
+static pp_status factor_ticks(pp_figure_t *fig, const pp__axis *axis,
+                              const pp__range *range, pp__ticks *out,
+                              pp__factor_list **list, pp_error_t *err)
+{
+    size_t i;
+    pp_status st = pp__factor_list_get(fig, axis->ticker_factors, list, err);
+
+    if (st != PP_OK)
+        return st;
+    out->major = calloc((*list)->nitems + 1, sizeof *out->major);
+    if (out->major == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    for (i = 1; i <= (*list)->nitems; i++)
+        if (i >= range->start && i <= range->end)
+            out->major[out->nmajor++] = (double)i;
+    return PP_OK;
+}
+
+static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
+                               const pp__range *range, pp__axis_layout *al,
+                               pp__factor_list **factors, pp_error_t *err)
+{
+    pp_status st;
+
+    *factors = NULL;
+    switch (axis->ticker) {
+    case PP__TICKER_FIXED:
+        st = fixed_ticks(axis->fixed_ticks, axis->nfixed_ticks, range,
+                         &al->ticks);
+        break;
+    case PP__TICKER_FACTORS:
+        return factor_ticks(fig, axis, range, &al->ticks, factors, err);
+    default:
+        if (axis->type == PP__AXIS_LOG)
+            st = pp__ticks_log(range->start, range->end,
+                               axis->desired_num_ticks, axis->num_minor_ticks,
+                               &al->ticks);
+        else if (axis->type == PP__AXIS_DATETIME)
+            st = pp__ticks_datetime(range->start, range->end,
+                                    axis->desired_num_ticks, &al->ticks);
+        else
+            st = pp__ticks_basic(range->start, range->end,
+                                 axis->desired_num_ticks,
+                                 axis->num_minor_ticks, &al->ticks);
+        break;
+    }
+    if (st != PP_OK)
+        return pp__fail(err, st, "%s: cannot place ticks on the range "
+                        "[%g, %g]: %s", fig->spec_path, range->start,
+                        range->end, pp_strerror(st));
+    return PP_OK;
+}
+
+static const char *override_for(const pp__axis *axis, double tick)
+{
+    size_t i;
+
+    for (i = 0; i < axis->noverrides; i++)
+        if (axis->overrides[i].value == tick)
+            return axis->overrides[i].text;
+    return NULL;
+}
+
+static pp_status compute_labels(const pp__axis *axis, pp__axis_layout *al,
+                                const pp__factor_list *factors,
+                                pp_error_t *err)
+{
+    size_t i, n = al->ticks.nmajor;
+    pp_status st;
+
+    if (axis->type == PP__AXIS_LOG && factors == NULL)
+        st = pp__format_ticks_log(al->ticks.major, n, &al->labels);
+    else if (axis->type == PP__AXIS_DATETIME && factors == NULL)
+        st = pp__format_ticks_datetime(al->ticks.major, n, &al->labels);
+    else
+        st = pp__format_ticks_basic(al->ticks.major, n, &al->labels);
+    if (st != PP_OK)
+        return pp__fail_status(err, st);
+
+    for (i = 0; i < n; i++) {
+        const char *text = override_for(axis, al->ticks.major[i]);
+        if (text == NULL && factors != NULL)
+            text = factors->items[(size_t)al->ticks.major[i] - 1];
+        if (text == NULL)
+            continue;
+        free(al->labels[i]);
+        al->labels[i] = pp__strdup(text);
+        if (al->labels[i] == NULL)
+            return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+    return PP_OK;
+}
+
+/* Longest labels looked at when shortening; more never fits a canvas. */
+#define MAX_LABEL_BYTES 4096
+
+/* Label text cut after `bytes` bytes, with an ellipsis. */
+static char *with_ellipsis(const char *label, size_t bytes)
+{
+    char *text = malloc(bytes + 4);
+
+    if (text == NULL)
+        return NULL;
+    memcpy(text, label, bytes);
+    memcpy(text + bytes, "\xE2\x80\xA6", 4);
+    return text;
+}
+
+/* Cuts a label to fit max_width, ending it with an ellipsis. */
+static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
+                               const pp__font *font, char **label,
+                               double max_width)
+{
+    pp_text_style_t style = font_style(font);
+    size_t len = strlen(*label), nstarts = 0, lo, hi, i;
+    size_t *starts;
+    char *best;
+
+    /* Offsets where characters start, to cut only between characters. */
+    if (len > MAX_LABEL_BYTES)
+        len = MAX_LABEL_BYTES;
+    starts = malloc((len + 1) * sizeof *starts);
+    if (starts == NULL)
+        return PP_ERR_NOMEM;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)(*label)[i] & 0xC0) != 0x80)
+            starts[nstarts++] = i;
+
+    /* Binary search: the first lo characters fit, more than hi do not. */
+    lo = 0;
+    hi = nstarts;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        pp_text_metrics_t m;
+        char *text = with_ellipsis(*label, mid < nstarts ? starts[mid] : len);
+        pp_status st = text == NULL ? PP_ERR_NOMEM
+                                    : pp_text_measure(fonts, text, &style, &m);
+        free(text);
+        if (st != PP_OK) {
+            free(starts);
+            return st;
+        }
+        if (m.width <= max_width)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    best = with_ellipsis(*label, lo < nstarts ? starts[lo] : len);
+    free(starts);
+    if (best == NULL)
+        return PP_ERR_NOMEM;
+    pp__warn(&fig->warnings, "shortened the tick label '%.60s%s' to %.0f px "
+             "so the frame keeps its room", *label,
+             strlen(*label) > 60 ? "..." : "", max_width);
+    free(*label);
+    *label = best;
+    return PP_OK;
+}
+
+/*
+ * The space tick labels need across the axis: their width for a vertical
+ * axis, their height for a horizontal one.
+ */
+static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
+                               const pp__axis *axis, pp__axis_layout *al,
+                               bool vertical, pp_error_t *err)
+{
+    pp_text_style_t style = font_style(&axis->major_label_font);
+    double biggest = 0.0, limit = MAX_LABEL_SHARE * fig->width;
+    bool any = false;
+    size_t i;
+    pp_status st;
+
+    al->math_like = true;
+    for (i = 0; i < al->ticks.nmajor; i++) {
+        pp_text_metrics_t m;
+        double size;
+
+        if (al->labels[i][0] == '\0')
+            continue;
+        any = true;
+        al->math_like &= pp__is_math_like(al->labels[i]);
+        st = pp_text_measure(fonts, al->labels[i], &style, &m);
+        if (st == PP_OK && vertical && m.width > limit) {
+            st = shorten_label(fig, fonts, &axis->major_label_font,
+                               &al->labels[i], limit);
+            if (st == PP_OK)
+                st = pp_text_measure(fonts, al->labels[i], &style, &m);
+        }
+        if (st != PP_OK)
+            return pp__fail(err, st, "%s: cannot measure tick label '%s': %s",
+                            fig->spec_path, al->labels[i], pp_strerror(st));
+        if (vertical)
+            size = m.width;
+        else
+            size = pp__is_math_like(al->labels[i]) ? m.cap_height
+                                                   : m.ascent + m.descent;
+        if (size > biggest)
+            biggest = size;
+    }
+    if (!any || axis->major_label_font.size_px <= 0.0)
+        al->labels_extent = 0.0;
+    else
+        al->labels_extent = axis->major_label_standoff + biggest +
+                            LABEL_PADDING;
+    return PP_OK;
+}
+
+static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
+                             const pp__axis *axis, const pp__range *range,
+                             pp__axis_layout *al, bool vertical,
+                             pp_error_t *err)
+{
+    pp__factor_list *factors;
+    pp_status st;
+    double height;
+
+    if ((st = compute_ticks(fig, axis, range, al, &factors, err)) ||
+        (st = compute_labels(axis, al, factors, err)))
+        return st;
+    if (!axis->visible) {
+        al->depth = 0;
+        return PP_OK;
+    }
+
+    /* Ticks take their length even when drawn in no colour, as in Bokeh. */
+    al->tick_extent = 0.0;
+    if (al->ticks.nmajor > 0)
+        al->tick_extent = axis->major_tick_out;
+    if (al->ticks.nminor > 0 && axis->minor_tick_out > al->tick_extent)
+        al->tick_extent = axis->minor_tick_out;
+
+    if ((st = labels_extent(fig, fonts, axis, al, vertical, err)) != PP_OK)
+        return st;
+
+    al->axis_label_extent = 0.0;
+    if (axis->axis_label != NULL && axis->axis_label[0] != '\0' &&
+        axis->axis_label_font.size_px > 0.0) {
+        st = pp__text_height(fonts, axis->axis_label, &axis->axis_label_font,
+                             &height, NULL);
+        if (st != PP_OK)
+            return pp__fail(err, st, "%s: cannot measure the axis label: %s",
+                            fig->spec_path, pp_strerror(st));
+        al->axis_label_extent = axis->axis_label_standoff + height +
+                                LABEL_PADDING;
+    }
+    al->depth = (int)lround(al->tick_extent + al->labels_extent +
+                            al->axis_label_extent);
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Legend                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static pp_status layout_legend(pp_figure_t *fig, pp_fonts_t *fonts,
+                               pp__layout *layout, pp_error_t *err)
+{
+    const pp__legend *legend = &fig->legend;
+    pp__legend_layout *ll = &layout->legend;
+    pp_text_style_t style = font_style(&legend->label_font);
+    const pp_rect_t *f = &layout->frame;
+    double label_width = legend->label_width, row;
+    size_t i;
+
+    ll->items = calloc(fig->nrenderers + 1, sizeof *ll->items);
+    if (ll->items == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    for (i = 0; i < fig->nrenderers; i++) {
+        pp_text_metrics_t m;
+        pp_status st;
+        if (fig->renderers[i].legend_label == NULL)
+            continue;
+        st = pp_text_measure(fonts, fig->renderers[i].legend_label, &style,
+                             &m);
+        if (st != PP_OK)
+            return pp__fail(err, st, "%s: cannot measure a legend label: %s",
+                            fig->spec_path, pp_strerror(st));
+        if (m.width > label_width)
+            label_width = m.width;
+        ll->items[ll->nitems++] = i;
+    }
+    if (ll->nitems == 0 || !legend->visible)
+        return PP_OK;
+
+    /* A CSS box: 1 px border, padding, rows of glyph height with spacing. */
+    row = legend->glyph_height;
+    ll->width = 2.0 + 2.0 * legend->padding + legend->glyph_width +
+                legend->label_standoff + label_width;
+    ll->height = 2.0 + 2.0 * legend->padding + ll->nitems * row +
+                 (ll->nitems - 1) * legend->spacing;
+
+    switch (legend->location) {
+    case PP__LEGEND_TOP_LEFT:
+    case PP__LEGEND_BOTTOM_LEFT:
+    case PP__LEGEND_CENTER_LEFT:
+        ll->x = f->x + legend->margin;
+        break;
+    case PP__LEGEND_TOP_CENTER:
+    case PP__LEGEND_BOTTOM_CENTER:
+    case PP__LEGEND_CENTER:
+        ll->x = f->x + (f->width - ll->width) / 2.0;
+        break;
+    default:
+        ll->x = f->x + f->width - legend->margin - ll->width;
+        break;
+    }
+    switch (legend->location) {
+    case PP__LEGEND_BOTTOM_LEFT:
+    case PP__LEGEND_BOTTOM_RIGHT:
+    case PP__LEGEND_BOTTOM_CENTER:
+        ll->y = f->y + f->height - legend->margin - ll->height;
+        break;
+    case PP__LEGEND_CENTER_LEFT:
+    case PP__LEGEND_CENTER_RIGHT:
+    case PP__LEGEND_CENTER:
+        ll->y = f->y + (f->height - ll->height) / 2.0;
+        break;
+    default:
+        ll->y = f->y + legend->margin;
+        break;
+    }
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The whole layout                                                          */
+/* ------------------------------------------------------------------------ */
+
+pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
+                             pp__layout *layout, pp_error_t *err)
+{
+    double top, bottom, left, right;
+    pp_status st;
+
+    memset(layout, 0, sizeof *layout);
+    if ((st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &layout->x,
+                          false, err)) ||
+        (st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range, &layout->y,
+                          true, err)))
+        return st;
+
+    if (fig->title.text != NULL && fig->title.text[0] != '\0' &&
+        fig->title.font.size_px > 0.0) {
+        double height;
+        st = pp__text_height(fonts, fig->title.text, &fig->title.font,
+                             &height, NULL);
+        if (st != PP_OK)
+            return pp__fail(err, st, "%s: cannot measure the title: %s",
+                            fig->spec_path, pp_strerror(st));
+        layout->title_height = round(height + fig->title.standoff);
+    }
+
+    top = fmax(layout->title_height, fig->min_border);
+    bottom = fmax(layout->x.depth, fig->min_border);
+    left = fmax(layout->y.depth, fig->min_border);
+    right = fig->min_border;
+    layout->frame.x = left;
+    layout->frame.y = top;
+    layout->frame.width = fmax(1.0, fig->width - left - right);
+    layout->frame.height = fmax(1.0, fig->height - top - bottom);
+    return layout_legend(fig, fonts, layout, err);
+}
+
+static void axis_layout_free(pp__axis_layout *al)
+{
+    pp__labels_free(al->labels, al->ticks.nmajor);
+    pp__ticks_free(&al->ticks);
+}
+
+void pp__layout_free(pp__layout *layout)
+{
+    axis_layout_free(&layout->x);
+    axis_layout_free(&layout->y);
+    free(layout->legend.items);
+    memset(layout, 0, sizeof *layout);
+}

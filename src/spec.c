@@ -1,0 +1,1989 @@
+/*
+ * Reading a JSON figure spec into the figure model.
+ *
+ * jansson parses the text; this file checks every key and value against
+ * what the model accepts. Each object kind has a list of known keys, so a
+ * typo is reported (with the nearest known key) instead of being ignored:
+ * a misspelt property must never silently draw a different figure.
+ *
+ * Keys written with dots, as a Bokeh notebook sets attributes
+ * ("xaxis.axis_label": "Time" for p.xaxis.axis_label = "Time"), are
+ * expanded into nested objects first.
+ */
+#include "model.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct reader {
+    pp_figure_t *fig;
+    pp_error_t *err;
+    int max_side;
+} reader;
+
+/* ------------------------------------------------------------------------ */
+/* Paths and messages                                                        */
+/* ------------------------------------------------------------------------ */
+
+static char *path_key(const char *parent, const char *key)
+{
+    size_t plen = parent != NULL ? strlen(parent) : 0;
+    size_t klen = strlen(key);
+    char *path = malloc(plen + klen + 2);
+
+    if (path == NULL)
+        return NULL;
+    if (plen > 0)
+        memcpy(path, parent, plen);
+    path[plen] = PP__PATH_KEY;
+    memcpy(path + plen + 1, key, klen + 1);
+    return path;
+}
+
+static char *path_index(const char *parent, size_t index)
+{
+    char segment[32];
+    size_t plen = parent != NULL ? strlen(parent) : 0;
+    char *path;
+
+    snprintf(segment, sizeof segment, "%c%zu", PP__PATH_INDEX, index);
+    path = malloc(plen + strlen(segment) + 1);
+    if (path == NULL)
+        return NULL;
+    if (plen > 0)
+        memcpy(path, parent, plen);
+    strcpy(path + plen, segment);
+    return path;
+}
+
+static pp_status spec_fail(reader *r, const char *path, bool at_key,
+                           const char *fmt, ...) PP__PRINTF(4, 5);
+
+/* Fails with "spec.json:LINE:COL: PATH: message". */
+static pp_status spec_fail(reader *r, const char *path, bool at_key,
+                           const char *fmt, ...)
+{
+    char prefix[512], where[256], message[PP_ERROR_MESSAGE_SIZE];
+    pp__loc loc = {(char *)path};
+    va_list args;
+
+    va_start(args, fmt);
+    vsnprintf(message, sizeof message, fmt, args);
+    va_end(args);
+    pp__loc_prefix(r->fig, &loc, at_key, prefix, sizeof prefix);
+    pp__loc_describe(&loc, where, sizeof where);
+    if (where[0] != '\0')
+        return pp__fail(r->err, PP_ERR_SPEC, "%s%s: %s", prefix, where,
+                        message);
+    return pp__fail(r->err, PP_ERR_SPEC, "%s%s", prefix, message);
+}
+
+static pp_status nomem(reader *r)
+{
+    return pp__fail_status(r->err, PP_ERR_NOMEM);
+}
+
+static const char *json_type_name(const json_t *value)
+{
+    switch (json_typeof(value)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "a list";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+/* ------------------------------------------------------------------------ */
+/* Known keys                                                                */
+/* ------------------------------------------------------------------------ */
+
+static bool in_list(const char *key, const char *const *known)
+{
+    for (; *known != NULL; known++)
+        if (strcmp(key, *known) == 0)
+            return true;
+    return false;
+}
+
+/* The known key closest to a typo, or NULL when none is close. */
+static const char *nearest_key(const char *key, const char *const *known)
+{
+    const char *best = NULL;
+    size_t best_distance = (size_t)-1;
+
+    for (; *known != NULL; known++) {
+        size_t d = pp__edit_distance(key, *known);
+        if (d < best_distance) {
+            best_distance = d;
+            best = *known;
+        }
+    }
+    /* Within a third of the length, at least 2 edits, is a likely typo. */
+    if (best != NULL && best_distance <= 2 + strlen(key) / 3)
+        return best;
+    return NULL;
+}
+
+static pp_status check_keys(reader *r, json_t *obj, const char *path,
+                            const char *const *known)
+{
+    const char *key;
+    json_t *value;
+
+    json_object_foreach(obj, key, value) {
+        char *key_path;
+        const char *hint;
+        pp_status st;
+
+        if (in_list(key, known))
+            continue;
+        key_path = path_key(path, key);
+        if (key_path == NULL)
+            return nomem(r);
+        hint = nearest_key(key, known);
+        if (hint != NULL)
+            st = spec_fail(r, key_path, true,
+                           "unknown key '%s'; did you mean '%s'?", key, hint);
+        else
+            st = spec_fail(r, key_path, true, "unknown key '%s'", key);
+        free(key_path);
+        return st;
+    }
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dotted keys                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Objects whose properties may be set with "object.property" keys. */
+static const char *const dotted_parents[] = {
+    "title", "xaxis", "yaxis", "axis", "xgrid", "ygrid", "grid", "legend",
+    "x_range", "y_range", NULL
+};
+
+/* Moves "a.b": v into "a": {"b": v} (recursively for "a.b.c"). */
+static pp_status expand_dotted_keys(reader *r, json_t *root)
+{
+    const char *key;
+    json_t *value;
+    void *tmp;
+
+    json_object_foreach_safe(root, tmp, key, value) {
+        const char *dot = strchr(key, '.');
+        char parent[64];
+        json_t *nested;
+
+        if (dot == NULL || (size_t)(dot - key) >= sizeof parent)
+            continue;
+        memcpy(parent, key, (size_t)(dot - key));
+        parent[dot - key] = '\0';
+        if (!in_list(parent, dotted_parents))
+            continue;
+
+        nested = json_object_get(root, parent);
+        if (nested == NULL) {
+            nested = json_object();
+            if (nested == NULL || json_object_set_new(root, parent, nested))
+                return nomem(r);
+        } else if (!json_is_object(nested)) {
+            char *p = path_key(NULL, key);
+            pp_status st = p == NULL ? nomem(r)
+                : spec_fail(r, p, true, "'%s' sets a property of '%s', "
+                            "which is not an object here", key, parent);
+            free(p);
+            return st;
+        }
+        if (json_object_get(nested, dot + 1) != NULL) {
+            char *p = path_key(NULL, key);
+            pp_status st = p == NULL ? nomem(r)
+                : spec_fail(r, p, true, "'%s' is set twice", key);
+            free(p);
+            return st;
+        }
+        if (json_object_set(nested, dot + 1, value) != 0)
+            return nomem(r);
+        json_object_del(root, key);
+    }
+    return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Typed values                                                              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Each getter reads obj[key] when present, leaving *out unchanged (the
+ * default) when the key is absent.
+ */
+
+static pp_status get_number(reader *r, json_t *obj, const char *path,
+                            const char *key, double min, double max,
+                            double *out)
+{
+    json_t *value = json_object_get(obj, key);
+    char *p;
+    double v;
+    pp_status st = PP_OK;
+
+    if (value == NULL)
+        return PP_OK;
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    if (!json_is_number(value)) {
+        st = spec_fail(r, p, false, "must be a number, not %s",
+                       json_type_name(value));
+    } else {
+        v = json_number_value(value);
+        if (!isfinite(v) || v < min || v > max)
+            st = spec_fail(r, p, false, "must be between %g and %g, not %g",
+                           min, max, v);
+        else
+            *out = v;
+    }
+    free(p);
+    return st;
+}
+
+static pp_status get_int(reader *r, json_t *obj, const char *path,
+                         const char *key, int min, int max, const char *unit,
+                         int *out)
+{
+    json_t *value = json_object_get(obj, key);
+    char *p;
+    pp_status st = PP_OK;
+
+    if (value == NULL)
+        return PP_OK;
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    if (json_is_string(value)) {
+        st = spec_fail(r, p, false,
+                       "must be a number of %s, not a string (\"%s\")", unit,
+                       json_string_value(value));
+    } else if (!json_is_number(value)) {
+        st = spec_fail(r, p, false, "must be a number of %s, not %s",
+                       unit, json_type_name(value));
+    } else {
+        double v = json_number_value(value);
+        if (v != floor(v))
+            st = spec_fail(r, p, false, "must be a whole number of %s, "
+                           "not %g", unit, v);
+        else if (v < min || v > max)
+            st = spec_fail(r, p, false, "must be between %d and %d %s, "
+                           "not %g", min, max, unit, v);
+        else
+            *out = (int)v;
+    }
+    free(p);
+    return st;
+}
+
+static pp_status get_bool(reader *r, json_t *obj, const char *path,
+                          const char *key, bool *out)
+{
+    json_t *value = json_object_get(obj, key);
+    char *p;
+    pp_status st;
+
+    if (value == NULL)
+        return PP_OK;
+    if (json_is_boolean(value)) {
+        *out = json_is_true(value);
+        return PP_OK;
+    }
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    st = spec_fail(r, p, false, "must be true or false, not %s",
+                   json_type_name(value));
+    free(p);
+    return st;
+}
+
+/* A string; *out is replaced (the old value freed). null clears it. */
+static pp_status get_string(reader *r, json_t *obj, const char *path,
+                            const char *key, char **out)
+{
+    json_t *value = json_object_get(obj, key);
+    char *p, *copy;
+    pp_status st;
+
+    if (value == NULL)
+        return PP_OK;
+    if (json_is_null(value)) {
+        free(*out);
+        *out = NULL;
+        return PP_OK;
+    }
+    if (json_is_string(value)) {
+        copy = pp__strdup(json_string_value(value));
+        if (copy == NULL)
+            return nomem(r);
+        free(*out);
+        *out = copy;
+        return PP_OK;
+    }
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    st = spec_fail(r, p, false, "must be a string, not %s",
+                   json_type_name(value));
+    free(p);
+    return st;
+}
+
+/* A string naming one of choices; *out receives its index. */
+static pp_status get_choice(reader *r, json_t *obj, const char *path,
+                            const char *key, const char *const *choices,
+                            int *out)
+{
+    json_t *value = json_object_get(obj, key);
+    pp__str list = {0};
+    char *p;
+    pp_status st;
+    int i;
+
+    if (value == NULL)
+        return PP_OK;
+    if (json_is_string(value)) {
+        for (i = 0; choices[i] != NULL; i++) {
+            if (strcmp(json_string_value(value), choices[i]) == 0) {
+                *out = i;
+                return PP_OK;
+            }
+        }
+    }
+    for (i = 0; choices[i] != NULL; i++)
+        pp__str_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+    p = path_key(path, key);
+    if (p == NULL || list.failed) {
+        free(p);
+        pp__str_free(&list);
+        return nomem(r);
+    }
+    if (json_is_string(value))
+        st = spec_fail(r, p, false, "must be one of %s, not '%s'",
+                       list.data, json_string_value(value));
+    else
+        st = spec_fail(r, p, false, "must be one of %s, not %s",
+                       list.data, json_type_name(value));
+    free(p);
+    pp__str_free(&list);
+    return st;
+}
+
+/* A colour, or null for none (alpha 0). */
+static pp_status parse_color_value(reader *r, json_t *value, const char *p,
+                                   pp_color_t *out)
+{
+    if (json_is_null(value)) {
+        *out = (pp_color_t){0, 0, 0, 0.0f};
+        return PP_OK;
+    }
+    if (json_is_string(value) &&
+        pp_color_parse(json_string_value(value), out) == PP_OK)
+        return PP_OK;
+    if (json_is_string(value))
+        return spec_fail(r, p, false, "'%s' is not a colour (use a CSS "
+                         "name such as \"navy\", \"#rrggbb\", \"#rrggbbaa\", "
+                         "\"rgb(r, g, b)\" or \"rgba(r, g, b, a)\")",
+                         json_string_value(value));
+    return spec_fail(r, p, false, "must be a colour string or null, "
+                     "not %s", json_type_name(value));
+}
+
+static pp_status get_color(reader *r, json_t *obj, const char *path,
+                           const char *key, pp_color_t *out)
+{
+    json_t *value = json_object_get(obj, key);
+    float alpha = out->a;
+    char *p;
+    pp_status st;
+
+    if (value == NULL)
+        return PP_OK;
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    st = parse_color_value(r, value, p, out);
+    free(p);
+    /* A colour without its own alpha keeps the property's alpha. */
+    if (st == PP_OK && !json_is_null(value) && out->a == 1.0f)
+        out->a = alpha;
+    return st;
+}
+
+/* An alpha in 0..1 that scales a colour's own alpha. */
+static pp_status get_alpha(reader *r, json_t *obj, const char *path,
+                           const char *key, float *alpha)
+{
+    double v = *alpha;
+    pp_status st = get_number(r, obj, path, key, 0.0, 1.0, &v);
+
+    *alpha = (float)v;
+    return st;
+}
+
+/*
+ * A font size with a unit: "13px", "10pt" (1pt = 4/3 px, as in CSS) or
+ * "1.2em" (of 16px, the browser default). "0pt" draws nothing.
+ */
+static pp_status get_font_size(reader *r, json_t *obj, const char *path,
+                               const char *key, double *px)
+{
+    json_t *value = json_object_get(obj, key);
+    const char *text, *unit;
+    char *end, *p;
+    double v, scale = 0.0;
+    pp_status st;
+
+    if (value == NULL)
+        return PP_OK;
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    if (!json_is_string(value)) {
+        st = spec_fail(r, p, false, "must be a string with a unit such as "
+                       "\"13px\" or \"10pt\", not %s",
+                       json_type_name(value));
+        free(p);
+        return st;
+    }
+    text = json_string_value(value);
+    if (!pp__parse_number(text, strcspn(text, "abcdefghijklmnopqrstuvwxyz%"),
+                          &v)) {
+        st = spec_fail(r, p, false, "'%s' is not a font size such as "
+                       "\"13px\" or \"10pt\"", text);
+        free(p);
+        return st;
+    }
+    unit = text + strcspn(text, "abcdefghijklmnopqrstuvwxyz%");
+    (void)end;
+    if (strcmp(unit, "px") == 0)
+        scale = 1.0;
+    else if (strcmp(unit, "pt") == 0)
+        scale = 4.0 / 3.0;
+    else if (strcmp(unit, "em") == 0)
+        scale = 16.0;
+    if (scale == 0.0)
+        st = spec_fail(r, p, false, "'%s' needs a unit: px, pt or em "
+                       "(for example \"%gpx\")", text, v);
+    else if (!(v >= 0.0) || v * scale > 1000.0)
+        st = spec_fail(r, p, false, "'%s' must be between 0 and 1000px", text);
+    else {
+        *px = v * scale;
+        st = PP_OK;
+    }
+    free(p);
+    return st;
+}
+
+static const char *const font_styles[] = {"normal", "bold", "italic", NULL};
+static const char *const align_names[] = {"left", "center", "right", NULL};
+static const char *const cap_names[] = {"butt", "round", "square", NULL};
+static const char *const join_names[] = {"miter", "round", "bevel", NULL};
+
+static pp_status get_font_style(reader *r, json_t *obj, const char *path,
+                                const char *key, pp_font_style *out)
+{
+    int choice = (int)*out;
+    pp_status st = get_choice(r, obj, path, key, font_styles, &choice);
+
+    *out = (pp_font_style)choice;
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Data specs and transforms                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef enum spec_type {
+    NUMBER_SPEC,
+    COLOR_SPEC
+} spec_type;
+
+static pp_status read_string_list(reader *r, json_t *array, const char *path,
+                                  char ***out, size_t *n)
+{
+    size_t i;
+
+    if (!json_is_array(array))
+        return spec_fail(r, path, false, "must be a list of strings, "
+                         "not %s", json_type_name(array));
+    *out = calloc(json_array_size(array) + 1, sizeof **out);
+    if (*out == NULL)
+        return nomem(r);
+    for (i = 0; i < json_array_size(array); i++) {
+        json_t *item = json_array_get(array, i);
+        if (!json_is_string(item)) {
+            char *p = path_index(path, i);
+            pp_status st = p == NULL ? nomem(r)
+                : spec_fail(r, p, false, "must hold strings, not %s",
+                            json_type_name(item));
+            free(p);
+            return st;
+        }
+        (*out)[i] = pp__strdup(json_string_value(item));
+        if ((*out)[i] == NULL)
+            return nomem(r);
+        *n = i + 1;
+    }
+    return PP_OK;
+}
+
+static pp_status read_palette(reader *r, json_t *array, const char *path,
+                              pp__transform *t)
+{
+    size_t i;
+
+    if (!json_is_array(array) || json_array_size(array) == 0)
+        return spec_fail(r, path, false, "palette must be a non-empty list "
+                         "of colours");
+    t->palette = calloc(json_array_size(array), sizeof *t->palette);
+    if (t->palette == NULL)
+        return nomem(r);
+    for (i = 0; i < json_array_size(array); i++) {
+        char *p = path_index(path, i);
+        pp_status st = p == NULL ? nomem(r)
+            : parse_color_value(r, json_array_get(array, i), p,
+                                &t->palette[i]);
+        free(p);
+        if (st != PP_OK)
+            return st;
+    }
+    t->npalette = json_array_size(array);
+    return PP_OK;
+}
+
+static const char *const transform_types[] = {
+    "where", "factor_index", "threshold_cmap", "factor_cmap", NULL
+};
+
+static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
+                                     spec_type type, pp__transform *t)
+{
+    static const char *const where_keys[] = {
+        "type", "column", "equals", "otherwise", NULL};
+    static const char *const index_keys[] = {"type", "factors", NULL};
+    static const char *const threshold_keys[] = {
+        "type", "thresholds", "palette", "nan_color", NULL};
+    static const char *const cmap_keys[] = {
+        "type", "factors", "palette", "nan_color", NULL};
+    json_t *value;
+    pp_status st;
+    char *p;
+
+    switch (t->kind) {
+    case PP__TRANSFORM_WHERE:
+        if ((st = check_keys(r, obj, path, where_keys)) != PP_OK)
+            return st;
+        if ((st = get_string(r, obj, path, "column", &t->where_column)))
+            return st;
+        value = json_object_get(obj, "equals");
+        if (t->where_column == NULL || value == NULL)
+            return spec_fail(r, path, false, "a 'where' transform needs "
+                             "\"column\" and \"equals\"");
+        if (json_is_string(value)) {
+            t->where_text = pp__strdup(json_string_value(value));
+            if (t->where_text == NULL)
+                return nomem(r);
+        } else if (json_is_number(value)) {
+            t->where_number = json_number_value(value);
+        } else {
+            p = path_key(path, "equals");
+            st = p == NULL ? nomem(r) : spec_fail(r, p, false, "equals must "
+                "be a string or a number, not %s", json_type_name(value));
+            free(p);
+            return st;
+        }
+        return get_number(r, obj, path, "otherwise", -HUGE_VAL, HUGE_VAL,
+                          &t->otherwise);
+
+    case PP__TRANSFORM_FACTOR_INDEX:
+    case PP__TRANSFORM_FACTOR_CMAP:
+        st = check_keys(r, obj, path, t->kind == PP__TRANSFORM_FACTOR_INDEX
+                        ? index_keys : cmap_keys);
+        if (st != PP_OK)
+            return st;
+        value = json_object_get(obj, "factors");
+        if (value == NULL)
+            return spec_fail(r, path, false, "this transform needs "
+                             "\"factors\": the name of a factor list or a "
+                             "list of strings");
+        p = path_key(path, "factors");
+        if (p == NULL)
+            return nomem(r);
+        if (json_is_string(value)) {
+            t->factors_name = pp__strdup(json_string_value(value));
+            st = t->factors_name == NULL ? nomem(r) : PP_OK;
+        } else {
+            st = read_string_list(r, value, p, &t->factors,
+                                  &t->nfactors);
+        }
+        free(p);
+        if (st != PP_OK || t->kind == PP__TRANSFORM_FACTOR_INDEX)
+            return st;
+        break;
+
+    case PP__TRANSFORM_THRESHOLD_CMAP:
+        if ((st = check_keys(r, obj, path, threshold_keys)) != PP_OK)
+            return st;
+        value = json_object_get(obj, "thresholds");
+        if (!json_is_array(value) || json_array_size(value) == 0)
+            return spec_fail(r, path, false, "a threshold_cmap needs "
+                             "\"thresholds\": a list of numbers");
+        t->thresholds = calloc(json_array_size(value), sizeof(double));
+        if (t->thresholds == NULL)
+            return nomem(r);
+        for (t->nthresholds = 0; t->nthresholds < json_array_size(value);
+             t->nthresholds++) {
+            json_t *item = json_array_get(value, t->nthresholds);
+            if (!json_is_number(item) ||
+                (t->nthresholds > 0 && json_number_value(item) <=
+                 t->thresholds[t->nthresholds - 1]))
+                return spec_fail(r, path, false, "thresholds must be "
+                                 "increasing numbers");
+            t->thresholds[t->nthresholds] = json_number_value(item);
+        }
+        break;
+
+    default:
+        return PP_OK;
+    }
+
+    /* The colour maps: a palette, and a colour for values outside it. */
+    if (type != COLOR_SPEC)
+        return spec_fail(r, path, false, "a colour map gives colours; use "
+                         "it on a colour property such as line_color");
+    value = json_object_get(obj, "palette");
+    p = path_key(path, "palette");
+    if (p == NULL)
+        return nomem(r);
+    st = value == NULL ? spec_fail(r, path, false, "a colour map needs a "
+                                   "\"palette\"")
+                       : read_palette(r, value, p, t);
+    free(p);
+    if (st != PP_OK)
+        return st;
+    if (t->kind == PP__TRANSFORM_THRESHOLD_CMAP &&
+        t->npalette != t->nthresholds + 1)
+        return spec_fail(r, path, false, "%zu thresholds need %zu palette "
+                         "colours, not %zu", t->nthresholds,
+                         t->nthresholds + 1, t->npalette);
+    t->nan_color = (pp_color_t){128, 128, 128, 1.0f};
+    return get_color(r, obj, path, "nan_color", &t->nan_color);
+}
+
+static pp_status read_transform(reader *r, json_t *obj, const char *path,
+                                spec_type type, pp__transform **out)
+{
+    pp__transform *t;
+    int kind = -1;
+    pp_status st;
+
+    if (!json_is_object(obj))
+        return spec_fail(r, path, false, "transform must be an object with "
+                         "a \"type\", not %s", json_type_name(obj));
+    if (json_object_get(obj, "type") == NULL)
+        return spec_fail(r, path, false, "transform needs a \"type\": where, "
+                         "factor_index, threshold_cmap or factor_cmap");
+    st = get_choice(r, obj, path, "type", transform_types, &kind);
+    if (st != PP_OK)
+        return st;
+
+    t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return nomem(r);
+    *out = t;
+    t->kind = (pp__transform_kind)(kind + 1);
+    t->loc.path = pp__strdup(path);
+    if (t->loc.path == NULL)
+        return nomem(r);
+    if (type == COLOR_SPEC && (t->kind == PP__TRANSFORM_WHERE ||
+                               t->kind == PP__TRANSFORM_FACTOR_INDEX))
+        return spec_fail(r, path, false, "a '%s' transform gives numbers, "
+                         "not colours", transform_types[kind]);
+    return read_transform_body(r, obj, path, type, t);
+}
+
+/*
+ * A property that is a value or a column: a number (or colour), a string
+ * naming a column, {"value": v}, or {"field": "col", "transform": {...}}.
+ * For colours a string is a colour when it parses as one, and otherwise a
+ * column name (checked against the source when the data is read).
+ */
+static pp_status read_dataspec_value(reader *r, json_t *value,
+                                     const char *path, const char *key,
+                                     spec_type type, pp__dataspec *out)
+{
+    static const char *const keys[] = {"field", "value", "transform", NULL};
+    json_t *field, *inner;
+    pp_status st;
+
+    pp__dataspec_free(out);
+    out->loc.path = pp__strdup(path);
+    if (out->loc.path == NULL)
+        return nomem(r);
+
+    if (type == NUMBER_SPEC && json_is_number(value)) {
+        out->kind = PP__SPEC_NUMBER;
+        out->number = json_number_value(value);
+        return PP_OK;
+    }
+    if (type == COLOR_SPEC && json_is_null(value)) {
+        out->kind = PP__SPEC_NONE;
+        return PP_OK;
+    }
+    if (json_is_string(value)) {
+        if (type == COLOR_SPEC &&
+            pp_color_parse(json_string_value(value), &out->color) == PP_OK) {
+            out->kind = PP__SPEC_COLOR;
+            return PP_OK;
+        }
+        out->kind = PP__SPEC_FIELD;
+        out->field = pp__strdup(json_string_value(value));
+        return out->field == NULL ? nomem(r) : PP_OK;
+    }
+    if (!json_is_object(value))
+        return spec_fail(r, path, false, "must be %s, a column name or "
+                         "{\"field\": ...}, not %s",
+                         type == NUMBER_SPEC ? "a number" : "a colour",
+                         json_type_name(value));
+    if ((st = check_keys(r, value, path, keys)) != PP_OK)
+        return st;
+
+    inner = json_object_get(value, "value");
+    field = json_object_get(value, "field");
+    if (inner != NULL && field == NULL) {
+        if (json_is_object(inner))
+            return spec_fail(r, path, false, "\"value\" must be a plain "
+                             "value");
+        return read_dataspec_value(r, inner, path, key, type, out);
+    }
+    if (!json_is_string(field) || inner != NULL)
+        return spec_fail(r, path, false, "needs either \"field\" (a column "
+                         "name) or \"value\"");
+    out->kind = PP__SPEC_FIELD;
+    out->field = pp__strdup(json_string_value(field));
+    if (out->field == NULL)
+        return nomem(r);
+    if (json_object_get(value, "transform") != NULL) {
+        char *p = path_key(path, "transform");
+        st = p == NULL ? nomem(r)
+            : read_transform(r, json_object_get(value, "transform"), p, type,
+                             &out->transform);
+        free(p);
+        return st;
+    }
+    if (type == COLOR_SPEC)
+        out->kind = PP__SPEC_FIELD;
+    return PP_OK;
+}
+
+static pp_status get_dataspec(reader *r, json_t *obj, const char *path,
+                              const char *key, spec_type type,
+                              pp__dataspec *out)
+{
+    json_t *value = json_object_get(obj, key);
+    char *p;
+    pp_status st;
+
+    if (value == NULL)
+        return PP_OK;
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    st = read_dataspec_value(r, value, p, key, type, out);
+    free(p);
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Line and fill properties                                                  */
+/* ------------------------------------------------------------------------ */
+
+static pp_status read_line_props(reader *r, json_t *obj, const char *path,
+                                 pp__line_props *line)
+{
+    int cap = (int)line->cap, join = (int)line->join;
+    pp_status st;
+
+    /* Bokeh's shorthands "color" and "alpha" set line and fill alike. */
+    if ((st = get_dataspec(r, obj, path, "color", COLOR_SPEC, &line->color)) ||
+        (st = get_dataspec(r, obj, path, "line_color", COLOR_SPEC,
+                           &line->color)) ||
+        (st = get_number(r, obj, path, "alpha", 0.0, 1.0, &line->alpha)) ||
+        (st = get_number(r, obj, path, "line_alpha", 0.0, 1.0,
+                         &line->alpha)) ||
+        (st = get_number(r, obj, path, "line_width", 0.0, 1000.0,
+                         &line->width)) ||
+        (st = get_choice(r, obj, path, "line_cap", cap_names, &cap)) ||
+        (st = get_choice(r, obj, path, "line_join", join_names, &join)))
+        return st;
+    line->cap = (pp_line_cap)cap;
+    line->join = (pp_line_join)join;
+    return PP_OK;
+}
+
+static pp_status read_fill_props(reader *r, json_t *obj, const char *path,
+                                 pp__fill_props *fill)
+{
+    pp_status st;
+
+    if ((st = get_dataspec(r, obj, path, "color", COLOR_SPEC, &fill->color)) ||
+        (st = get_dataspec(r, obj, path, "fill_color", COLOR_SPEC,
+                           &fill->color)) ||
+        (st = get_number(r, obj, path, "alpha", 0.0, 1.0, &fill->alpha)) ||
+        (st = get_number(r, obj, path, "fill_alpha", 0.0, 1.0, &fill->alpha)))
+        return st;
+    return PP_OK;
+}
+
+static void line_defaults(pp__line_props *line)
+{
+    line->color.kind = PP__SPEC_COLOR;
+    line->color.color = (pp_color_t){0, 0, 0, 1.0f};
+    line->alpha = 1.0;
+    line->width = 1.0;
+    line->cap = PP_CAP_BUTT;
+    line->join = PP_JOIN_BEVEL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Renderers                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static const char *const glyph_names[] = {
+    "line", "segment", "multi_line", "scatter", "circle", "graph", NULL
+};
+
+static const char *const line_keys[] = {
+    "glyph", "source", "legend_label", "x", "y", "color", "alpha",
+    "line_color", "line_alpha", "line_width", "line_cap", "line_join", NULL
+};
+static const char *const segment_keys[] = {
+    "glyph", "source", "legend_label", "x0", "y0", "x1", "y1", "color",
+    "alpha", "line_color", "line_alpha", "line_width", "line_cap",
+    "line_join", NULL
+};
+static const char *const multi_line_keys[] = {
+    "glyph", "source", "legend_label", "xs", "ys", "color", "alpha",
+    "line_color", "line_alpha", "line_width", "line_cap", "line_join", NULL
+};
+static const char *const scatter_keys[] = {
+    "glyph", "source", "legend_label", "x", "y", "size", "marker", "color",
+    "alpha", "fill_color", "fill_alpha", "line_color", "line_alpha",
+    "line_width", NULL
+};
+static const char *const graph_keys[] = {
+    "glyph", "legend_label", "node_renderer", "edge_renderer",
+    "layout_provider", NULL
+};
+
+static pp_status alloc_vertices(reader *r, pp__renderer *rend, size_t n)
+{
+    rend->xs = calloc(n, sizeof *rend->xs);
+    rend->ys = calloc(n, sizeof *rend->ys);
+    if (rend->xs == NULL || rend->ys == NULL)
+        return nomem(r);
+    rend->nvertices = n;
+    return PP_OK;
+}
+
+/* A coordinate that must be given. */
+static pp_status require_spec(reader *r, json_t *obj, const char *path,
+                              const char *key, const char *glyph,
+                              pp__dataspec *out)
+{
+    if (json_object_get(obj, key) == NULL)
+        return spec_fail(r, path, false, "a %s needs \"%s\"", glyph, key);
+    return get_dataspec(r, obj, path, key, NUMBER_SPEC, out);
+}
+
+static pp_status read_source_name(reader *r, json_t *obj, const char *path,
+                                  const char *glyph, char **out)
+{
+    pp_status st = get_string(r, obj, path, "source", out);
+
+    if (st == PP_OK && *out == NULL)
+        return spec_fail(r, path, false, "a %s needs \"source\": the name of "
+                         "one of the spec's sources", glyph);
+    return st;
+}
+
+static pp_status read_line_glyph(reader *r, json_t *obj, const char *path,
+                                 pp__renderer *rend)
+{
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, line_keys)) ||
+        (st = read_source_name(r, obj, path, "line", &rend->source)) ||
+        (st = alloc_vertices(r, rend, 1)) ||
+        (st = require_spec(r, obj, path, "x", "line", &rend->xs[0])) ||
+        (st = require_spec(r, obj, path, "y", "line", &rend->ys[0])))
+        return st;
+    return read_line_props(r, obj, path, &rend->line);
+}
+
+static pp_status read_segment_glyph(reader *r, json_t *obj, const char *path,
+                                    pp__renderer *rend)
+{
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, segment_keys)) ||
+        (st = read_source_name(r, obj, path, "segment", &rend->source)) ||
+        (st = alloc_vertices(r, rend, 2)) ||
+        (st = require_spec(r, obj, path, "x0", "segment", &rend->xs[0])) ||
+        (st = require_spec(r, obj, path, "y0", "segment", &rend->ys[0])) ||
+        (st = require_spec(r, obj, path, "x1", "segment", &rend->xs[1])) ||
+        (st = require_spec(r, obj, path, "y1", "segment", &rend->ys[1])))
+        return st;
+    return read_line_props(r, obj, path, &rend->line);
+}
+
+/* multi_line: "xs" and "ys" list one coordinate spec per vertex. */
+static pp_status read_multi_line_glyph(reader *r, json_t *obj,
+                                       const char *path, pp__renderer *rend)
+{
+    json_t *xs = json_object_get(obj, "xs"), *ys = json_object_get(obj, "ys");
+    size_t i;
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, multi_line_keys)) ||
+        (st = read_source_name(r, obj, path, "multi_line", &rend->source)))
+        return st;
+    if (!json_is_array(xs) || !json_is_array(ys) ||
+        json_array_size(xs) != json_array_size(ys) || json_array_size(xs) < 1)
+        return spec_fail(r, path, false, "a multi_line needs \"xs\" and "
+                         "\"ys\": lists of the same length, one coordinate "
+                         "(a number or a column) per vertex");
+    if ((st = alloc_vertices(r, rend, json_array_size(xs))) != PP_OK)
+        return st;
+    for (i = 0; i < rend->nvertices; i++) {
+        char *px = path_key(path, "xs"), *py = path_key(path, "ys");
+        char *pxi = px ? path_index(px, i) : NULL;
+        char *pyi = py ? path_index(py, i) : NULL;
+
+        st = pxi == NULL || pyi == NULL ? nomem(r)
+            : read_dataspec_value(r, json_array_get(xs, i), pxi, "xs",
+                                  NUMBER_SPEC, &rend->xs[i]);
+        if (st == PP_OK)
+            st = read_dataspec_value(r, json_array_get(ys, i), pyi, "ys",
+                                     NUMBER_SPEC, &rend->ys[i]);
+        free(px);
+        free(py);
+        free(pxi);
+        free(pyi);
+        if (st != PP_OK)
+            return st;
+    }
+    return read_line_props(r, obj, path, &rend->line);
+}
+
+static const char *const marker_names[] = {"circle", "square", NULL};
+
+static pp_status read_marker_props(reader *r, json_t *obj, const char *path,
+                                   pp__renderer *rend)
+{
+    int marker = (int)rend->marker;
+    pp_status st;
+
+    rend->size.kind = PP__SPEC_NUMBER;
+    rend->size.number = 4.0;
+    rend->fill.color.kind = PP__SPEC_COLOR;
+    rend->fill.color.color = (pp_color_t){128, 128, 128, 1.0f};
+    rend->fill.alpha = 1.0;
+    if ((st = get_dataspec(r, obj, path, "size", NUMBER_SPEC, &rend->size)) ||
+        (st = get_choice(r, obj, path, "marker", marker_names, &marker)) ||
+        (st = read_fill_props(r, obj, path, &rend->fill)) ||
+        (st = read_line_props(r, obj, path, &rend->line)))
+        return st;
+    rend->marker = (pp__marker)marker;
+    if (rend->size.kind == PP__SPEC_NUMBER &&
+        !(rend->size.number >= 0.0 && rend->size.number <= 10000.0))
+        return spec_fail(r, path, false, "size must be between 0 and 10000 "
+                         "pixels, not %g", rend->size.number);
+    return PP_OK;
+}
+
+static pp_status read_scatter_glyph(reader *r, json_t *obj, const char *path,
+                                    pp__renderer *rend)
+{
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, scatter_keys)) ||
+        (st = read_source_name(r, obj, path, "scatter", &rend->source)) ||
+        (st = alloc_vertices(r, rend, 1)) ||
+        (st = require_spec(r, obj, path, "x", "scatter", &rend->xs[0])) ||
+        (st = require_spec(r, obj, path, "y", "scatter", &rend->ys[0])))
+        return st;
+    return read_marker_props(r, obj, path, rend);
+}
+
+/*
+ * graph: nodes from node_renderer.source (positions from layout_provider's
+ * x and y columns), edges from edge_renderer.source naming node indices.
+ */
+static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
+                                  pp__renderer *rend)
+{
+    static const char *const node_keys[] = {"source", "index", "glyph", NULL};
+    static const char *const edge_keys[] = {
+        "source", "start", "end", "glyph", NULL};
+    static const char *const layout_keys[] = {"x", "y", NULL};
+    static const char *const node_glyph_keys[] = {
+        "type", "size", "marker", "color", "alpha", "fill_color",
+        "fill_alpha", "line_color", "line_alpha", "line_width", NULL};
+    static const char *const edge_glyph_keys[] = {
+        "type", "color", "alpha", "line_color", "line_alpha", "line_width",
+        "line_cap", "line_join", NULL};
+    json_t *nodes = json_object_get(obj, "node_renderer");
+    json_t *edges = json_object_get(obj, "edge_renderer");
+    json_t *layout = json_object_get(obj, "layout_provider");
+    json_t *glyph;
+    char *pn = NULL, *pe = NULL, *pl = NULL, *pg = NULL;
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, graph_keys)) != PP_OK)
+        return st;
+    if (!json_is_object(nodes) || !json_is_object(edges) ||
+        !json_is_object(layout))
+        return spec_fail(r, path, false, "a graph needs \"node_renderer\", "
+                         "\"edge_renderer\" and \"layout_provider\" objects");
+    pn = path_key(path, "node_renderer");
+    pe = path_key(path, "edge_renderer");
+    pl = path_key(path, "layout_provider");
+    if (pn == NULL || pe == NULL || pl == NULL) {
+        st = nomem(r);
+        goto done;
+    }
+
+    rend->node_index = pp__strdup("index");
+    rend->edge_start = pp__strdup("start");
+    rend->edge_end = pp__strdup("end");
+    if (rend->node_index == NULL || rend->edge_start == NULL ||
+        rend->edge_end == NULL) {
+        st = nomem(r);
+        goto done;
+    }
+    if ((st = check_keys(r, nodes, pn, node_keys)) ||
+        (st = read_source_name(r, nodes, pn, "node_renderer",
+                               &rend->source)) ||
+        (st = get_string(r, nodes, pn, "index", &rend->node_index)) ||
+        (st = check_keys(r, edges, pe, edge_keys)) ||
+        (st = read_source_name(r, edges, pe, "edge_renderer",
+                               &rend->edge_source)) ||
+        (st = get_string(r, edges, pe, "start", &rend->edge_start)) ||
+        (st = get_string(r, edges, pe, "end", &rend->edge_end)) ||
+        (st = check_keys(r, layout, pl, layout_keys)) ||
+        (st = alloc_vertices(r, rend, 1)) ||
+        (st = require_spec(r, layout, pl, "x", "layout_provider",
+                           &rend->xs[0])) ||
+        (st = require_spec(r, layout, pl, "y", "layout_provider",
+                           &rend->ys[0])))
+        goto done;
+
+    /* Bokeh's defaults: nodes are circles, edges black 1 px lines. */
+    glyph = json_object_get(nodes, "glyph");
+    pg = path_key(pn, "glyph");
+    if (pg == NULL) {
+        st = nomem(r);
+        goto done;
+    }
+    if (glyph == NULL)
+        glyph = json_object();
+    else
+        json_incref(glyph);
+    if (glyph == NULL || !json_is_object(glyph)) {
+        st = glyph == NULL ? nomem(r)
+            : spec_fail(r, pg, false, "glyph must be an object");
+        json_decref(glyph);
+        goto done;
+    }
+    st = check_keys(r, glyph, pg, node_glyph_keys);
+    if (st == PP_OK)
+        st = read_marker_props(r, glyph, pg, rend);
+    json_decref(glyph);
+    if (st != PP_OK)
+        goto done;
+
+    free(pg);
+    pg = path_key(pe, "glyph");
+    glyph = json_object_get(edges, "glyph");
+    line_defaults(&rend->edge_line);
+    if (pg == NULL) {
+        st = nomem(r);
+    } else if (glyph != NULL) {
+        if (!json_is_object(glyph))
+            st = spec_fail(r, pg, false, "glyph must be an object");
+        else if ((st = check_keys(r, glyph, pg, edge_glyph_keys)) == PP_OK)
+            st = read_line_props(r, glyph, pg, &rend->edge_line);
+    }
+done:
+    free(pn);
+    free(pe);
+    free(pl);
+    free(pg);
+    return st;
+}
+
+static pp_status read_renderer(reader *r, json_t *obj, const char *path,
+                               pp__renderer *rend)
+{
+    int glyph = -1;
+    pp_status st;
+
+    if (!json_is_object(obj))
+        return spec_fail(r, path, false, "a renderer must be an object, "
+                         "not %s", json_type_name(obj));
+    if (json_object_get(obj, "glyph") == NULL)
+        return spec_fail(r, path, false, "a renderer needs \"glyph\": line, "
+                         "segment, multi_line, scatter, circle or graph");
+    if ((st = get_choice(r, obj, path, "glyph", glyph_names, &glyph)))
+        return st;
+    rend->loc.path = pp__strdup(path);
+    if (rend->loc.path == NULL)
+        return nomem(r);
+    line_defaults(&rend->line);
+    if ((st = get_string(r, obj, path, "legend_label", &rend->legend_label)))
+        return st;
+
+    switch (glyph) {
+    case 0:
+        rend->kind = PP__GLYPH_LINE;
+        return read_line_glyph(r, obj, path, rend);
+    case 1:
+        rend->kind = PP__GLYPH_SEGMENT;
+        return read_segment_glyph(r, obj, path, rend);
+    case 2:
+        rend->kind = PP__GLYPH_MULTI_LINE;
+        return read_multi_line_glyph(r, obj, path, rend);
+    case 3:
+    case 4:
+        rend->kind = PP__GLYPH_SCATTER;
+        return read_scatter_glyph(r, obj, path, rend);
+    default:
+        rend->kind = PP__GLYPH_GRAPH;
+        return read_graph_glyph(r, obj, path, rend);
+    }
+}
+
+static pp_status read_renderers(reader *r, json_t *root)
+{
+    json_t *list = json_object_get(root, "renderers");
+    char *path = path_key(NULL, "renderers");
+    size_t i;
+    pp_status st = PP_OK;
+
+    if (path == NULL)
+        return nomem(r);
+    if (list != NULL && !json_is_array(list)) {
+        st = spec_fail(r, path, false, "renderers must be a list, not %s",
+                       json_type_name(list));
+        free(path);
+        return st;
+    }
+    r->fig->renderers = calloc(json_array_size(list) + 1,
+                               sizeof *r->fig->renderers);
+    if (r->fig->renderers == NULL) {
+        free(path);
+        return nomem(r);
+    }
+    for (i = 0; i < json_array_size(list) && st == PP_OK; i++) {
+        char *p = path_index(path, i);
+        r->fig->nrenderers = i + 1;
+        st = p == NULL ? nomem(r)
+            : read_renderer(r, json_array_get(list, i), p,
+                            &r->fig->renderers[i]);
+        free(p);
+    }
+    free(path);
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sources and factor lists                                                  */
+/* ------------------------------------------------------------------------ */
+
+static pp_status read_sources(reader *r, json_t *root)
+{
+    static const char *const source_keys[] = {"csv", "data", NULL};
+    json_t *sources = json_object_get(root, "sources"), *def;
+    char *path = path_key(NULL, "sources");
+    const char *name;
+    pp_status st = PP_OK;
+
+    if (path == NULL)
+        return nomem(r);
+    if (sources != NULL && !json_is_object(sources)) {
+        st = spec_fail(r, path, false, "sources must be an object mapping "
+                       "names to {\"csv\": \"file.csv\"}");
+        free(path);
+        return st;
+    }
+    r->fig->sources = calloc(json_object_size(sources) + 1,
+                             sizeof *r->fig->sources);
+    if (r->fig->sources == NULL) {
+        free(path);
+        return nomem(r);
+    }
+    json_object_foreach(sources, name, def) {
+        pp__source *src = &r->fig->sources[r->fig->nsources++];
+        char *p = path_key(path, name);
+
+        if (p == NULL || (src->name = pp__strdup(name)) == NULL) {
+            free(p);
+            st = nomem(r);
+            break;
+        }
+        src->loc.path = p;
+        if (!json_is_object(def))
+            st = spec_fail(r, p, false, "a source must be {\"csv\": "
+                           "\"file.csv\"} or {\"data\": {...}}");
+        else if ((st = check_keys(r, def, p, source_keys)) == PP_OK)
+            st = get_string(r, def, p, "csv", &src->csv_path);
+        if (st == PP_OK && src->csv_path == NULL &&
+            json_object_get(def, "data") == NULL)
+            st = spec_fail(r, p, false, "a source needs \"csv\" (a file) or "
+                           "\"data\"");
+        /* TODO: inline "data" columns in the spec; today only
+           pp_figure_set_column fills a {"data": {}} source. */
+        if (st == PP_OK && json_object_size(json_object_get(def, "data")) > 0)
+            st = spec_fail(r, p, false, "inline \"data\" columns are not "
+                           "supported yet; use a CSV file");
+        if (st != PP_OK)
+            break;
+    }
+    free(path);
+    return st;
+}
+
+static pp_status read_factor_lists(reader *r, json_t *root)
+{
+    static const char *const keys[] = {"source", "columns", NULL};
+    json_t *lists = json_object_get(root, "factors"), *def;
+    char *path = path_key(NULL, "factors");
+    const char *name;
+    pp_status st = PP_OK;
+
+    if (path == NULL)
+        return nomem(r);
+    if (lists != NULL && !json_is_object(lists)) {
+        st = spec_fail(r, path, false, "factors must be an object mapping "
+                       "names to factor lists");
+        free(path);
+        return st;
+    }
+    r->fig->factor_lists = calloc(json_object_size(lists) + 1,
+                                  sizeof *r->fig->factor_lists);
+    if (r->fig->factor_lists == NULL) {
+        free(path);
+        return nomem(r);
+    }
+    json_object_foreach(lists, name, def) {
+        pp__factor_list *list = &r->fig->factor_lists[r->fig->nfactor_lists++];
+        char *p = path_key(path, name);
+
+        if (p == NULL || (list->name = pp__strdup(name)) == NULL) {
+            free(p);
+            st = nomem(r);
+            break;
+        }
+        list->loc.path = p;
+        if (json_is_array(def)) {
+            st = read_string_list(r, def, p, &list->items,
+                                  &list->nitems);
+            list->resolved = true;
+        } else if (!json_is_object(def)) {
+            st = spec_fail(r, p, false, "a factor list is a list of strings "
+                           "or {\"source\": name, \"columns\": [...]}");
+        } else if ((st = check_keys(r, def, p, keys)) == PP_OK &&
+                   (st = get_string(r, def, p, "source", &list->source)) ==
+                       PP_OK) {
+            json_t *cols = json_object_get(def, "columns");
+            if (list->source == NULL || cols == NULL)
+                st = spec_fail(r, p, false, "a factor list from data needs "
+                               "\"source\" and \"columns\"");
+            else
+                st = read_string_list(r, cols, p, &list->columns,
+                                      &list->ncolumns);
+        }
+        if (st != PP_OK)
+            break;
+    }
+    free(path);
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Title, axes, grids, ranges, legend                                        */
+/* ------------------------------------------------------------------------ */
+
+static pp_status read_title(reader *r, json_t *root)
+{
+    static const char *const keys[] = {
+        "text", "align", "text_font_size", "text_font_style", "text_color",
+        "text_alpha", "standoff", "visible", NULL};
+    json_t *title = json_object_get(root, "title");
+    char *path = path_key(NULL, "title");
+    int align = (int)r->fig->title.align;
+    bool visible = true;
+    pp_status st;
+
+    if (path == NULL)
+        return nomem(r);
+    if (title == NULL || json_is_null(title)) {
+        st = PP_OK;
+    } else if (json_is_string(title)) {
+        st = get_string(r, root, NULL, "title", &r->fig->title.text);
+    } else if (!json_is_object(title)) {
+        st = spec_fail(r, path, false, "title must be a string or an object, "
+                       "not %s", json_type_name(title));
+    } else if ((st = check_keys(r, title, path, keys)) ||
+               (st = get_string(r, title, path, "text", &r->fig->title.text)) ||
+               (st = get_choice(r, title, path, "align", align_names,
+                                &align)) ||
+               (st = get_font_size(r, title, path, "text_font_size",
+                                   &r->fig->title.font.size_px)) ||
+               (st = get_font_style(r, title, path, "text_font_style",
+                                    &r->fig->title.font.style)) ||
+               (st = get_color(r, title, path, "text_color",
+                               &r->fig->title.font.color)) ||
+               (st = get_alpha(r, title, path, "text_alpha",
+                               &r->fig->title.font.color.a)) ||
+               (st = get_number(r, title, path, "standoff", 0.0, 1000.0,
+                                &r->fig->title.standoff)) ||
+               (st = get_bool(r, title, path, "visible", &visible))) {
+        /* st holds the failure */
+    }
+    r->fig->title.align = (pp_text_align)align;
+    if (st == PP_OK && !visible) {
+        free(r->fig->title.text);
+        r->fig->title.text = NULL;
+    }
+    free(path);
+    return st;
+}
+
+static pp_status read_overrides(reader *r, json_t *obj, const char *path,
+                                pp__axis *axis)
+{
+    json_t *map = json_object_get(obj, "major_label_overrides"), *text;
+    char *p = path_key(path, "major_label_overrides");
+    const char *key;
+    pp_status st = PP_OK;
+
+    if (map == NULL || p == NULL) {
+        free(p);
+        return map == NULL ? PP_OK : nomem(r);
+    }
+    if (!json_is_object(map)) {
+        st = spec_fail(r, p, false, "major_label_overrides must map tick "
+                       "values to labels, like {\"1\": \"source\"}");
+        free(p);
+        return st;
+    }
+    axis->overrides = calloc(json_object_size(map) + 1,
+                             sizeof *axis->overrides);
+    if (axis->overrides == NULL) {
+        free(p);
+        return nomem(r);
+    }
+    json_object_foreach(map, key, text) {
+        pp__label_override *o = &axis->overrides[axis->noverrides];
+        char *kp = path_key(p, key);
+
+        if (kp == NULL) {
+            st = nomem(r);
+        } else if (!pp__parse_number(key, strlen(key), &o->value) ||
+                   !isfinite(o->value)) {
+            st = spec_fail(r, kp, true, "major_label_overrides: key '%s' is "
+                           "not a number; keys are tick values", key);
+        } else if (!json_is_string(text)) {
+            st = spec_fail(r, kp, false, "major_label_overrides: the label "
+                           "for %s must be a string", key);
+        } else if ((o->text = pp__strdup(json_string_value(text))) == NULL) {
+            st = nomem(r);
+        } else {
+            axis->noverrides++;
+        }
+        free(kp);
+        if (st != PP_OK)
+            break;
+    }
+    free(p);
+    return st;
+}
+
+/* ticker: a list of values, {"factors": name}, or tick counts. */
+static pp_status read_ticker(reader *r, json_t *obj, const char *path,
+                             pp__axis *axis)
+{
+    static const char *const keys[] = {
+        "ticks", "factors", "desired_num_ticks", "num_minor_ticks", NULL};
+    json_t *ticker = json_object_get(obj, "ticker"), *ticks;
+    char *p = path_key(path, "ticker");
+    pp_status st = PP_OK;
+    size_t i;
+
+    if (ticker == NULL || p == NULL) {
+        free(p);
+        return ticker == NULL ? PP_OK : nomem(r);
+    }
+    ticks = ticker;
+    if (json_is_object(ticker)) {
+        if ((st = check_keys(r, ticker, p, keys)) ||
+            (st = get_string(r, ticker, p, "factors",
+                             &axis->ticker_factors)) ||
+            (st = get_int(r, ticker, p, "desired_num_ticks", 1, 100, "ticks",
+                          &axis->desired_num_ticks)) ||
+            (st = get_int(r, ticker, p, "num_minor_ticks", 0, 100, "ticks",
+                          &axis->num_minor_ticks))) {
+            free(p);
+            return st;
+        }
+        if (axis->ticker_factors != NULL)
+            axis->ticker = PP__TICKER_FACTORS;
+        ticks = json_object_get(ticker, "ticks");
+    }
+    if (ticks != NULL && !json_is_array(ticks)) {
+        st = spec_fail(r, p, false, "ticker must be a list of numbers, "
+                       "{\"ticks\": [...]} or {\"factors\": name}");
+    } else if (ticks != NULL) {
+        axis->ticker = PP__TICKER_FIXED;
+        axis->fixed_ticks = calloc(json_array_size(ticks) + 1, sizeof(double));
+        if (axis->fixed_ticks == NULL)
+            st = nomem(r);
+        for (i = 0; st == PP_OK && i < json_array_size(ticks); i++) {
+            json_t *v = json_array_get(ticks, i);
+            if (!json_is_number(v) || !isfinite(json_number_value(v))) {
+                char *ip = path_index(p, i);
+                st = ip == NULL ? nomem(r)
+                    : spec_fail(r, ip, false, "ticker values must be finite "
+                                "numbers, not %s", json_type_name(v));
+                free(ip);
+            } else {
+                axis->fixed_ticks[axis->nfixed_ticks++] = json_number_value(v);
+            }
+        }
+    }
+    free(p);
+    return st;
+}
+
+static const char *const axis_keys[] = {
+    "visible", "axis_label", "axis_label_text_font_size",
+    "axis_label_text_font_style", "axis_label_text_color",
+    "axis_label_standoff", "major_label_text_font_size",
+    "major_label_text_font_style", "major_label_text_color",
+    "major_label_standoff", "major_label_overrides", "axis_line_color",
+    "major_tick_line_color", "minor_tick_line_color", "major_tick_in",
+    "major_tick_out", "minor_tick_in", "minor_tick_out", "ticker", NULL
+};
+
+static pp_status read_axis(reader *r, json_t *root, const char *key,
+                           pp__axis *axis)
+{
+    json_t *obj = json_object_get(root, key);
+    char *path = path_key(NULL, key);
+    pp_status st;
+
+    if (obj == NULL || path == NULL) {
+        free(path);
+        return obj == NULL ? PP_OK : nomem(r);
+    }
+    if (!json_is_object(obj))
+        st = spec_fail(r, path, false, "must be an object");
+    else if ((st = check_keys(r, obj, path, axis_keys)) ||
+             (st = get_bool(r, obj, path, "visible", &axis->visible)) ||
+             (st = get_string(r, obj, path, "axis_label", &axis->axis_label)) ||
+             (st = get_font_size(r, obj, path, "axis_label_text_font_size",
+                                 &axis->axis_label_font.size_px)) ||
+             (st = get_font_style(r, obj, path, "axis_label_text_font_style",
+                                  &axis->axis_label_font.style)) ||
+             (st = get_color(r, obj, path, "axis_label_text_color",
+                             &axis->axis_label_font.color)) ||
+             (st = get_number(r, obj, path, "axis_label_standoff", 0, 1000,
+                              &axis->axis_label_standoff)) ||
+             (st = get_font_size(r, obj, path, "major_label_text_font_size",
+                                 &axis->major_label_font.size_px)) ||
+             (st = get_font_style(r, obj, path, "major_label_text_font_style",
+                                  &axis->major_label_font.style)) ||
+             (st = get_color(r, obj, path, "major_label_text_color",
+                             &axis->major_label_font.color)) ||
+             (st = get_number(r, obj, path, "major_label_standoff", 0, 1000,
+                              &axis->major_label_standoff)) ||
+             (st = read_overrides(r, obj, path, axis)) ||
+             (st = get_color(r, obj, path, "axis_line_color",
+                             &axis->axis_line_color)) ||
+             (st = get_color(r, obj, path, "major_tick_line_color",
+                             &axis->major_tick_line_color)) ||
+             (st = get_color(r, obj, path, "minor_tick_line_color",
+                             &axis->minor_tick_line_color)) ||
+             (st = get_number(r, obj, path, "major_tick_in", 0, 1000,
+                              &axis->major_tick_in)) ||
+             (st = get_number(r, obj, path, "major_tick_out", 0, 1000,
+                              &axis->major_tick_out)) ||
+             (st = get_number(r, obj, path, "minor_tick_in", 0, 1000,
+                              &axis->minor_tick_in)) ||
+             (st = get_number(r, obj, path, "minor_tick_out", 0, 1000,
+                              &axis->minor_tick_out)) ||
+             (st = read_ticker(r, obj, path, axis))) {
+        /* st holds the failure */
+    }
+    free(path);
+    return st;
+}
+
+static pp_status read_grid(reader *r, json_t *root, const char *key,
+                           pp__axis *axis)
+{
+    static const char *const keys[] = {
+        "visible", "grid_line_color", "grid_line_alpha", "grid_line_width",
+        NULL};
+    json_t *obj = json_object_get(root, key);
+    char *path = path_key(NULL, key);
+    pp_status st;
+
+    if (obj == NULL || path == NULL) {
+        free(path);
+        return obj == NULL ? PP_OK : nomem(r);
+    }
+    if (!json_is_object(obj))
+        st = spec_fail(r, path, false, "must be an object");
+    else if ((st = check_keys(r, obj, path, keys)) ||
+             (st = get_bool(r, obj, path, "visible", &axis->grid_visible)) ||
+             (st = get_color(r, obj, path, "grid_line_color",
+                             &axis->grid_line_color)) ||
+             (st = get_alpha(r, obj, path, "grid_line_alpha",
+                             &axis->grid_line_color.a)) ||
+             (st = get_number(r, obj, path, "grid_line_width", 0, 1000,
+                              &axis->grid_line_width))) {
+        /* st holds the failure */
+    }
+    free(path);
+    return st;
+}
+
+/* x_range: [start, end] or {"start": s, "end": e, "range_padding": p}. */
+static pp_status read_range(reader *r, json_t *root, const char *key,
+                            pp__range *range)
+{
+    static const char *const keys[] = {"start", "end", "range_padding", NULL};
+    json_t *value = json_object_get(root, key), *start = NULL, *end = NULL;
+    char *path = path_key(NULL, key);
+    pp_status st = PP_OK;
+
+    if (path == NULL)
+        return nomem(r);
+    range->loc.path = path;
+    if (value == NULL)
+        return PP_OK;
+    if (json_is_array(value) && json_array_size(value) == 2) {
+        start = json_array_get(value, 0);
+        end = json_array_get(value, 1);
+    } else if (json_is_object(value)) {
+        if ((st = check_keys(r, value, path, keys)) ||
+            (st = get_number(r, value, path, "range_padding", 0.0, 10.0,
+                             &range->range_padding)))
+            return st;
+        start = json_object_get(value, "start");
+        end = json_object_get(value, "end");
+        if (start == NULL && end == NULL)
+            return PP_OK;
+    } else {
+        return spec_fail(r, path, false, "must be [start, end] or "
+                         "{\"start\": ..., \"end\": ...}");
+    }
+    if (!json_is_number(start) || !json_is_number(end) ||
+        !isfinite(json_number_value(start)) ||
+        !isfinite(json_number_value(end)))
+        return spec_fail(r, path, false, "needs a finite start and end");
+    range->start = json_number_value(start);
+    range->end = json_number_value(end);
+    if (!(range->start < range->end))
+        return spec_fail(r, path, false, "must have start < end, not "
+                         "[%g, %g]%s", range->start, range->end,
+                         range->start > range->end
+                             ? " (reversed ranges are not supported)" : "");
+    range->automatic = false;
+    return PP_OK;
+}
+
+static const char *const location_names[] = {
+    "top_right", "top_left", "bottom_right", "bottom_left", "top_center",
+    "bottom_center", "center_left", "center_right", "center", NULL
+};
+
+static pp_status read_legend(reader *r, json_t *root)
+{
+    static const char *const keys[] = {
+        "visible", "location", "background_fill_color",
+        "background_fill_alpha", "border_line_color", "border_line_alpha",
+        "label_text_font_size", "label_text_font_style", "label_text_color",
+        "margin", "padding", "spacing", "glyph_width", "glyph_height",
+        "label_standoff", "label_width", NULL};
+    json_t *obj = json_object_get(root, "legend");
+    char *path = path_key(NULL, "legend");
+    pp__legend *legend = &r->fig->legend;
+    int location = (int)legend->location;
+    pp_status st;
+
+    if (obj == NULL || path == NULL) {
+        free(path);
+        return obj == NULL ? PP_OK : nomem(r);
+    }
+    if (!json_is_object(obj))
+        st = spec_fail(r, path, false, "legend must be an object");
+    else if ((st = check_keys(r, obj, path, keys)) ||
+             (st = get_bool(r, obj, path, "visible", &legend->visible)) ||
+             (st = get_choice(r, obj, path, "location", location_names,
+                              &location)) ||
+             (st = get_color(r, obj, path, "background_fill_color",
+                             &legend->background_fill_color)) ||
+             (st = get_alpha(r, obj, path, "background_fill_alpha",
+                             &legend->background_fill_color.a)) ||
+             (st = get_color(r, obj, path, "border_line_color",
+                             &legend->border_line_color)) ||
+             (st = get_alpha(r, obj, path, "border_line_alpha",
+                             &legend->border_line_color.a)) ||
+             (st = get_font_size(r, obj, path, "label_text_font_size",
+                                 &legend->label_font.size_px)) ||
+             (st = get_font_style(r, obj, path, "label_text_font_style",
+                                  &legend->label_font.style)) ||
+             (st = get_color(r, obj, path, "label_text_color",
+                             &legend->label_font.color)) ||
+             (st = get_number(r, obj, path, "margin", 0, 1000,
+                              &legend->margin)) ||
+             (st = get_number(r, obj, path, "padding", 0, 1000,
+                              &legend->padding)) ||
+             (st = get_number(r, obj, path, "spacing", 0, 1000,
+                              &legend->spacing)) ||
+             (st = get_number(r, obj, path, "glyph_width", 0, 1000,
+                              &legend->glyph_width)) ||
+             (st = get_number(r, obj, path, "glyph_height", 0, 1000,
+                              &legend->glyph_height)) ||
+             (st = get_number(r, obj, path, "label_standoff", 0, 1000,
+                              &legend->label_standoff)) ||
+             (st = get_number(r, obj, path, "label_width", 0, 10000,
+                              &legend->label_width))) {
+        /* st holds the failure */
+    }
+    legend->location = (pp__legend_location)location;
+    free(path);
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The figure                                                                */
+/* ------------------------------------------------------------------------ */
+
+static const char *const figure_keys[] = {
+    "width", "height", "title", "sources", "factors", "renderers",
+    "x_range", "y_range", "x_axis_type", "y_axis_type", "x_axis_label",
+    "y_axis_label", "xaxis", "yaxis", "axis", "xgrid", "ygrid", "grid",
+    "legend", "background_fill_color", "background_fill_alpha",
+    "border_fill_color", "border_fill_alpha", "outline_line_color",
+    "outline_line_alpha", "min_border", "toolbar_location", NULL
+};
+
+static const char *const axis_type_names[] = {
+    "linear", "log", "datetime", "auto", NULL
+};
+
+static pp_status read_axis_types(reader *r, json_t *root)
+{
+    int x = 0, y = 0;
+    pp_status st;
+
+    if ((st = get_choice(r, root, NULL, "x_axis_type", axis_type_names, &x)) ||
+        (st = get_choice(r, root, NULL, "y_axis_type", axis_type_names, &y)))
+        return st;
+    /* "auto" is linear unless the data is date-times; we keep it linear. */
+    r->fig->xaxis.type = x == 3 ? PP__AXIS_LINEAR : (pp__axis_type)x;
+    r->fig->yaxis.type = y == 3 ? PP__AXIS_LINEAR : (pp__axis_type)y;
+    return PP_OK;
+}
+
+/* Checks that every name a renderer or factor list uses is defined. */
+static pp_status check_references(reader *r)
+{
+    pp_figure_t *fig = r->fig;
+    size_t i, j;
+
+    for (i = 0; i < fig->nrenderers; i++) {
+        pp__renderer *rend = &fig->renderers[i];
+        const char *names[2] = {rend->source, rend->edge_source};
+        for (j = 0; j < 2; j++) {
+            size_t k;
+            bool found = false;
+            if (names[j] == NULL)
+                continue;
+            for (k = 0; k < fig->nsources; k++)
+                found |= strcmp(fig->sources[k].name, names[j]) == 0;
+            if (!found)
+                return spec_fail(r, rend->loc.path, false, "source '%s' is "
+                                 "not defined under \"sources\"", names[j]);
+        }
+    }
+    for (i = 0; i < fig->nfactor_lists; i++) {
+        pp__factor_list *list = &fig->factor_lists[i];
+        size_t k;
+        bool found = list->source == NULL;
+        for (k = 0; k < fig->nsources && !found; k++)
+            found = strcmp(fig->sources[k].name, list->source) == 0;
+        if (!found)
+            return spec_fail(r, list->loc.path, false, "source '%s' is not "
+                             "defined under \"sources\"", list->source);
+    }
+    return PP_OK;
+}
+
+static pp_status check_factor_name(reader *r, const char *name,
+                                   const char *path)
+{
+    size_t i;
+
+    if (name == NULL)
+        return PP_OK;
+    for (i = 0; i < r->fig->nfactor_lists; i++)
+        if (strcmp(r->fig->factor_lists[i].name, name) == 0)
+            return PP_OK;
+    return spec_fail(r, path, false, "factor list '%s' is not defined under "
+                     "\"factors\"", name);
+}
+
+static pp_status check_spec_factors(reader *r, const pp__dataspec *spec)
+{
+    if (spec->transform == NULL)
+        return PP_OK;
+    return check_factor_name(r, spec->transform->factors_name,
+                             spec->transform->loc.path);
+}
+
+static pp_status check_factor_references(reader *r)
+{
+    pp_figure_t *fig = r->fig;
+    pp_status st;
+    size_t i, v;
+
+    if ((st = check_factor_name(r, fig->xaxis.ticker_factors,
+                                "\x1fxaxis\x1fticker")) ||
+        (st = check_factor_name(r, fig->yaxis.ticker_factors,
+                                "\x1fyaxis\x1fticker")))
+        return st;
+    for (i = 0; i < fig->nrenderers; i++) {
+        pp__renderer *rend = &fig->renderers[i];
+
+        for (v = 0; v < rend->nvertices; v++)
+            if ((st = check_spec_factors(r, &rend->xs[v])) ||
+                (st = check_spec_factors(r, &rend->ys[v])))
+                return st;
+        if ((st = check_spec_factors(r, &rend->line.color)) ||
+            (st = check_spec_factors(r, &rend->fill.color)) ||
+            (st = check_spec_factors(r, &rend->size)) ||
+            (st = check_spec_factors(r, &rend->edge_line.color)))
+            return st;
+    }
+    return PP_OK;
+}
+
+static pp_status read_figure(reader *r, json_t *root)
+{
+    pp_figure_t *fig = r->fig;
+    char *x_label = NULL, *y_label = NULL, *toolbar = NULL;
+    pp_status st;
+
+    if (!json_is_object(root))
+        return spec_fail(r, NULL, false, "a spec must be a JSON object, not "
+                         "%s", json_type_name(root));
+    if ((st = expand_dotted_keys(r, root)) ||
+        (st = check_keys(r, root, NULL, figure_keys)) ||
+        (st = get_int(r, root, NULL, "width", 1, r->max_side, "pixels",
+                      &fig->width)) ||
+        (st = get_int(r, root, NULL, "height", 1, r->max_side, "pixels",
+                      &fig->height)) ||
+        (st = read_title(r, root)) ||
+        (st = read_sources(r, root)) ||
+        (st = read_factor_lists(r, root)) ||
+        (st = read_range(r, root, "x_range", &fig->x_range)) ||
+        (st = read_range(r, root, "y_range", &fig->y_range)) ||
+        (st = read_axis_types(r, root)))
+        return st;
+
+    /* "axis" and "grid" set both, then "xaxis" and friends one of them. */
+    if ((st = read_axis(r, root, "axis", &fig->xaxis)) ||
+        (st = read_axis(r, root, "axis", &fig->yaxis)) ||
+        (st = read_axis(r, root, "xaxis", &fig->xaxis)) ||
+        (st = read_axis(r, root, "yaxis", &fig->yaxis)) ||
+        (st = read_grid(r, root, "grid", &fig->xaxis)) ||
+        (st = read_grid(r, root, "grid", &fig->yaxis)) ||
+        (st = read_grid(r, root, "xgrid", &fig->xaxis)) ||
+        (st = read_grid(r, root, "ygrid", &fig->yaxis)) ||
+        (st = read_legend(r, root)))
+        return st;
+
+    /* figure(x_axis_label=...) in Bokeh; xaxis.axis_label wins if both. */
+    if ((st = get_string(r, root, NULL, "x_axis_label", &x_label)) ||
+        (st = get_string(r, root, NULL, "y_axis_label", &y_label)) ||
+        (st = get_string(r, root, NULL, "toolbar_location", &toolbar))) {
+        free(x_label);
+        free(y_label);
+        return st;
+    }
+    free(toolbar); /* accepted for Bokeh compatibility; nothing is drawn */
+    if (fig->xaxis.axis_label == NULL)
+        fig->xaxis.axis_label = x_label;
+    else
+        free(x_label);
+    if (fig->yaxis.axis_label == NULL)
+        fig->yaxis.axis_label = y_label;
+    else
+        free(y_label);
+
+    if ((st = get_color(r, root, NULL, "background_fill_color",
+                        &fig->background_fill_color)) ||
+        (st = get_alpha(r, root, NULL, "background_fill_alpha",
+                        &fig->background_fill_color.a)) ||
+        (st = get_color(r, root, NULL, "border_fill_color",
+                        &fig->border_fill_color)) ||
+        (st = get_alpha(r, root, NULL, "border_fill_alpha",
+                        &fig->border_fill_color.a)) ||
+        (st = get_color(r, root, NULL, "outline_line_color",
+                        &fig->outline_line_color)) ||
+        (st = get_alpha(r, root, NULL, "outline_line_alpha",
+                        &fig->outline_line_color.a)) ||
+        (st = get_number(r, root, NULL, "min_border", 0, 10000,
+                         &fig->min_border)) ||
+        (st = read_renderers(r, root)) ||
+        (st = check_references(r)))
+        return st;
+    return check_factor_references(r);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry points                                                              */
+/* ------------------------------------------------------------------------ */
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    if (slash == NULL)
+        return pp__strdup(".");
+    if (slash == path)
+        return pp__strdup("/");
+    return pp__strndup(path, (size_t)(slash - path));
+}
+
+pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
+                              const pp_load_options_t *opt, pp_figure_t **out,
+                              pp_error_t *err)
+{
+    reader r;
+    json_error_t jerr;
+    json_t *root;
+    pp_figure_t *fig;
+    pp_status st;
+
+    *out = NULL;
+    fig = calloc(1, sizeof *fig);
+    if (fig == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    pp__figure_init(fig, 600, 600);
+    fig->spec_path = pp__strdup(name != NULL ? name : "spec");
+    fig->spec_text = pp__strndup(json, len);
+    fig->spec_len = len;
+    fig->base_dir = pp__strdup(opt != NULL && opt->data_dir != NULL
+                               ? opt->data_dir : ".");
+    if (fig->spec_path == NULL || fig->spec_text == NULL ||
+        fig->base_dir == NULL) {
+        pp_figure_destroy(fig);
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+    if (opt != NULL) {
+        fig->warnings.fn = opt->warning;
+        fig->warnings.user = opt->warning_user;
+    }
+
+    root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL) {
+        st = pp__fail(err, PP_ERR_SPEC, "%s:%d:%d: invalid JSON: %s",
+                      fig->spec_path, jerr.line, jerr.column, jerr.text);
+        pp_figure_destroy(fig);
+        return st;
+    }
+    r.fig = fig;
+    r.err = err;
+    r.max_side = opt != NULL && opt->max_side > 0 ? opt->max_side
+                                                  : PP_MAX_CANVAS_SIDE;
+    st = read_figure(&r, root);
+    json_decref(root);
+    if (st != PP_OK) {
+        pp_figure_destroy(fig);
+        return st;
+    }
+    *out = fig;
+    return PP_OK;
+}
+
+pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
+                         pp_figure_t **out, pp_error_t *err)
+{
+    pp_load_options_t local = {0};
+    pp__str text = {0};
+    char chunk[65536];
+    FILE *f;
+    size_t n;
+    pp_status st;
+
+    *out = NULL;
+    f = fopen(spec_path, "rb");
+    if (f == NULL)
+        return pp__fail(err, PP_ERR_IO, "%s: cannot open spec: %s",
+                        spec_path, strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        pp__str_append(&text, chunk, n);
+    if (ferror(f)) {
+        /* A folder opens but does not read. */
+        st = pp__fail(err, PP_ERR_IO, "%s: cannot read spec: %s", spec_path,
+                      strerror(errno));
+        fclose(f);
+        pp__str_free(&text);
+        return st;
+    }
+    fclose(f);
+    if (text.failed) {
+        pp__str_free(&text);
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+
+    if (opt != NULL)
+        local = *opt;
+    {
+        char *dir = folder_of(spec_path);
+        if (dir == NULL) {
+            pp__str_free(&text);
+            return pp__fail_status(err, PP_ERR_NOMEM);
+        }
+        if (local.data_dir == NULL)
+            local.data_dir = dir;
+        st = pp_figure_load_json(text.data != NULL ? text.data : "", text.len,
+                                 spec_path, &local, out, err);
+        free(dir);
+    }
+    pp__str_free(&text);
+    return st;
+}
