@@ -3,11 +3,6 @@
 
 pp_status pp_color_parse(const char *text, pp_color_t *out)
 { (void)text; (void)out; return PP_ERR_ARGUMENT; }
-bool pp__parse_number(const char *text, size_t len, double *out)
-{ (void)text; (void)len; (void)out; return false; }
-bool pp__is_missing(const char *text, size_t len) { (void)text; return len == 0; }
-void pp__format_number(char *buf, size_t size, const char *format, double value)
-{ (void)format; (void)value; if (size) buf[0] = '\0'; }
 bool pp__parse_datetime(const char *text, size_t len, double *ms_out)
 { (void)text; (void)len; (void)ms_out; return false; }
 void pp__format_datetime(char *buf, size_t size, const char *format, double ms)
