@@ -1,8 +1,6 @@
 /* Placeholder until the CSV loader, number, colour and date-time parsing land. */
 #include "pp_internal.h"
 
-pp_status pp_color_parse(const char *text, pp_color_t *out)
-{ (void)text; (void)out; return PP_ERR_ARGUMENT; }
 bool pp__parse_datetime(const char *text, size_t len, double *ms_out)
 { (void)text; (void)len; (void)ms_out; return false; }
 void pp__format_datetime(char *buf, size_t size, const char *format, double ms)
