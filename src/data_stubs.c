@@ -1,10 +1,6 @@
 /* Placeholder until the CSV loader, number, colour and date-time parsing land. */
 #include "pp_internal.h"
 
-bool pp__parse_datetime(const char *text, size_t len, double *ms_out)
-{ (void)text; (void)len; (void)ms_out; return false; }
-void pp__format_datetime(char *buf, size_t size, const char *format, double ms)
-{ (void)format; (void)ms; if (size) buf[0] = '\0'; }
 pp_status pp__table_load_csv(const char *path, pp__table **out, pp_error_t *err)
 { (void)path; *out = NULL; return pp__fail(err, PP_ERR_CSV, "csv: not implemented"); }
 pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
