@@ -152,6 +152,39 @@ void pp__format_datetime(char *buf, size_t size, const char *format,
 /* CSV tables (csv.c)                                                        */
 /* ------------------------------------------------------------------------ */
 
+/* One field of a CSV row: NUL-terminated text; len excludes the NUL. */
+typedef struct pp__csv_field {
+    const char *text;
+    size_t len;
+} pp__csv_field;
+
+/*
+ * Receives the header or one data row of a CSV file. The fields are valid
+ * only during the call. line is the file line where the row starts (1 for
+ * a header on the first line), even when earlier rows span several lines.
+ * A data row always has as many fields as the header: a short row is padded
+ * with empty fields, which are missing values. Returning anything but PP_OK
+ * (after filling err) stops the reading, which then returns that status.
+ */
+typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
+                                    size_t nfields, size_t line,
+                                    pp_error_t *err);
+
+/*
+ * Reads a CSV file row by row in bounded memory (a few buffers of the size
+ * of the longest row), with the rules of pp__table_load_csv: RFC 4180
+ * quoting, LF or CRLF, a byte-order mark, blank lines skipped (a line of
+ * only spaces counts as blank), UTF-8 checked. A row with more fields than
+ * the header, an unclosed quote or bad text fails with the file and line.
+ */
+pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
+                       pp__csv_row_fn on_row, void *user, pp_error_t *err);
+
+/* The same from bytes in memory; name is used in messages. */
+pp_status pp__csv_parse(const char *name, const char *data, size_t len,
+                        pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                        void *user, pp_error_t *err);
+
 typedef enum pp__column_kind {
     PP__COLUMN_NUMBER,   /* every non-missing cell is a number */
     PP__COLUMN_STRING    /* some cell is not a number */
@@ -160,7 +193,8 @@ typedef enum pp__column_kind {
 typedef struct pp__column {
     char *name;
     pp__column_kind kind;
-    double *numbers;       /* NUMBER columns: NaN marks a missing value */
+    double *numbers;       /* NaN marks a missing value (and, in STRING
+                              columns, a cell that is not a number) */
     char **strings;        /* every column: the cell text, NULL if missing */
     size_t first_text_row; /* STRING columns: first row that is not a
                               number, for messages */
