@@ -136,9 +136,14 @@ static bool scan_field(reader *r, const unsigned char *s, size_t len)
 
 static bool store_field(reader *r, const char *s, size_t len)
 {
-    if (!pp__grow((void **)&r->text, &r->text_cap, r->text_len + len + 1, 1) ||
-        !pp__grow((void **)&r->starts, &r->starts_cap, r->nstored + 1,
-                  sizeof *r->starts))
+    /* Checked here first: pp__grow is a call per field, and this runs
+       for each of millions of fields. */
+    if ((r->text_len + len + 1 > r->text_cap &&
+         !pp__grow((void **)&r->text, &r->text_cap, r->text_len + len + 1,
+                   1)) ||
+        (r->nstored == r->starts_cap &&
+         !pp__grow((void **)&r->starts, &r->starts_cap, r->nstored + 1,
+                   sizeof *r->starts)))
         return false;
     r->starts[r->nstored++] = r->text_len;
     memcpy(r->text + r->text_len, s, len);
@@ -176,7 +181,8 @@ static bool build_fields(reader *r, size_t n)
 {
     size_t i;
 
-    if (!pp__grow((void **)&r->fields, &r->fields_cap, n, sizeof *r->fields))
+    if (n > r->fields_cap &&
+        !pp__grow((void **)&r->fields, &r->fields_cap, n, sizeof *r->fields))
         return false;
     for (i = 0; i < n; i++) {
         if (i < r->nstored) {

@@ -212,8 +212,10 @@ typedef struct pp__table {
 /*
  * Loads a CSV file with a header row (RFC 4180 quoting, LF or CRLF, a UTF-8
  * byte-order mark, blank trailing lines). Columns are typed as numbers when
- * every non-missing cell is a number. Errors name the file and line:
- * "data.csv:4: expected 2 fields, found 3".
+ * every non-missing cell is a number (see pp__is_missing); a short row is
+ * padded with missing cells. Errors name the file and line:
+ * "data.csv:4: expected 2 fields, found 3". Built on pp__csv_read, and
+ * keeps every cell's text: for very large files, stream instead.
  */
 pp_status pp__table_load_csv(const char *path, pp__table **out,
                              pp_error_t *err);

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "pp_internal.h"
 
+#include <locale.h>
 #include <unistd.h>
 
 static pp_error_t last_error;
@@ -267,6 +268,32 @@ static void test_c23_decimal_comma_makes_a_text_column(void)
         CHECK(isnan(count->numbers[0]) && count->numbers[1] == 2.0);
     }
     pp__table_destroy(t);
+}
+
+/* C23 again with a decimal comma locale, as a host program may set one. */
+static void test_c23_locale_does_not_change_cells(void)
+{
+    pp__table *t;
+    const pp__column *count;
+
+    if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+        SKIP("the de_DE.UTF-8 locale is not installed (locale-gen it)");
+        return;
+    }
+    t = parse("data.csv", "index,count\n0,1.5\n1,2.25\n2,2.5e1\n"
+                          "3,0.1000000000000000055511151231257827\n");
+    count = t ? column(t, "count") : NULL;
+    if (count != NULL) {
+        CHECK_INT(count->kind, PP__COLUMN_NUMBER);
+        CHECK(count->numbers[0] == 1.5 && count->numbers[2] == 25.0);
+        CHECK(count->numbers[3] == 0.1);
+    }
+    pp__table_destroy(t);
+    t = parse("data2.csv", "index,count\n0,\"1,5\"\n1,2\n");
+    if (t != NULL)
+        CHECK_INT(t->columns[1].kind, PP__COLUMN_STRING);
+    pp__table_destroy(t);
+    setlocale(LC_ALL, "C");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -560,7 +587,8 @@ static void test_load_file_across_chunks(void)
         CHECK_INT(t->row_line[padded], padded + 2);
         CHECK_INT(t->row_line[padded + 1], padded + 3);
         /* Each row after the padded one spans two lines. */
-        CHECK_INT(t->row_line[nrows - 1], padded + 3 + 2 * (nrows - padded - 2));
+        CHECK_INT(t->row_line[nrows - 1],
+                  padded + 3 + 2 * (nrows - padded - 2));
         CHECK_INT(strtoul(value->strings[nrows - 1], NULL, 10), nrows - 1);
     }
     pp__table_destroy(t);
@@ -632,6 +660,7 @@ int main(void)
     RUN(test_c01_missing_values);
     RUN(test_c23_decimals_and_exponent);
     RUN(test_c23_decimal_comma_makes_a_text_column);
+    RUN(test_c23_locale_does_not_change_cells);
     RUN(test_duplicate_column_names_fail);
     RUN(test_empty_file_has_no_header);
     RUN(test_header_only_gives_zero_rows);
