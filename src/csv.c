@@ -202,7 +202,7 @@ static bool is_blank_row(const reader *r)
 {
     size_t i;
 
-    if (r->nstored != 1 || r->text_len <= 1)
+    if (r->nfound != 1 || r->text_len <= 1)
         return false;
     for (i = 0; i + 1 < r->text_len; i++)
         if (r->text[i] != ' ' && r->text[i] != '\t')
@@ -247,8 +247,9 @@ static pp_status deliver_row(reader *r)
 {
     if (r->nfound > r->ncolumns)
         return pp__fail(r->err, PP_ERR_CSV,
-                        "%s:%zu: expected %zu fields, found %zu", r->name,
-                        r->row_line, r->ncolumns, r->nfound);
+                        "%s:%zu: expected %zu field%s, found %zu", r->name,
+                        r->row_line, r->ncolumns,
+                        r->ncolumns == 1 ? "" : "s", r->nfound);
     if (!build_fields(r, r->ncolumns))
         return pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
                         r->name, r->row_line);

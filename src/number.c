@@ -20,7 +20,7 @@
 /* Inputs shorter than this are copied to the stack for strtod. */
 #define SHORT_NUMBER 128
 
-/* Cells longer than this may carry more digits than a u64 holds. */
+/* Significant digits the fast path collects: 19 always fit in a u64. */
 #define FAST_DIGITS 19
 
 /* Powers of ten that a double holds exactly. */
@@ -226,6 +226,7 @@ static bool slow_path(const char *p, const char *end, double *out)
     size_t n = (size_t)(end - p);
     locale_t previous;
 
+    /* XXX: out of memory, a huge cell reads as "not a number". */
     if (n >= sizeof small) {
         copy = malloc(n + 1);
         if (copy == NULL)

@@ -195,6 +195,12 @@ static void test_c13_extra_field_fails_with_both_counts(void)
     CHECK_STR(message, "data.csv:4: expected 2 fields, found 3");
 }
 
+static void test_extra_field_after_spaces_is_not_a_blank_line(void)
+{
+    CHECK_STR(parse_error("one.csv", "v\n1\n  ,2\n"),
+              "one.csv:3: expected 1 field, found 2");
+}
+
 static void test_c13_short_row_is_padded_with_missing(void)
 {
     pp__table *t = parse("data2.csv",
@@ -656,6 +662,7 @@ int main(void)
     RUN(test_c11_byte_order_mark_is_stripped);
     RUN(test_c12_crlf_and_missing_final_newline);
     RUN(test_c13_extra_field_fails_with_both_counts);
+    RUN(test_extra_field_after_spaces_is_not_a_blank_line);
     RUN(test_c13_short_row_is_padded_with_missing);
     RUN(test_c01_missing_values);
     RUN(test_c23_decimals_and_exponent);

@@ -116,6 +116,38 @@ static void test_parse_matches_strtod_on_halfway_cases(void)
         check_like_strtod(cases[i]);
 }
 
+/*
+ * Exact midpoints between neighbouring doubles, which must round to even,
+ * and the same nudged just above and below. A long double with a 64-bit
+ * mantissa holds the midpoint exactly and glibc prints it digit for digit.
+ */
+static void test_parse_matches_strtod_on_generated_midpoints(void)
+{
+    static char text[1200];
+    int i;
+
+    if (LDBL_MANT_DIG < 64) {
+        SKIP("long double cannot hold a midpoint between doubles");
+        return;
+    }
+    for (i = 0; i < 3000 && !check_failed; i++) {
+        uint64_t bits = ((uint64_t)rng() << 32 | rng()) &
+                        0x7FEFFFFFFFFFFFFFULL;   /* finite, not the last */
+        double low, high;
+        size_t len;
+        memcpy(&low, &bits, sizeof low);
+        high = nextafter(low, INFINITY);
+        snprintf(text, sizeof text, "%.1100Le",
+                 ((long double)low + (long double)high) / 2);
+        check_like_strtod(text);
+        /* Nudge: a trailing 1 in the mantissa lifts it above halfway. */
+        len = strcspn(text, "e");
+        memmove(text + len + 1, text + len, strlen(text + len) + 1);
+        text[len] = '1';
+        check_like_strtod(text);
+    }
+}
+
 static void test_parse_matches_strtod_on_long_inputs(void)
 {
     static char digits[2100];
@@ -248,6 +280,7 @@ int main(void)
     RUN(test_parse_matches_strtod_on_short_numbers);
     RUN(test_parse_matches_strtod_on_long_numbers);
     RUN(test_parse_matches_strtod_on_halfway_cases);
+    RUN(test_parse_matches_strtod_on_generated_midpoints);
     RUN(test_parse_matches_strtod_on_long_inputs);
     RUN(test_parse_exact_known_values);
     RUN(test_parse_accepts_cell_forms);
