@@ -144,7 +144,13 @@ void pp__format_number(char *buf, size_t size, const char *format,
  */
 bool pp__parse_datetime(const char *text, size_t len, double *ms_out);
 
-/* Formats milliseconds since the epoch with strftime-like codes, in UTC. */
+/*
+ * Formats milliseconds since the epoch with strftime-like codes, in UTC and
+ * English whatever the locale: %Y %y %m %d %e %H %I %p %M %S %j %b %B %a %A,
+ * %f (microseconds), %3N %6N %9N (digits of the second's fraction) and %%.
+ * Other codes are copied as they are. NaN, infinities and times beyond
+ * JavaScript's Date range (8.64e15 ms) give "".
+ */
 void pp__format_datetime(char *buf, size_t size, const char *format,
                          double ms);
 
