@@ -144,13 +144,52 @@ void pp__format_number(char *buf, size_t size, const char *format,
  */
 bool pp__parse_datetime(const char *text, size_t len, double *ms_out);
 
-/* Formats milliseconds since the epoch with strftime-like codes, in UTC. */
+/*
+ * Formats milliseconds since the epoch with strftime-like codes, in UTC and
+ * English whatever the locale: %Y %y %m %d %e %H %I %p %M %S %j %b %B %a %A,
+ * %f (microseconds), %3N %6N %9N (digits of the second's fraction) and %%.
+ * Other codes are copied as they are. NaN, infinities and times beyond
+ * JavaScript's Date range (8.64e15 ms) give "".
+ */
 void pp__format_datetime(char *buf, size_t size, const char *format,
                          double ms);
 
 /* ------------------------------------------------------------------------ */
 /* CSV tables (csv.c)                                                        */
 /* ------------------------------------------------------------------------ */
+
+/* One field of a CSV row: NUL-terminated text; len excludes the NUL. */
+typedef struct pp__csv_field {
+    const char *text;
+    size_t len;
+} pp__csv_field;
+
+/*
+ * Receives the header or one data row of a CSV file. The fields are valid
+ * only during the call. line is the file line where the row starts (1 for
+ * a header on the first line), even when earlier rows span several lines.
+ * A data row always has as many fields as the header: a short row is padded
+ * with empty fields, which are missing values. Returning anything but PP_OK
+ * (after filling err) stops the reading, which then returns that status.
+ */
+typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
+                                    size_t nfields, size_t line,
+                                    pp_error_t *err);
+
+/*
+ * Reads a CSV file row by row in bounded memory (a few buffers of the size
+ * of the longest row), with the rules of pp__table_load_csv: RFC 4180
+ * quoting, LF or CRLF, a byte-order mark, blank lines skipped (a line of
+ * only spaces counts as blank), UTF-8 checked. A row with more fields than
+ * the header, an unclosed quote or bad text fails with the file and line.
+ */
+pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
+                       pp__csv_row_fn on_row, void *user, pp_error_t *err);
+
+/* The same from bytes in memory; name is used in messages. */
+pp_status pp__csv_parse(const char *name, const char *data, size_t len,
+                        pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                        void *user, pp_error_t *err);
 
 typedef enum pp__column_kind {
     PP__COLUMN_NUMBER,   /* every non-missing cell is a number */
@@ -160,7 +199,8 @@ typedef enum pp__column_kind {
 typedef struct pp__column {
     char *name;
     pp__column_kind kind;
-    double *numbers;       /* NUMBER columns: NaN marks a missing value */
+    double *numbers;       /* NaN marks a missing value (and, in STRING
+                              columns, a cell that is not a number) */
     char **strings;        /* every column: the cell text, NULL if missing */
     size_t first_text_row; /* STRING columns: first row that is not a
                               number, for messages */
@@ -178,8 +218,10 @@ typedef struct pp__table {
 /*
  * Loads a CSV file with a header row (RFC 4180 quoting, LF or CRLF, a UTF-8
  * byte-order mark, blank trailing lines). Columns are typed as numbers when
- * every non-missing cell is a number. Errors name the file and line:
- * "data.csv:4: expected 2 fields, found 3".
+ * every non-missing cell is a number (see pp__is_missing); a short row is
+ * padded with missing cells. Errors name the file and line:
+ * "data.csv:4: expected 2 fields, found 3". Built on pp__csv_read, and
+ * keeps every cell's text: for very large files, stream instead.
  */
 pp_status pp__table_load_csv(const char *path, pp__table **out,
                              pp_error_t *err);

@@ -1,0 +1,687 @@
+/*
+ * CSV files: a row-by-row reader on top of libcsv, and the typed table
+ * built from it.
+ *
+ * libcsv splits fields and rows but knows nothing of lines, headers or
+ * text encodings. The reader adds those: it counts physical lines (libcsv
+ * reports every unquoted line break with CSV_REPALL_NL, and quoted ones are
+ * in the field text), checks UTF-8, compares each row with the header and
+ * turns libcsv's silence about an unclosed quote into an error.
+ */
+#include "pp_internal.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Bytes handed to libcsv at a time when reading a file. */
+#define READ_CHUNK (1024 * 1024)
+
+/* libcsv grows its field buffer by this much (its default is 128 bytes,
+   which makes a 1 MB field cost thousands of reallocs). */
+#define LIBCSV_BLOCK (64 * 1024)
+
+/*
+ * libcsv's state inside a field that has not ended (FIELD_BEGUN in its
+ * source). Together with `quoted` it tells an unclosed quote at the end of
+ * the input, which libcsv would otherwise hand over as a normal field.
+ */
+#if CSV_MAJOR != 3
+#error "the unclosed-quote check knows libcsv 3's parser states"
+#endif
+#define LIBCSV_FIELD_BEGUN 2
+
+typedef struct reader {
+    struct csv_parser parser;
+    const char *name;
+    pp__csv_row_fn on_header, on_row;
+    void *user;
+    pp_error_t *err;
+    pp_status status;       /* the first failure; then callbacks do nothing */
+
+    size_t line;            /* the file line the parser has reached */
+    bool after_cr;          /* the last line break was a CR, so an LF right
+                               after it ends the same line */
+    bool have_header;
+    size_t ncolumns;        /* fields in the header */
+
+    /* The row being read. */
+    size_t row_line;        /* where it starts */
+    size_t nfound;          /* fields seen so far */
+    size_t nstored;         /* fields kept (extra ones are only counted) */
+    char *text;             /* the kept fields, each NUL-terminated */
+    size_t text_len, text_cap;
+    size_t *starts;         /* where each kept field starts in text */
+    size_t starts_cap;
+    pp__csv_field *fields;  /* what the callbacks receive */
+    size_t fields_cap;
+} reader;
+
+/* ------------------------------------------------------------------------ */
+/* Checking field text                                                       */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The length of the valid UTF-8 sequence at s (at most n bytes), or 0.
+ * Overlong forms, surrogates and code points above U+10FFFF are invalid.
+ */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t length, i;
+
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        length = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        length = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        length = 4;
+    else
+        return 0;
+    if (s[0] == 0xE0)
+        lo = 0xA0;          /* shorter forms are overlong */
+    else if (s[0] == 0xED)
+        hi = 0x9F;          /* U+D800..U+DFFF are surrogates */
+    else if (s[0] == 0xF0)
+        lo = 0x90;
+    else if (s[0] == 0xF4)
+        hi = 0x8F;          /* beyond U+10FFFF */
+
+    if (n < length || s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < length; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return length;
+}
+
+/*
+ * Checks that a field is UTF-8 text without NUL bytes, and counts the line
+ * breaks inside it (quoted fields may hold CR, LF or CRLF).
+ */
+static bool scan_field(reader *r, const unsigned char *s, size_t len)
+{
+    size_t i = 0, n;
+
+    while (i < len) {
+        if (s[i] >= 0x20 && s[i] < 0x80) {
+            i++;
+        } else if (s[i] == '\n' || s[i] == '\r') {
+            r->line++;
+            i += s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+        } else if (s[i] != 0 && s[i] < 0x80) {
+            i++;                        /* tabs and other controls */
+        } else if ((n = utf8_sequence(s + i, len - i)) > 0) {
+            i += n;
+        } else {
+            r->status = pp__fail(r->err, PP_ERR_CSV,
+                                 "%s:%zu: not valid UTF-8 text (byte 0x%02X "
+                                 "in field %zu)", r->name, r->line, s[i],
+                                 r->nfound + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Collecting a row                                                          */
+/* ------------------------------------------------------------------------ */
+
+static bool store_field(reader *r, const char *s, size_t len)
+{
+    /* Checked here first: pp__grow is a call per field, and this runs
+       for each of millions of fields. */
+    if ((r->text_len + len + 1 > r->text_cap &&
+         !pp__grow((void **)&r->text, &r->text_cap, r->text_len + len + 1,
+                   1)) ||
+        (r->nstored == r->starts_cap &&
+         !pp__grow((void **)&r->starts, &r->starts_cap, r->nstored + 1,
+                   sizeof *r->starts)))
+        return false;
+    r->starts[r->nstored++] = r->text_len;
+    memcpy(r->text + r->text_len, s, len);
+    r->text[r->text_len + len] = '\0';
+    r->text_len += len + 1;
+    return true;
+}
+
+/* libcsv's field callback. */
+static void on_field(void *data, size_t len, void *context)
+{
+    reader *r = context;
+    const char *s = data != NULL ? data : "";
+
+    if (r->status != PP_OK)
+        return;
+    if (r->nfound == 0)
+        r->row_line = r->line;
+    r->after_cr = false;
+    if (!scan_field(r, (const unsigned char *)s, len))
+        return;
+
+    /* Extra fields are only counted, for the message at the row's end. */
+    if ((!r->have_header || r->nfound < r->ncolumns) &&
+        !store_field(r, s, len)) {
+        r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                             r->name, r->row_line);
+        return;
+    }
+    r->nfound++;
+}
+
+/* Points the fields at the stored text, padding up to n empty fields. */
+static bool build_fields(reader *r, size_t n)
+{
+    size_t i;
+
+    if (n > r->fields_cap &&
+        !pp__grow((void **)&r->fields, &r->fields_cap, n, sizeof *r->fields))
+        return false;
+    for (i = 0; i < n; i++) {
+        if (i < r->nstored) {
+            size_t next = i + 1 < r->nstored ? r->starts[i + 1] : r->text_len;
+            r->fields[i].text = r->text + r->starts[i];
+            r->fields[i].len = next - r->starts[i] - 1;
+        } else {
+            r->fields[i].text = "";
+            r->fields[i].len = 0;
+        }
+    }
+    return true;
+}
+
+/* A line holding only spaces or tabs counts as blank, as an empty one. */
+static bool is_blank_row(const reader *r)
+{
+    size_t i;
+
+    if (r->nfound != 1 || r->text_len <= 1)
+        return false;
+    for (i = 0; i + 1 < r->text_len; i++)
+        if (r->text[i] != ' ' && r->text[i] != '\t')
+            return false;
+    return true;
+}
+
+static pp_status check_names(const reader *r)
+{
+    size_t i, j;
+
+    for (i = 0; i < r->nfound; i++)
+        for (j = 0; j < i; j++)
+            if (r->fields[i].len == r->fields[j].len &&
+                memcmp(r->fields[i].text, r->fields[j].text,
+                       r->fields[i].len) == 0)
+                return pp__fail(r->err, PP_ERR_CSV,
+                                "%s:%zu: column '%s' appears twice "
+                                "(fields %zu and %zu)", r->name, r->row_line,
+                                r->fields[i].text, j + 1, i + 1);
+    return PP_OK;
+}
+
+static pp_status deliver_header(reader *r)
+{
+    pp_status status;
+
+    if (!build_fields(r, r->nfound))
+        return pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                        r->name, r->row_line);
+    status = check_names(r);
+    if (status != PP_OK)
+        return status;
+    r->have_header = true;
+    r->ncolumns = r->nfound;
+    if (r->on_header == NULL)
+        return PP_OK;
+    return r->on_header(r->user, r->fields, r->nfound, r->row_line, r->err);
+}
+
+static pp_status deliver_row(reader *r)
+{
+    if (r->nfound > r->ncolumns)
+        return pp__fail(r->err, PP_ERR_CSV,
+                        "%s:%zu: expected %zu field%s, found %zu", r->name,
+                        r->row_line, r->ncolumns,
+                        r->ncolumns == 1 ? "" : "s", r->nfound);
+    if (!build_fields(r, r->ncolumns))
+        return pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                        r->name, r->row_line);
+    if (r->on_row == NULL)
+        return PP_OK;
+    return r->on_row(r->user, r->fields, r->ncolumns, r->row_line, r->err);
+}
+
+/* libcsv's end-of-row callback; with CSV_REPALL_NL also for blank lines. */
+static void on_line_end(int c, void *context)
+{
+    reader *r = context;
+
+    if (r->status != PP_OK)
+        return;
+    if (r->nfound > 0 && !is_blank_row(r))
+        r->status = r->have_header ? deliver_row(r) : deliver_header(r);
+    r->nfound = r->nstored = r->text_len = 0;
+
+    if (c == '\r' || (c == '\n' && !r->after_cr))
+        r->line++;
+    r->after_cr = c == '\r';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Driving libcsv                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Spaces around unquoted fields are part of the text. */
+static int no_spaces(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static pp_status reader_init(reader *r, const char *name,
+                             pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                             void *user, pp_error_t *err)
+{
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    r->on_header = on_header;
+    r->on_row = on_row;
+    r->user = user;
+    r->err = err;
+    r->line = 1;
+    if (csv_init(&r->parser, CSV_REPALL_NL) != 0)
+        return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    csv_set_space_func(&r->parser, no_spaces);
+    csv_set_blk_size(&r->parser, LIBCSV_BLOCK);
+    return PP_OK;
+}
+
+static void reader_free(reader *r)
+{
+    csv_free(&r->parser);
+    free(r->text);
+    free(r->starts);
+    free(r->fields);
+}
+
+static void feed(reader *r, const char *data, size_t len)
+{
+    size_t done;
+
+    if (r->status != PP_OK || len == 0)
+        return;
+    done = csv_parse(&r->parser, data, len, on_field, on_line_end, r);
+    /* Without CSV_STRICT, libcsv stops early only when out of memory. */
+    if (done != len && r->status == PP_OK)
+        r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                             r->name, r->line);
+}
+
+/* Ends the input: the last row may lack its line break. */
+static pp_status finish(reader *r)
+{
+    if (r->status != PP_OK)
+        return r->status;
+
+    /* The open field started on the line counted so far. */
+    if (r->parser.quoted && r->parser.pstate == LIBCSV_FIELD_BEGUN)
+        return pp__fail(r->err, PP_ERR_CSV,
+                        "%s:%zu: quote is not closed (field %zu)", r->name,
+                        r->line, r->nfound + 1);
+    if (csv_fini(&r->parser, on_field, on_line_end, r) != 0 &&
+        r->status == PP_OK)
+        r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                             r->name, r->line);
+    if (r->status == PP_OK && !r->have_header)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: no header row",
+                             r->name, r->line);
+    return r->status;
+}
+
+static size_t bom_length(const char *data, size_t len)
+{
+    return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+pp_status pp__csv_parse(const char *name, const char *data, size_t len,
+                        pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                        void *user, pp_error_t *err)
+{
+    reader r;
+    size_t skip = bom_length(data, len);
+    pp_status status;
+
+    status = reader_init(&r, name, on_header, on_row, user, err);
+    if (status != PP_OK)
+        return status;
+    feed(&r, data + skip, len - skip);
+    status = finish(&r);
+    reader_free(&r);
+    return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading files                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Reads until the buffer is full or the file ends; -1 on error. */
+static long read_full(int fd, char *buffer, size_t size)
+{
+    size_t done = 0;
+
+    while (done < size) {
+        ssize_t n = read(fd, buffer + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        done += (size_t)n;
+    }
+    return (long)done;
+}
+
+/* Feeds the whole file in chunks; the first one may start with a BOM. */
+static void feed_file(reader *r, int fd, char *buffer)
+{
+    bool first = true;
+
+    while (r->status == PP_OK) {
+        long n = read_full(fd, buffer, READ_CHUNK);
+        size_t skip;
+        if (n < 0) {
+            r->status = pp__fail(r->err, PP_ERR_IO, "%s: cannot read: %s",
+                                 r->name, strerror(errno));
+            return;
+        }
+        skip = first ? bom_length(buffer, (size_t)n) : 0;
+        feed(r, buffer + skip, (size_t)n - skip);
+        first = false;
+        if (n < READ_CHUNK)
+            return;
+    }
+}
+
+static pp_status open_file(const char *path, int *fd, pp_error_t *err)
+{
+    struct stat info;
+
+    *fd = open(path, O_RDONLY);
+    if (*fd < 0)
+        return pp__fail(err, PP_ERR_IO, "%s: cannot open: %s", path,
+                        strerror(errno));
+    if (fstat(*fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+        close(*fd);
+        return pp__fail(err, PP_ERR_IO, "%s: cannot read: %s", path,
+                        strerror(EISDIR));
+    }
+    return PP_OK;
+}
+
+pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
+                       pp__csv_row_fn on_row, void *user, pp_error_t *err)
+{
+    reader r;
+    char *buffer;
+    int fd;
+    pp_status status;
+
+    status = open_file(path, &fd, err);
+    if (status != PP_OK)
+        return status;
+
+    buffer = malloc(READ_CHUNK);
+    status = buffer == NULL
+        ? pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", path)
+        : reader_init(&r, path, on_header, on_row, user, err);
+    if (status != PP_OK) {
+        free(buffer);
+        close(fd);
+        return status;
+    }
+
+    feed_file(&r, fd, buffer);
+    status = finish(&r);
+    reader_free(&r);
+    free(buffer);
+    close(fd);
+    return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tables                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Cell text lives in blocks, freed together with the table. */
+typedef struct text_block {
+    struct text_block *next;
+    size_t used, size;
+    char data[];
+} text_block;
+
+#define TEXT_BLOCK_SIZE (64 * 1024)
+
+static char *keep_text(pp__table *table, const char *text, size_t len)
+{
+    text_block *block = table->storage;
+    char *copy;
+
+    if (block == NULL || block->size - block->used < len + 1) {
+        bool big = len + 1 > TEXT_BLOCK_SIZE / 4;
+        size_t size = big ? len + 1 : TEXT_BLOCK_SIZE;
+        text_block *fresh = malloc(sizeof *fresh + size);
+        if (fresh == NULL)
+            return NULL;
+        fresh->used = 0;
+        fresh->size = size;
+        /* A big field gets its own block behind the current one, so the
+           space left in the current one is not lost. */
+        if (block != NULL && big) {
+            fresh->next = block->next;
+            block->next = fresh;
+        } else {
+            fresh->next = block;
+            table->storage = fresh;
+        }
+        block = fresh;
+    }
+    copy = block->data + block->used;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    block->used += len + 1;
+    return copy;
+}
+
+/* The table under construction and how many rows its arrays hold. */
+typedef struct builder {
+    pp__table *table;
+    size_t capacity;
+} builder;
+
+static pp_status table_header(void *user, const pp__csv_field *fields,
+                              size_t nfields, size_t line, pp_error_t *err)
+{
+    builder *b = user;
+    pp__table *table = b->table;
+    size_t i;
+
+    table->columns = calloc(nfields, sizeof *table->columns);
+    if (table->columns == NULL)
+        return pp__fail(err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                        table->path, line);
+    table->ncols = nfields;
+    for (i = 0; i < nfields; i++) {
+        table->columns[i].kind = PP__COLUMN_NUMBER;
+        table->columns[i].name = keep_text(table, fields[i].text,
+                                           fields[i].len);
+        if (table->columns[i].name == NULL)
+            return pp__fail(err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                            table->path, line);
+    }
+    return PP_OK;
+}
+
+/* Makes room for one more row in every column. */
+static bool grow_rows(builder *b)
+{
+    pp__table *table = b->table;
+    size_t capacity = b->capacity ? b->capacity * 2 : 64, i;
+    void *grown;
+
+    if (table->nrows < b->capacity)
+        return true;
+    if (capacity > SIZE_MAX / sizeof(double))
+        return false;
+    for (i = 0; i < table->ncols; i++) {
+        pp__column *column = &table->columns[i];
+        grown = realloc(column->numbers, capacity * sizeof *column->numbers);
+        if (grown == NULL)
+            return false;
+        column->numbers = grown;
+        grown = realloc(column->strings, capacity * sizeof *column->strings);
+        if (grown == NULL)
+            return false;
+        column->strings = grown;
+    }
+    grown = realloc(table->row_line, capacity * sizeof *table->row_line);
+    if (grown == NULL)
+        return false;
+    table->row_line = grown;
+    b->capacity = capacity;
+    return true;
+}
+
+/* Stores one cell and retypes its column when the cell is text. */
+static bool add_cell(pp__table *table, pp__column *column,
+                     const pp__csv_field *field, size_t row)
+{
+    column->numbers[row] = NAN;
+    column->strings[row] = NULL;
+    if (pp__is_missing(field->text, field->len))
+        return true;
+
+    column->strings[row] = keep_text(table, field->text, field->len);
+    if (column->strings[row] == NULL)
+        return false;
+    if (!pp__parse_number(field->text, field->len, &column->numbers[row])) {
+        column->numbers[row] = NAN;
+        if (column->kind == PP__COLUMN_NUMBER) {
+            column->kind = PP__COLUMN_STRING;
+            column->first_text_row = row;
+        }
+    }
+    return true;
+}
+
+static pp_status table_row(void *user, const pp__csv_field *fields,
+                           size_t nfields, size_t line, pp_error_t *err)
+{
+    builder *b = user;
+    pp__table *table = b->table;
+    size_t row = table->nrows, i;
+
+    if (!grow_rows(b))
+        return pp__fail(err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                        table->path, line);
+    for (i = 0; i < nfields; i++)
+        if (!add_cell(table, &table->columns[i], &fields[i], row))
+            return pp__fail(err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                            table->path, line);
+    table->row_line[row] = line;
+    table->nrows++;
+    return PP_OK;
+}
+
+/* Makes an empty table, reads into it, and hands it over on success. */
+static pp_status load(const char *name, const char *data, size_t len,
+                      pp__table **out, pp_error_t *err)
+{
+    builder b = {NULL, 0};
+    pp_status status;
+
+    *out = NULL;
+    b.table = calloc(1, sizeof *b.table);
+    if (b.table == NULL || (b.table->path = pp__strdup(name)) == NULL) {
+        free(b.table);
+        return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    }
+
+    status = data != NULL
+        ? pp__csv_parse(name, data, len, table_header, table_row, &b, err)
+        : pp__csv_read(name, table_header, table_row, &b, err);
+    if (status != PP_OK) {
+        pp__table_destroy(b.table);
+        return status;
+    }
+    *out = b.table;
+    return PP_OK;
+}
+
+pp_status pp__table_load_csv(const char *path, pp__table **out,
+                             pp_error_t *err)
+{
+    return load(path, NULL, 0, out, err);
+}
+
+pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
+                              pp__table **out, pp_error_t *err)
+{
+    return load(name, data != NULL ? data : "", len, out, err);
+}
+
+void pp__table_destroy(pp__table *table)
+{
+    text_block *block, *next;
+    size_t i;
+
+    if (table == NULL)
+        return;
+    for (i = 0; i < table->ncols; i++) {
+        free(table->columns[i].numbers);
+        free(table->columns[i].strings);
+    }
+    for (block = table->storage; block != NULL; block = next) {
+        next = block->next;
+        free(block);
+    }
+    free(table->columns);
+    free(table->row_line);
+    free(table->path);
+    free(table);
+}
+
+const pp__column *pp__table_find(const pp__table *table, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < table->ncols; i++)
+        if (strcmp(table->columns[i].name, name) == 0)
+            return &table->columns[i];
+    return NULL;
+}
+
+char *pp__table_column_list(const pp__table *table)
+{
+    pp__str list = {0};
+    size_t i;
+
+    pp__str_puts(&list, "");
+    for (i = 0; i < table->ncols; i++) {
+        if (i > 0)
+            pp__str_puts(&list, ", ");
+        pp__str_puts(&list, table->columns[i].name);
+    }
+    if (list.failed) {
+        pp__str_free(&list);
+        return NULL;
+    }
+    return list.data;
+}

@@ -1,0 +1,689 @@
+/*
+ * Tests of the CSV reader and tables: quoting, line ends, typing, missing
+ * values and the messages for broken files. The case inputs (C01, C10...)
+ * are written out here; the shared case files are read too when present.
+ */
+#include "check.h"
+#include "pp_internal.h"
+
+#include <locale.h>
+#include <unistd.h>
+
+static pp_error_t last_error;
+
+/* Parses a CSV text that must load; NULL (and a failure) otherwise. */
+static pp__table *parse_bytes(const char *name, const char *data, size_t len)
+{
+    pp__table *table = NULL;
+    pp_status status = pp__table_parse_csv(name, data, len, &table,
+                                           &last_error);
+
+    CHECK_MSG(status == PP_OK, "%s failed: %s", name, last_error.message);
+    return table;
+}
+
+static pp__table *parse(const char *name, const char *text)
+{
+    return parse_bytes(name, text, strlen(text));
+}
+
+/* Parses a CSV text that must fail; returns the message. */
+static const char *parse_error_bytes(const char *name, const char *data,
+                                     size_t len, pp_status expected)
+{
+    pp__table *table = (pp__table *)&table;
+    pp_status status = pp__table_parse_csv(name, data, len, &table,
+                                           &last_error);
+
+    CHECK_MSG(status == expected, "%s gave status %d, expected %d", name,
+              (int)status, (int)expected);
+    CHECK(table == NULL);
+    return status == PP_OK ? "" : last_error.message;
+}
+
+static const char *parse_error(const char *name, const char *text)
+{
+    return parse_error_bytes(name, text, strlen(text), PP_ERR_CSV);
+}
+
+/* The column, which must exist. */
+static const pp__column *column(const pp__table *table, const char *name)
+{
+    const pp__column *found = table ? pp__table_find(table, name) : NULL;
+
+    CHECK_MSG(found != NULL, "no column '%s'", name);
+    return found;
+}
+
+static bool is_missing_cell(const pp__column *c, size_t row)
+{
+    return isnan(c->numbers[row]) && c->strings[row] == NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cases                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static const char c10_data[] =
+    "index,rule,count\n"
+    "0,\"portscan, TCP\",3\n"
+    "1,\"portscan, TCP\",5\n"
+    "2,\"decoder: \"\"window\"\" option\",2\n"
+    "3,\"decoder: \"\"window\"\" option\",4\n"
+    "4,\"multi\nline rule\",1\n"
+    "5,\"multi\nline rule\",2\n";
+
+static void test_c10_quoted_fields_keep_commas_quotes_newlines(void)
+{
+    pp__table *t = parse("data.csv", c10_data);
+    const pp__column *rule, *count;
+
+    if (t == NULL)
+        return;
+    CHECK_INT(t->nrows, 6);
+    CHECK_INT(t->ncols, 3);
+    rule = column(t, "rule");
+    count = column(t, "count");
+    if (rule != NULL && count != NULL) {
+        CHECK_INT(rule->kind, PP__COLUMN_STRING);
+        CHECK_STR(rule->strings[0], "portscan, TCP");
+        CHECK_STR(rule->strings[2], "decoder: \"window\" option");
+        CHECK_STR(rule->strings[4], "multi\nline rule");
+        CHECK_STR(rule->strings[5], "multi\nline rule");
+        CHECK_INT(count->kind, PP__COLUMN_NUMBER);
+        CHECK(count->numbers[1] == 5.0 && count->numbers[5] == 2.0);
+    }
+    pp__table_destroy(t);
+}
+
+static void test_c10_row_lines_count_embedded_newlines(void)
+{
+    pp__table *t = parse("data.csv", c10_data);
+    static const size_t expected[6] = {2, 3, 4, 5, 6, 8};
+    size_t i;
+
+    if (t == NULL)
+        return;
+    for (i = 0; i < 6; i++)
+        CHECK_MSG(t->row_line[i] == expected[i], "row %zu on line %zu, not "
+                  "%zu", i, t->row_line[i], expected[i]);
+    pp__table_destroy(t);
+}
+
+static void test_c10_unclosed_quote_names_its_line(void)
+{
+    const char *message = parse_error("data2.csv",
+                                      "index,rule,count\n"
+                                      "0,\"portscan, TCP\",3\n"
+                                      "1,\"portscan, TCP,5\n"
+                                      "2,other,2\n");
+
+    CHECK_CONTAINS(message, "data2.csv:3: ");
+    CHECK_CONTAINS(message, "quote is not closed");
+}
+
+static void test_unclosed_quote_in_first_field_and_header(void)
+{
+    CHECK_CONTAINS(parse_error("a.csv", "x,y\n1,2\n\n\"3,4\n5,6\n"),
+                   "a.csv:4: quote is not closed");
+    CHECK_CONTAINS(parse_error("b.csv", "x,\"y\n1,2\n"),
+                   "b.csv:1: quote is not closed");
+}
+
+static void check_c11_table(const pp__table *t)
+{
+    const pp__column *index = column(t, "index");
+    const pp__column *count = column(t, "count");
+
+    CHECK_INT(t->nrows, 4);
+    if (index != NULL && count != NULL) {
+        CHECK(index->numbers[0] == 0.0 && index->numbers[3] == 3.0);
+        CHECK(count->numbers[0] == 5.0 && count->numbers[3] == 9.0);
+        CHECK_STR(index->name, "index");
+    }
+}
+
+static void test_c11_byte_order_mark_is_stripped(void)
+{
+    pp__table *with = parse("data.csv",
+                            "\xEF\xBB\xBFindex,count\n0,5\n1,8\n2,6\n3,9\n");
+    pp__table *without = parse("data2.csv",
+                               "index,count\n0,5\n1,8\n2,6\n3,9\n");
+
+    if (with != NULL && without != NULL) {
+        check_c11_table(with);
+        check_c11_table(without);
+        CHECK_INT(with->row_line[0], 2);
+    }
+    pp__table_destroy(with);
+    pp__table_destroy(without);
+}
+
+static void check_c12_table(const pp__table *t)
+{
+    const pp__column *count = column(t, "count");
+    size_t i;
+
+    CHECK_INT(t->nrows, 4);
+    if (count == NULL || t->nrows != 4)
+        return;
+    CHECK(count->numbers[0] == 5.0 && count->numbers[1] == 8.0 &&
+          count->numbers[2] == 6.0 && count->numbers[3] == 9.0);
+    for (i = 0; i < 4; i++)
+        CHECK_INT(t->row_line[i], i + 2);
+}
+
+static void test_c12_crlf_and_missing_final_newline(void)
+{
+    pp__table *crlf = parse("data.csv", "index,count\r\n0,5\r\n1,8\r\n"
+                                        "2,6\r\n3,9\r\n\r\n");
+    pp__table *lf = parse("data2.csv", "index,count\n0,5\n1,8\n2,6\n3,9");
+
+    if (crlf != NULL)
+        check_c12_table(crlf);
+    if (lf != NULL)
+        check_c12_table(lf);
+    pp__table_destroy(crlf);
+    pp__table_destroy(lf);
+}
+
+static void test_c13_extra_field_fails_with_both_counts(void)
+{
+    const char *message = parse_error("data.csv", "index,count\n0,5\n1,7\n"
+                                                  "2,6,99\n3,8\n");
+
+    CHECK_STR(message, "data.csv:4: expected 2 fields, found 3");
+}
+
+static void test_extra_field_after_spaces_is_not_a_blank_line(void)
+{
+    CHECK_STR(parse_error("one.csv", "v\n1\n  ,2\n"),
+              "one.csv:3: expected 1 field, found 2");
+}
+
+static void test_c13_short_row_is_padded_with_missing(void)
+{
+    pp__table *t = parse("data2.csv",
+                         "index,datetime,count\n"
+                         "0,2011-04-13 08:52,5\n"
+                         "1,2011-04-13 08:53\n"
+                         "2,2011-04-13 08:54,6\n"
+                         "3,2011-04-13 08:55,4\n");
+    const pp__column *count, *datetime;
+
+    if (t == NULL)
+        return;
+    count = column(t, "count");
+    datetime = column(t, "datetime");
+    CHECK_INT(t->nrows, 4);
+    if (count != NULL && datetime != NULL) {
+        CHECK_INT(count->kind, PP__COLUMN_NUMBER);
+        CHECK(is_missing_cell(count, 1));
+        CHECK(count->numbers[2] == 6.0);
+        CHECK_STR(datetime->strings[1], "2011-04-13 08:53");
+    }
+    pp__table_destroy(t);
+}
+
+static void test_c01_missing_values(void)
+{
+    pp__table *t = parse("data.csv",
+                         "index,count\n0,10\n1,20\n2,15\n3,\n4,25\n5,30\n"
+                         "6,NaN\n7,NA\n8,N/A\n9,null\n10,NULL\n11,nan\n");
+    const pp__column *count;
+    size_t row;
+
+    if (t == NULL)
+        return;
+    count = column(t, "count");
+    if (count != NULL) {
+        CHECK_INT(count->kind, PP__COLUMN_NUMBER);
+        CHECK(count->numbers[2] == 15.0 && count->numbers[5] == 30.0);
+        for (row = 6; row < 12; row++)
+            CHECK_MSG(is_missing_cell(count, row), "row %zu is not missing",
+                      row);
+        CHECK(is_missing_cell(count, 3));
+        CHECK_STR(count->strings[4], "25");
+    }
+    pp__table_destroy(t);
+}
+
+static void test_c23_decimals_and_exponent(void)
+{
+    pp__table *t = parse("data.csv",
+                         "index,count\n0,1.5\n1,2.25\n2,2.5e1\n3,0.75\n");
+    const pp__column *count = t ? column(t, "count") : NULL;
+
+    if (count != NULL) {
+        CHECK(count->numbers[0] == 1.5 && count->numbers[1] == 2.25);
+        CHECK(count->numbers[2] == 25.0 && count->numbers[3] == 0.75);
+    }
+    pp__table_destroy(t);
+}
+
+static void test_c23_decimal_comma_makes_a_text_column(void)
+{
+    pp__table *t = parse("data2.csv", "index,count\n0,\"1,5\"\n1,2\n");
+    const pp__column *count = t ? column(t, "count") : NULL;
+
+    if (count != NULL) {
+        CHECK_INT(count->kind, PP__COLUMN_STRING);
+        CHECK_INT(count->first_text_row, 0);
+        CHECK_INT(t->row_line[count->first_text_row], 2);
+        CHECK_STR(count->strings[0], "1,5");
+        CHECK(isnan(count->numbers[0]) && count->numbers[1] == 2.0);
+    }
+    pp__table_destroy(t);
+}
+
+/* C23 again with a decimal comma locale, as a host program may set one. */
+static void test_c23_locale_does_not_change_cells(void)
+{
+    pp__table *t;
+    const pp__column *count;
+
+    if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+        SKIP("the de_DE.UTF-8 locale is not installed (locale-gen it)");
+        return;
+    }
+    t = parse("data.csv", "index,count\n0,1.5\n1,2.25\n2,2.5e1\n"
+                          "3,0.1000000000000000055511151231257827\n");
+    count = t ? column(t, "count") : NULL;
+    if (count != NULL) {
+        CHECK_INT(count->kind, PP__COLUMN_NUMBER);
+        CHECK(count->numbers[0] == 1.5 && count->numbers[2] == 25.0);
+        CHECK(count->numbers[3] == 0.1);
+    }
+    pp__table_destroy(t);
+    t = parse("data2.csv", "index,count\n0,\"1,5\"\n1,2\n");
+    if (t != NULL)
+        CHECK_INT(t->columns[1].kind, PP__COLUMN_STRING);
+    pp__table_destroy(t);
+    setlocale(LC_ALL, "C");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Malformed files                                                           */
+/* ------------------------------------------------------------------------ */
+
+static void test_duplicate_column_names_fail(void)
+{
+    CHECK_STR(parse_error("d.csv", "x,y,x\n1,2,3\n"),
+              "d.csv:1: column 'x' appears twice (fields 1 and 3)");
+}
+
+static void test_empty_file_has_no_header(void)
+{
+    CHECK_CONTAINS(parse_error("e.csv", ""), "e.csv:1: no header row");
+    CHECK_CONTAINS(parse_error("e.csv", "\xEF\xBB\xBF"), "no header row");
+    CHECK_CONTAINS(parse_error("e.csv", "\n\r\n  \n"), "no header row");
+}
+
+static void test_header_only_gives_zero_rows(void)
+{
+    pp__table *t = parse("h.csv", "index,count\n");
+
+    if (t == NULL)
+        return;
+    CHECK_INT(t->nrows, 0);
+    CHECK_INT(t->ncols, 2);
+    CHECK(column(t, "count") != NULL);
+    pp__table_destroy(t);
+}
+
+static void test_invalid_utf8_names_its_line(void)
+{
+    const char *message = parse_error("u.csv", "name,count\nabc,1\n"
+                                               "\"two\nlines\",2\ncaf\xE9,3\n");
+
+    CHECK_CONTAINS(message, "u.csv:5: not valid UTF-8");
+    CHECK_CONTAINS(parse_error("u.csv", "a,b\n1,\xED\xA0\x80\n"),
+                   "u.csv:2: not valid UTF-8");      /* a surrogate */
+    CHECK_CONTAINS(parse_error("u.csv", "a,b\n1,\xC0\xAF\n"),
+                   "u.csv:2: not valid UTF-8");      /* overlong '/' */
+    CHECK_CONTAINS(parse_error("u.csv", "a,\xE2\x82\n"),
+                   "u.csv:1: not valid UTF-8");      /* cut short */
+}
+
+static void test_nul_bytes_fail_as_binary(void)
+{
+    static const char data[] = "a,b\n1,2\n3,\0\x01\x02\x03\n";
+
+    CHECK_CONTAINS(parse_error_bytes("bin.csv", data, sizeof data - 1,
+                                     PP_ERR_CSV),
+                   "bin.csv:3: not valid UTF-8");
+}
+
+static void test_utf8_text_is_kept(void)
+{
+    pp__table *t = parse("t.csv", "index,dur\xC3\xA9""e\n0,\xE6\x8E\xA5\n"
+                                  "1,\xF0\x9F\x94\xA5\n");
+
+    if (t == NULL)
+        return;
+    CHECK(column(t, "dur\xC3\xA9""e") != NULL);
+    CHECK_STR(t->columns[1].strings[0], "\xE6\x8E\xA5");
+    CHECK_STR(t->columns[1].strings[1], "\xF0\x9F\x94\xA5");
+    pp__table_destroy(t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cell contents                                                             */
+/* ------------------------------------------------------------------------ */
+
+static void test_one_megabyte_field(void)
+{
+    size_t size = 1024 * 1024, i;
+    pp__str csv = {0};
+    pp__table *t;
+
+    pp__str_puts(&csv, "id,text\n1,\"");
+    for (i = 0; i < size; i++)
+        pp__str_append(&csv, i % 100 == 99 ? "," : "x", 1);
+    pp__str_puts(&csv, "\"\n2,short\n");
+    CHECK(!csv.failed);
+    t = csv.failed ? NULL : parse("big.csv", csv.data);
+    if (t != NULL) {
+        CHECK_INT(t->nrows, 2);
+        CHECK_INT(strlen(t->columns[1].strings[0]), size);
+        CHECK_STR(t->columns[1].strings[1], "short");
+        CHECK_INT(t->row_line[1], 3);
+    }
+    pp__table_destroy(t);
+    pp__str_free(&csv);
+}
+
+static void test_extreme_numbers_stay_numbers(void)
+{
+    pp__table *t = parse("x.csv", "v\n1e308\n-1e308\ninf\n-inf\n"
+                                  "9007199254740993\n");
+    const pp__column *v = t ? column(t, "v") : NULL;
+
+    if (v != NULL) {
+        CHECK_INT(v->kind, PP__COLUMN_NUMBER);
+        CHECK(v->numbers[0] == 1e308 && v->numbers[1] == -1e308);
+        CHECK(v->numbers[2] == INFINITY && v->numbers[3] == -INFINITY);
+        CHECK(v->numbers[4] == 9007199254740992.0);
+    }
+    pp__table_destroy(t);
+}
+
+static void test_spaces_around_fields_are_kept(void)
+{
+    pp__table *t = parse("s.csv", "name, count\n a ,  12 \n");
+
+    if (t == NULL)
+        return;
+    CHECK(pp__table_find(t, "count") == NULL);
+    CHECK(pp__table_find(t, " count") != NULL);
+    CHECK_STR(t->columns[0].strings[0], " a ");
+    CHECK_INT(t->columns[1].kind, PP__COLUMN_NUMBER);
+    CHECK(t->columns[1].numbers[0] == 12.0);
+    CHECK_STR(t->columns[1].strings[0], "  12 ");
+    pp__table_destroy(t);
+}
+
+static void test_blank_lines_add_no_rows(void)
+{
+    pp__table *t = parse("b.csv", "\nx,y\n1,2\n\n   \n3,4\r\n\r\n\t\n");
+
+    if (t == NULL)
+        return;
+    CHECK_INT(t->nrows, 2);
+    CHECK_INT(t->row_line[0], 3);
+    CHECK_INT(t->row_line[1], 6);
+    CHECK(t->columns[0].numbers[1] == 3.0);
+    pp__table_destroy(t);
+}
+
+static void test_find_and_column_list(void)
+{
+    pp__table *t = parse("f.csv", "index,datetime,count\n0,x,1\n");
+    char *list;
+
+    if (t == NULL)
+        return;
+    list = pp__table_column_list(t);
+    CHECK_STR(list, "index, datetime, count");
+    CHECK(pp__table_find(t, "count") == &t->columns[2]);
+    CHECK(pp__table_find(t, "Count") == NULL);
+    CHECK_STR(t->path, "f.csv");
+    free(list);
+    pp__table_destroy(t);
+    pp__table_destroy(NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The streaming reader                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct seen {
+    size_t nrows, line[8], nfields[8], len[8][3];
+    size_t stop_after;     /* fail in the row after this many, if nonzero */
+} seen;
+
+static pp_status collect_row(void *user, const pp__csv_field *fields,
+                             size_t nfields, size_t line, pp_error_t *err)
+{
+    seen *s = user;
+    size_t i;
+
+    if (s->stop_after != 0 && s->nrows == s->stop_after)
+        return pp__fail(err, PP_ERR_DATA, "stopped at line %zu", line);
+    if (s->nrows < 8) {
+        s->line[s->nrows] = line;
+        s->nfields[s->nrows] = nfields;
+        for (i = 0; i < nfields && i < 3; i++)
+            s->len[s->nrows][i] = fields[i].len;
+    }
+    s->nrows++;
+    return PP_OK;
+}
+
+static void test_reader_gives_fields_lines_and_padding(void)
+{
+    static const char data[] = "a,b,c\r\n\"x\r\ny\",22,\r\n4\r\n\r\n5,,666";
+    seen s = {0};
+    pp_status status;
+
+    status = pp__csv_parse("r.csv", data, sizeof data - 1, NULL, collect_row,
+                           &s, &last_error);
+    CHECK_INT(status, PP_OK);
+    CHECK_INT(s.nrows, 3);
+    CHECK(s.line[0] == 2 && s.line[1] == 4 && s.line[2] == 6);
+    CHECK(s.nfields[0] == 3 && s.nfields[1] == 3 && s.nfields[2] == 3);
+    CHECK(s.len[0][0] == 4 && s.len[0][1] == 2 && s.len[0][2] == 0);
+    CHECK(s.len[1][0] == 1 && s.len[1][1] == 0 && s.len[1][2] == 0);
+    CHECK(s.len[2][0] == 1 && s.len[2][1] == 0 && s.len[2][2] == 3);
+}
+
+static void test_reader_stops_when_a_callback_fails(void)
+{
+    seen s = {0};
+    pp_status status;
+
+    s.stop_after = 2;
+    status = pp__csv_parse("r.csv", "a\n1\n2\n3\n4\n", 10, NULL, collect_row,
+                           &s, &last_error);
+    CHECK_INT(status, PP_ERR_DATA);
+    CHECK_STR(last_error.message, "stopped at line 4");
+    CHECK_INT(s.nrows, 2);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Writes bytes to a new temporary file; its path goes to path. */
+static bool write_temp(char path[64], const char *data, size_t len)
+{
+    const char *dir = getenv("TMPDIR");
+    FILE *f;
+    int fd;
+
+    snprintf(path, 64, "%s/pp_test_csv_XXXXXX", dir ? dir : "/tmp");
+    fd = mkstemp(path);
+    if (fd < 0)
+        return false;
+    f = fdopen(fd, "wb");
+    if (f == NULL) {
+        close(fd);
+        return false;
+    }
+    fwrite(data, 1, len, f);
+    return fclose(f) == 0;
+}
+
+static void test_load_reports_missing_file_and_folder(void)
+{
+    pp__table *t = (pp__table *)&t;
+
+    CHECK_INT(pp__table_load_csv("/nonexistent/data.csv", &t, &last_error),
+              PP_ERR_IO);
+    CHECK(t == NULL);
+    CHECK_STR(last_error.message,
+              "/nonexistent/data.csv: cannot open: No such file or directory");
+
+    CHECK_INT(pp__table_load_csv("/tmp", &t, &last_error), PP_ERR_IO);
+    CHECK_STR(last_error.message, "/tmp: cannot read: Is a directory");
+}
+
+/*
+ * A file over 2 MB read in 1 MB chunks: the BOM, a CRLF split between two
+ * chunks and multi-line quoted fields after it must not matter.
+ */
+static void test_load_file_across_chunks(void)
+{
+    pp__str csv = {0};
+    pp__table *t = NULL;
+    const pp__column *value;
+    char path[64];
+    size_t nrows = 0, padded;
+
+    pp__str_puts(&csv, "\xEF\xBB\xBFindex,value\r\n");
+    while (csv.len < 1024 * 1024 - 40) {
+        pp__str_printf(&csv, "%zu,%zu.5\r\n", nrows, nrows);
+        nrows++;
+    }
+    /* Pad one row so its CR is the last byte of the first chunk. */
+    padded = nrows++;
+    pp__str_printf(&csv, "%zu,\"", padded);
+    while (csv.len < 1024 * 1024 - 2)
+        pp__str_puts(&csv, " ");
+    pp__str_puts(&csv, "\"\r\n");
+    while (csv.len < 2 * 1024 * 1024 + 20) {
+        pp__str_printf(&csv, "%zu,\"%zu\n\"\r\n", nrows, nrows);
+        nrows++;
+    }
+
+    CHECK(!csv.failed && write_temp(path, csv.data, csv.len));
+    if (check_failed)
+        return;
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_OK);
+    unlink(path);
+    pp__str_free(&csv);
+    if (t == NULL)
+        return;
+    value = column(t, "value");
+    CHECK(column(t, "index") != NULL);
+    CHECK_INT(t->nrows, nrows);
+    if (value != NULL && t->nrows == nrows) {
+        CHECK(value->numbers[0] == 0.5);
+        CHECK(is_missing_cell(value, padded));
+        CHECK_INT(t->row_line[padded], padded + 2);
+        CHECK_INT(t->row_line[padded + 1], padded + 3);
+        /* Each row after the padded one spans two lines. */
+        CHECK_INT(t->row_line[nrows - 1],
+                  padded + 3 + 2 * (nrows - padded - 2));
+        CHECK_INT(strtoul(value->strings[nrows - 1], NULL, 10), nrows - 1);
+    }
+    pp__table_destroy(t);
+}
+
+static void test_load_file_matches_parse(void)
+{
+    pp__table *t = NULL;
+    char path[64];
+
+    if (!write_temp(path, c10_data, sizeof c10_data - 1)) {
+        CHECK_MSG(0, "cannot write a temporary file");
+        return;
+    }
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_OK);
+    unlink(path);
+    if (t == NULL)
+        return;
+    CHECK_INT(t->nrows, 6);
+    CHECK_INT(t->row_line[5], 8);
+    CHECK_STR(t->columns[1].strings[4], "multi\nline rule");
+    CHECK_STR(t->path, path);
+    pp__table_destroy(t);
+}
+
+/* The shared case files, when ../shared is there. */
+static void test_shared_case_files(void)
+{
+    const char *shared = check_shared_dir();
+    char path[512];
+    pp__table *t = NULL;
+
+    if (shared == NULL) {
+        SKIP("PP_SHARED is not set: no shared case files");
+        return;
+    }
+    snprintf(path, sizeof path, "%s/cases/C10/data.csv", shared);
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_OK);
+    if (t != NULL)
+        CHECK_INT(t->nrows, 6);
+    pp__table_destroy(t);
+
+    snprintf(path, sizeof path, "%s/cases/C10/data2.csv", shared);
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_ERR_CSV);
+    CHECK_CONTAINS(last_error.message, "data2.csv:3: quote is not closed");
+
+    snprintf(path, sizeof path, "%s/cases/C13/data.csv", shared);
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_ERR_CSV);
+    CHECK_CONTAINS(last_error.message, "data.csv:4: expected 2 fields, "
+                                       "found 3");
+
+    snprintf(path, sizeof path, "%s/cases/C11/data.csv", shared);
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_OK);
+    if (t != NULL)
+        check_c11_table(t);
+    pp__table_destroy(t);
+}
+
+int main(void)
+{
+    RUN(test_c10_quoted_fields_keep_commas_quotes_newlines);
+    RUN(test_c10_row_lines_count_embedded_newlines);
+    RUN(test_c10_unclosed_quote_names_its_line);
+    RUN(test_unclosed_quote_in_first_field_and_header);
+    RUN(test_c11_byte_order_mark_is_stripped);
+    RUN(test_c12_crlf_and_missing_final_newline);
+    RUN(test_c13_extra_field_fails_with_both_counts);
+    RUN(test_extra_field_after_spaces_is_not_a_blank_line);
+    RUN(test_c13_short_row_is_padded_with_missing);
+    RUN(test_c01_missing_values);
+    RUN(test_c23_decimals_and_exponent);
+    RUN(test_c23_decimal_comma_makes_a_text_column);
+    RUN(test_c23_locale_does_not_change_cells);
+    RUN(test_duplicate_column_names_fail);
+    RUN(test_empty_file_has_no_header);
+    RUN(test_header_only_gives_zero_rows);
+    RUN(test_invalid_utf8_names_its_line);
+    RUN(test_nul_bytes_fail_as_binary);
+    RUN(test_utf8_text_is_kept);
+    RUN(test_one_megabyte_field);
+    RUN(test_extreme_numbers_stay_numbers);
+    RUN(test_spaces_around_fields_are_kept);
+    RUN(test_blank_lines_add_no_rows);
+    RUN(test_find_and_column_list);
+    RUN(test_reader_gives_fields_lines_and_padding);
+    RUN(test_reader_stops_when_a_callback_fails);
+    RUN(test_load_reports_missing_file_and_folder);
+    RUN(test_load_file_across_chunks);
+    RUN(test_load_file_matches_parse);
+    RUN(test_shared_case_files);
+    CHECK_EXIT();
+}
