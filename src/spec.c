@@ -191,6 +191,13 @@ static pp_status expand_dotted_keys(reader *r, json_t *root)
             continue;
 
         nested = json_object_get(root, parent);
+        if (json_is_string(nested) && strcmp(parent, "title") == 0) {
+            /* figure(title="T") then p.title.align = "center". */
+            json_t *text = json_pack("{s:O}", "text", nested);
+            if (text == NULL || json_object_set_new(root, parent, text))
+                return nomem(r);
+            nested = text;
+        }
         if (nested == NULL) {
             nested = json_object();
             if (nested == NULL || json_object_set_new(root, parent, nested))

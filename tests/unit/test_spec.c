@@ -1,0 +1,260 @@
+/*
+ * The spec reader: what it accepts, and that every fault gives one message
+ * naming the spec, line and column, and what was expected.
+ */
+#include "check.h"
+#include "model.h"
+
+static pp_status load(const char *json, pp_figure_t **fig, pp_error_t *err)
+{
+    err->message[0] = '\0';
+    return pp_figure_load_json(json, strlen(json), "fig.json", NULL, fig, err);
+}
+
+/* Loading must fail with this status and a message holding each part. */
+static void expect_failure(const char *json, pp_status status,
+                           const char *part1, const char *part2)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load(json, &fig, &err), status);
+    CHECK(fig == NULL);
+    CHECK_CONTAINS(err.message, part1);
+    if (part2 != NULL)
+        CHECK_CONTAINS(err.message, part2);
+    pp_figure_destroy(fig);
+}
+
+#define LINE_SPEC(extra)                                                    \
+    "{\"width\": 800, \"height\": 350,\n"                                   \
+    " \"sources\": {\"s\": {\"csv\": \"data.csv\"}},\n"                     \
+    " \"renderers\": [\n"                                                   \
+    "  {\"glyph\": \"line\", \"source\": \"s\", \"x\": \"index\",\n"        \
+    "   \"y\": \"count\"" extra "}\n"                                       \
+    " ]}\n"
+
+static void test_valid_spec_loads_with_bokeh_defaults(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load(LINE_SPEC(", \"line_color\": \"navy\", \"line_alpha\": "
+                             "0.5"), &fig, &err), PP_OK);
+    if (fig == NULL)
+        return;
+    CHECK_INT(fig->width, 800);
+    CHECK_INT(fig->nrenderers, 1);
+    CHECK_INT(fig->renderers[0].kind, PP__GLYPH_LINE);
+    CHECK_INT(fig->renderers[0].line.color.color.b, 128);
+    CHECK_NEAR(fig->renderers[0].line.alpha, 0.5, 1e-9);
+    CHECK_NEAR(fig->renderers[0].line.width, 1.0, 1e-9);
+    CHECK_INT(fig->renderers[0].line.cap, PP_CAP_BUTT);
+    CHECK_INT(fig->renderers[0].line.join, PP_JOIN_BEVEL);
+    CHECK_NEAR(fig->xaxis.major_label_font.size_px, 11.0, 1e-9);
+    CHECK(fig->x_range.automatic);
+    pp_figure_destroy(fig);
+}
+
+static void test_typo_names_key_line_column_and_suggestion(void)
+{
+    /* "line_colour" starts at line 5, column 18. */
+    expect_failure(LINE_SPEC(", \"line_colour\": \"navy\""), PP_ERR_SPEC,
+                   "fig.json:5:18: renderers[0].line_colour: unknown key "
+                   "'line_colour'", "did you mean 'line_color'?");
+}
+
+static void test_unknown_top_level_key_without_close_match(void)
+{
+    expect_failure("{\"width\": 800, \"zzzzzzzzz\": 1}", PP_ERR_SPEC,
+                   "fig.json:1:16: zzzzzzzzz: unknown key 'zzzzzzzzz'", NULL);
+}
+
+static void test_invalid_json_gives_line_and_column(void)
+{
+    expect_failure("{\"width\": 800,\n \"height\": 350,,\n}", PP_ERR_SPEC,
+                   "fig.json:2:16: invalid JSON", NULL);
+}
+
+static void test_width_given_as_string(void)
+{
+    expect_failure("{\"width\": \"800\"}", PP_ERR_SPEC,
+                   "fig.json:1:11: width: must be a number of pixels, not a "
+                   "string (\"800\")", NULL);
+}
+
+static void test_width_zero_negative_fractional_too_big(void)
+{
+    expect_failure("{\"width\": 0}", PP_ERR_SPEC,
+                   "width: must be between 1 and 16384 pixels", NULL);
+    expect_failure("{\"height\": -5}", PP_ERR_SPEC,
+                   "height: must be between 1 and 16384 pixels", NULL);
+    expect_failure("{\"width\": 800.5}", PP_ERR_SPEC,
+                   "width: must be a whole number of pixels, not 800.5", NULL);
+    expect_failure("{\"width\": 16385}", PP_ERR_SPEC,
+                   "must be between 1 and 16384 pixels, not 16385", NULL);
+}
+
+static void test_unknown_glyph_type(void)
+{
+    expect_failure("{\"sources\": {\"s\": {\"csv\": \"a.csv\"}},\n"
+                   " \"renderers\": [{\"glyph\": \"lnie\", \"source\": \"s\"}]}",
+                   PP_ERR_SPEC, "fig.json:2:26: renderers[0].glyph: must be "
+                   "one of line, segment", "not 'lnie'");
+}
+
+static void test_missing_required_property(void)
+{
+    expect_failure("{\"sources\": {\"s\": {\"csv\": \"a.csv\"}},\n"
+                   " \"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+                   "\"x\": \"a\"}]}",
+                   PP_ERR_SPEC, "fig.json:2:16: renderers[0]: a line needs "
+                   "\"y\"", NULL);
+}
+
+static void test_ranges_equal_reversed(void)
+{
+    expect_failure("{\"x_range\": [3, 3]}", PP_ERR_SPEC,
+                   "fig.json:1:13: x_range: must have start < end, not [3, 3]",
+                   NULL);
+    expect_failure("{\"y_range\": [5, 1]}", PP_ERR_SPEC,
+                   "y_range: must have start < end, not [5, 1] (reversed",
+                   NULL);
+    expect_failure("{\"y_range\": {\"start\": 0, \"end\": \"x\"}}",
+                   PP_ERR_SPEC, "y_range: needs a finite start and end", NULL);
+}
+
+static void test_colour_that_does_not_parse(void)
+{
+    expect_failure("{\"title\": {\"text\": \"T\", \"text_color\": \"bleu\"}}",
+                   PP_ERR_SPEC, "title.text_color: 'bleu' is not a colour",
+                   NULL);
+    expect_failure("{\"background_fill_color\": 12}", PP_ERR_SPEC,
+                   "background_fill_color: must be a colour string or null",
+                   NULL);
+}
+
+static void test_font_size_without_unit_or_negative(void)
+{
+    expect_failure("{\"xaxis\": {\"major_label_text_font_size\": \"11\"}}",
+                   PP_ERR_SPEC, "'11' needs a unit: px, pt or em", NULL);
+    expect_failure("{\"xaxis\": {\"major_label_text_font_size\": \"-3px\"}}",
+                   PP_ERR_SPEC, "'-3px' must be between 0 and 1000px", NULL);
+    expect_failure("{\"xaxis\": {\"axis_label_text_font_size\": 13}}",
+                   PP_ERR_SPEC, "must be a string with a unit", NULL);
+}
+
+static void test_font_size_units(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load("{\"xaxis\": {\"major_label_text_font_size\": \"0pt\", "
+                   "\"axis_label_text_font_size\": \"10pt\"},"
+                   " \"yaxis.axis_label_text_font_size\": \"1.5em\"}",
+                   &fig, &err), PP_OK);
+    if (fig == NULL)
+        return;
+    CHECK_NEAR(fig->xaxis.major_label_font.size_px, 0.0, 1e-12);
+    CHECK_NEAR(fig->xaxis.axis_label_font.size_px, 40.0 / 3.0, 1e-9);
+    CHECK_NEAR(fig->yaxis.axis_label_font.size_px, 24.0, 1e-9);
+    pp_figure_destroy(fig);
+}
+
+static void test_alpha_outside_unit_interval(void)
+{
+    expect_failure(LINE_SPEC(", \"line_alpha\": 1.5"), PP_ERR_SPEC,
+                   "renderers[0].line_alpha: must be between 0 and 1, not 1.5",
+                   NULL);
+}
+
+static void test_negative_or_absurd_line_width(void)
+{
+    expect_failure(LINE_SPEC(", \"line_width\": -2"), PP_ERR_SPEC,
+                   "line_width: must be between 0 and 1000, not -2", NULL);
+    expect_failure(LINE_SPEC(", \"line_width\": 1e9"), PP_ERR_SPEC,
+                   "line_width: must be between 0 and 1000", NULL);
+}
+
+static void test_ticker_and_override_keys_must_be_numbers(void)
+{
+    expect_failure("{\"xaxis\": {\"ticker\": [1, \"two\"]}}", PP_ERR_SPEC,
+                   "xaxis.ticker[1]: ticker values must be finite numbers",
+                   NULL);
+    expect_failure("{\"xaxis\": {\"major_label_overrides\": {\"one\": \"a\"}}}",
+                   PP_ERR_SPEC, "key 'one' is not a number", NULL);
+}
+
+static void test_undefined_source_and_factor_list(void)
+{
+    expect_failure("{\"renderers\": [{\"glyph\": \"line\", \"source\": "
+                   "\"nope\", \"x\": \"a\", \"y\": \"b\"}]}", PP_ERR_SPEC,
+                   "renderers[0]: source 'nope' is not defined", NULL);
+    expect_failure("{\"yaxis\": {\"ticker\": {\"factors\": \"ips\"}}}",
+                   PP_ERR_SPEC, "factor list 'ips' is not defined", NULL);
+    expect_failure("{\"sources\": {\"s\": {\"csv\": \"a.csv\"}},"
+                   " \"renderers\": [{\"glyph\": \"line\", \"source\": \"s\","
+                   " \"x\": \"a\", \"y\": {\"field\": \"b\", \"transform\":"
+                   " {\"type\": \"factor_index\", \"factors\": \"f\"}}}]}",
+                   PP_ERR_SPEC, "factor list 'f' is not defined", NULL);
+}
+
+static void test_dotted_keys_set_nested_properties(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load("{\"title\": \"T\", \"title.align\": \"center\","
+                   " \"xaxis.axis_label\": \"Time\","
+                   " \"xaxis.major_tick_line_color\": null}", &fig, &err),
+              PP_OK);
+    if (fig == NULL)
+        return;
+    CHECK_STR(fig->title.text, "T");
+    CHECK_INT(fig->title.align, PP_ALIGN_CENTER);
+    CHECK_STR(fig->xaxis.axis_label, "Time");
+    CHECK_NEAR(fig->xaxis.major_tick_line_color.a, 0.0, 1e-9);
+    pp_figure_destroy(fig);
+}
+
+static void test_dotted_key_typo_points_at_the_dotted_key(void)
+{
+    expect_failure("{\"title\": \"T\",\n \"xaxis.axis_lable\": \"x\"}",
+                   PP_ERR_SPEC, "fig.json:2:2: xaxis.axis_lable: unknown key "
+                   "'axis_lable'; did you mean 'axis_label'?", NULL);
+}
+
+static void test_threshold_palette_must_match_thresholds(void)
+{
+    expect_failure("{\"sources\": {\"s\": {\"csv\": \"a.csv\"}},"
+                   " \"renderers\": [{\"glyph\": \"segment\", \"source\": "
+                   "\"s\", \"x0\": 1, \"y0\": 1, \"x1\": 2, \"y1\": 2,"
+                   " \"line_color\": {\"field\": \"n\", \"transform\": "
+                   "{\"type\": \"threshold_cmap\", \"thresholds\": [1000],"
+                   " \"palette\": [\"navy\"]}}}]}", PP_ERR_SPEC,
+                   "1 thresholds need 2 palette colours, not 1", NULL);
+}
+
+int main(void)
+{
+    RUN(test_valid_spec_loads_with_bokeh_defaults);
+    RUN(test_typo_names_key_line_column_and_suggestion);
+    RUN(test_unknown_top_level_key_without_close_match);
+    RUN(test_invalid_json_gives_line_and_column);
+    RUN(test_width_given_as_string);
+    RUN(test_width_zero_negative_fractional_too_big);
+    RUN(test_unknown_glyph_type);
+    RUN(test_missing_required_property);
+    RUN(test_ranges_equal_reversed);
+    RUN(test_colour_that_does_not_parse);
+    RUN(test_font_size_without_unit_or_negative);
+    RUN(test_font_size_units);
+    RUN(test_alpha_outside_unit_interval);
+    RUN(test_negative_or_absurd_line_width);
+    RUN(test_ticker_and_override_keys_must_be_numbers);
+    RUN(test_undefined_source_and_factor_list);
+    RUN(test_dotted_keys_set_nested_properties);
+    RUN(test_dotted_key_typo_points_at_the_dotted_key);
+    RUN(test_threshold_palette_must_match_thresholds);
+    CHECK_EXIT();
+}
