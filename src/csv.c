@@ -637,6 +637,80 @@ pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
     return load(name, data != NULL ? data : "", len, out, err);
 }
 
+/* Replaces or appends a column of numbers, keeping their text as well. */
+static pp_status set_column(pp__table *table, const char *name,
+                            const double *values, size_t count)
+{
+    pp__column *column = NULL, *grown;
+    size_t i;
+
+    for (i = 0; i < table->ncols; i++)
+        if (strcmp(table->columns[i].name, name) == 0)
+            column = &table->columns[i];
+    if (column == NULL) {
+        grown = realloc(table->columns, (table->ncols + 1) * sizeof *grown);
+        if (grown == NULL)
+            return PP_ERR_NOMEM;
+        table->columns = grown;
+        column = &table->columns[table->ncols++];
+        memset(column, 0, sizeof *column);
+        column->name = keep_text(table, name, strlen(name));
+        if (column->name == NULL)
+            return PP_ERR_NOMEM;
+    }
+    free(column->numbers);
+    free(column->strings);
+    column->kind = PP__COLUMN_NUMBER;
+    column->numbers = malloc((count + 1) * sizeof *column->numbers);
+    column->strings = calloc(count + 1, sizeof *column->strings);
+    if (column->numbers == NULL || column->strings == NULL)
+        return PP_ERR_NOMEM;
+    for (i = 0; i < count; i++) {
+        char text[32];
+        column->numbers[i] = values[i];
+        if (isnan(values[i]))
+            continue;
+        pp__format_number(text, sizeof text, "%.17g", values[i]);
+        column->strings[i] = keep_text(table, text, strlen(text));
+        if (column->strings[i] == NULL)
+            return PP_ERR_NOMEM;
+    }
+    return PP_OK;
+}
+
+pp_status pp__table_set_numbers(pp__table **table, const char *name,
+                                const char *column, const double *values,
+                                size_t count, pp_error_t *err)
+{
+    pp__table *t = *table;
+    size_t i;
+
+    if (t == NULL) {
+        t = calloc(1, sizeof *t);
+        if (t == NULL || (t->path = pp__strdup(name)) == NULL) {
+            free(t);
+            return pp__fail_status(err, PP_ERR_NOMEM);
+        }
+        t->nrows = count;
+        *table = t;
+    } else if (t->ncols > 0 && t->nrows != count) {
+        return pp__fail(err, PP_ERR_ARGUMENT, "%s: column '%s' has %zu "
+                        "values, but the other columns have %zu", name,
+                        column, count, t->nrows);
+    }
+    t->nrows = count;
+    free(t->row_line);
+    t->row_line = malloc((count + 1) * sizeof *t->row_line);
+    if (t->row_line == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    /* Rows from memory have no file line; number them as a CSV would. */
+    for (i = 0; i < count; i++)
+        t->row_line[i] = i + 2;
+    if (set_column(t, column, values, count) != PP_OK)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return PP_OK;
+}
+
 void pp__table_destroy(pp__table *table)
 {
     text_block *block, *next;

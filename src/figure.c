@@ -204,3 +204,29 @@ void pp_figure_destroy(pp_figure_t *fig)
     pp__figure_free(fig);
     free(fig);
 }
+
+pp_status pp_figure_set_column(pp_figure_t *fig, const char *source,
+                               const char *column, const double *values,
+                               size_t count, pp_error_t *err)
+{
+    size_t i;
+
+    if (fig == NULL || source == NULL || column == NULL ||
+        (values == NULL && count > 0))
+        return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_set_column: "
+                        "missing argument");
+    for (i = 0; i < fig->nsources; i++) {
+        pp__source *src = &fig->sources[i];
+        if (strcmp(src->name, source) != 0)
+            continue;
+        if (src->csv_path != NULL)
+            return pp__fail(err, PP_ERR_ARGUMENT, "%s: source '%s' reads "
+                            "%s; declare it as {\"data\": {}} to fill it "
+                            "from memory", fig->spec_path, source,
+                            src->csv_path);
+        return pp__table_set_numbers(&src->table, source, column, values,
+                                     count, err);
+    }
+    return pp__fail(err, PP_ERR_ARGUMENT, "%s: source '%s' is not defined "
+                    "under \"sources\"", fig->spec_path, source);
+}

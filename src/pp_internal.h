@@ -230,6 +230,14 @@ pp_status pp__table_load_csv(const char *path, pp__table **out,
 pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
                               pp__table **out, pp_error_t *err);
 
+/*
+ * Sets a column of numbers in a table made in memory (created when *table
+ * is NULL, with name as its path); every column must have count rows.
+ */
+pp_status pp__table_set_numbers(pp__table **table, const char *name,
+                                const char *column, const double *values,
+                                size_t count, pp_error_t *err);
+
 void pp__table_destroy(pp__table *table);
 
 /* The column of that exact name, or NULL. */
