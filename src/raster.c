@@ -26,6 +26,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Coverage this close to 0 or 1 is taken as 0 or 1 (rounding noise). */
 #define COVERAGE_EPSILON 1e-9
@@ -124,12 +125,18 @@ static void set_visible(pp__raster *raster, const pp_canvas_t *canvas)
     if (!(x0 < x1 && y0 < y1)) {
         /* Empty, negative or NaN: nothing is visible. */
         raster->right = raster->left;
+        raster->bottom = raster->top;
         return;
     }
     raster->left = fmax(raster->left, x0);
     raster->top = fmax(raster->top, y0);
     raster->right = fmin(raster->right, x1);
     raster->bottom = fmin(raster->bottom, y1);
+    if (raster->left >= raster->right || raster->top >= raster->bottom) {
+        /* The clip lies off the canvas. */
+        raster->right = raster->left;
+        raster->bottom = raster->top;
+    }
 }
 
 pp_status pp__raster_begin(pp_canvas_t *canvas, pp__raster **out)
@@ -170,16 +177,6 @@ static void touch(pp__raster *raster, int row, int c0, int c1)
         raster->row_hi = row;
 }
 
-/* R(u) of the header comment, for a piece spanning [lo, hi], hi > lo. */
-static double ramp(double u, double lo, double hi)
-{
-    if (u <= lo)
-        return 0.0;
-    if (u >= hi)
-        return u - 0.5 * (lo + hi);
-    return (u - lo) * (u - lo) / (2.0 * (hi - lo));
-}
-
 /*
  * Adds an edge piece that stays inside one row and falls by d (signed),
  * from x = xs to x = xe, both inside the visible columns.
@@ -188,8 +185,8 @@ static void add_row_piece(pp__raster *raster, int row, double xs, double xe,
                           double d)
 {
     double *cell = raster->cells + (size_t)row * raster->stride;
-    double lo = fmin(xs, xe), hi = fmax(xs, xe);
-    double r_prev = 0.0, r_cur = 0.0, r_next;
+    double lo = xs < xe ? xs : xe, hi = xs < xe ? xe : xs;
+    double k, r, r_prev = 0.0, g, g_prev = 0.0;
     int c0 = (int)lo, c1 = (int)hi, c;
 
     if (c0 == c1) {
@@ -202,14 +199,20 @@ static void add_row_piece(pp__raster *raster, int row, double xs, double xe,
         return;
     }
 
-    /* R is 0 at c0 - 1 and c0 (both <= lo), so the sliding window starts
-       there. */
-    for (c = c0; c <= c1 + 1; c++) {
-        r_next = ramp(c + 1.0, lo, hi);
-        cell[c] += d * (r_next - 2.0 * r_cur + r_prev);
-        r_prev = r_cur;
-        r_cur = r_next;
+    /* G(c) = R(c + 1) - R(c) is the fraction of pixel c right of the edge;
+       each cell takes G(c) - G(c - 1). R(c + 1) is quadratic for c < c1
+       (c + 1 <= hi) and linear at c1 (c1 + 1 > hi); G is 1 past c1. */
+    k = 0.5 / (hi - lo);
+    for (c = c0; c < c1; c++) {
+        r = (c + 1.0 - lo) * (c + 1.0 - lo) * k;
+        g = r - r_prev;
+        cell[c] += d * (g - g_prev);
+        r_prev = r;
+        g_prev = g;
     }
+    g = (c1 + 1.0 - 0.5 * (lo + hi)) - r_prev;
+    cell[c1] += d * (g - g_prev);
+    cell[c1 + 1] += d * (1.0 - g);
     touch(raster, row, c0, c1 + 1);
 }
 
@@ -237,7 +240,7 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
         last = raster->height - 1;
 
     for (; row <= last; row++) {
-        double y_next = fmin(yb, row + 1.0), x_next;
+        double y_next = row + 1.0 < yb ? row + 1.0 : yb, x_next;
 
         if (y_next == yb)
             x_next = xb;
@@ -310,6 +313,13 @@ void pp__raster_add_edge(pp__raster *raster, double x0, double y0,
         x1 = sx;
         y1 = sy;
         dir = -1.0;
+    }
+
+    /* The common case: wholly visible, nothing to cut. */
+    if (y0 >= raster->top && y1 <= raster->bottom && x0 >= raster->left &&
+        x0 <= raster->right && x1 >= raster->left && x1 <= raster->right) {
+        add_line(raster, x0, y0, x1, y1, dir);
+        return;
     }
 
     /* Rows outside the visible area are never swept: drop those parts. */
@@ -516,12 +526,36 @@ void pp__raster_add_sector(pp__raster *raster, double cx, double cy,
     pp__raster_add_edge(raster, px, py, cx, cy);
 }
 
+/*
+ * Turns one row's cells into coverage in place: the running sum's
+ * magnitude, saturated at 1 (so overlapping parts count once), with
+ * rounding noise near 0 and 1 snapped away.
+ */
+static void row_coverage(double *cell, int lo, int hi)
+{
+    double sum = 0.0;
+    int c;
+
+    for (c = lo; c <= hi; c++) {
+        double coverage;
+
+        sum += cell[c];
+        coverage = fabs(sum);
+        if (coverage <= COVERAGE_EPSILON)
+            coverage = 0.0;
+        else if (coverage >= 1.0 - COVERAGE_EPSILON)
+            coverage = 1.0;
+        cell[c] = coverage;
+    }
+}
+
 void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
                       pp_color_t color)
 {
     int col_lo = (int)floor(raster->left), col_hi = (int)ceil(raster->right);
-    int row, c;
+    int row;
 
+    /* Columns col_lo .. col_hi - 1 are visible, at least in part. */
     if (col_hi > raster->width)
         col_hi = raster->width;
     /* The alpha scales the coverage; keep it a fraction. */
@@ -530,23 +564,20 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
         discard(raster);
         return;
     }
+
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
         double *cell = raster->cells + (size_t)row * raster->stride;
-        double sum = 0.0;
-        int hi = raster->span_hi[row];
+        int lo = raster->span_lo[row], hi = raster->span_hi[row];
+        int from = lo > col_lo ? lo : col_lo;
+        int to = hi < col_hi - 1 ? hi : col_hi - 1;
 
-        for (c = raster->span_lo[row]; c <= hi; c++) {
-            double coverage;
-
-            sum += cell[c];
-            cell[c] = 0.0;
-            coverage = fabs(sum);
-            if (coverage <= COVERAGE_EPSILON || c < col_lo || c >= col_hi)
-                continue;
-            if (coverage >= 1.0 - COVERAGE_EPSILON)
-                coverage = 1.0;
-            pp__canvas_blend_pixel(canvas, c, row, color, coverage);
-        }
+        if (lo > hi)
+            continue;
+        row_coverage(cell, lo, hi);
+        if (from <= to)
+            pp__canvas_blend_span(canvas, from, row, to - from + 1, color,
+                                  cell + from);
+        memset(cell + lo, 0, (size_t)(hi - lo + 1) * sizeof *cell);
         raster->span_lo[row] = INT_MAX;
         raster->span_hi[row] = -1;
     }

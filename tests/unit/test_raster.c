@@ -262,41 +262,56 @@ static void test_nan_breaks_polyline_into_one_shape(void)
 
 /* ---- caps ------------------------------------------------------------- */
 
-static void test_zero_length_round_is_dot(void)
+/*
+ * A subpath whose points coincide: the HTML canvas spec prunes zero-length
+ * segments and drops subpaths left without a line, and Chromium (which
+ * draws Bokeh's figures) draws nothing for any cap, so neither do we.
+ */
+static void zero_length_draws_nothing(pp_line_cap cap)
 {
     pp_canvas_t *c = white_canvas(100, 100);
-    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_ROUND,
-                                    PP_JOIN_BEVEL);
+    pp_stroke_style_t st = style_of(BLACK, 20.0, cap, PP_JOIN_ROUND);
+    double three[] = {30, 30, 30, 30, 30, 30};
 
     CHECK_INT(stroke_line(c, 50.2, 49.7, 50.2, 49.7, &st), PP_OK);
-    CHECK_NEAR(coverage_sum(c), PI * 100.0, 0.01 * PI * 100.0);
-    CHECK_RGB(c, 50, 50, 0, 0, 0, 0);
-    pp_canvas_destroy(c);
-}
-
-static void test_zero_length_butt_draws_nothing(void)
-{
-    pp_canvas_t *c = white_canvas(100, 100);
-    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_BUTT,
-                                    PP_JOIN_BEVEL);
-
-    CHECK_INT(stroke_line(c, 50, 50, 50, 50, &st), PP_OK);
+    CHECK_INT(pp_canvas_stroke_polyline(c, three, 3, &st), PP_OK);
     CHECK_NEAR(coverage_sum(c), 0.0, 0.0);
     pp_canvas_destroy(c);
 }
 
-static void test_zero_length_square_is_axis_aligned_square(void)
+static void test_zero_length_round_draws_nothing(void)
+{
+    zero_length_draws_nothing(PP_CAP_ROUND);
+}
+
+static void test_zero_length_square_draws_nothing(void)
+{
+    zero_length_draws_nothing(PP_CAP_SQUARE);
+}
+
+static void test_zero_length_butt_draws_nothing(void)
+{
+    zero_length_draws_nothing(PP_CAP_BUTT);
+}
+
+static void test_repeated_points_add_no_cap_or_join(void)
 {
     pp_canvas_t *c = white_canvas(100, 100);
-    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_SQUARE,
-                                    PP_JOIN_BEVEL);
+    pp_stroke_style_t st = style_of(BLACK, 10.0, PP_CAP_ROUND,
+                                    PP_JOIN_ROUND);
+    double once[] = {20.5, 50.5, 60.5, 50.5};
+    double repeated[] = {20.5, 50.5, 20.5, 50.5, 40.5, 50.5, 40.5, 50.5,
+                         60.5, 50.5, 60.5, 50.5};
+    double area;
 
-    /* [40.5, 60.5] on both axes: pixels 41..60 exactly. */
-    CHECK_INT(stroke_line(c, 50.5, 50.5, 50.5, 50.5, &st), PP_OK);
-    CHECK_NEAR(coverage_sum(c), 400.0, 1e-9);
-    CHECK_RGB(c, 41, 41, 0, 0, 0, 0);
-    CHECK_RGB(c, 60, 60, 0, 0, 0, 0);
-    CHECK_RGB(c, 40, 50, 255, 255, 255, 0);
+    /* The same straight line with its points repeated: same pixels. */
+    CHECK_INT(pp_canvas_stroke_polyline(c, once, 2, &st), PP_OK);
+    area = coverage_sum(c);
+    pp_canvas_destroy(c);
+    c = white_canvas(100, 100);
+    CHECK_INT(pp_canvas_stroke_polyline(c, repeated, 6, &st), PP_OK);
+    CHECK_NEAR(coverage_sum(c), area, 1e-9);
+    CHECK_NEAR(area, 400.0 + PI * 25.0, 0.005 * (400.0 + PI * 25.0));
     pp_canvas_destroy(c);
 }
 
@@ -515,6 +530,37 @@ static void test_huge_coordinates_do_not_overflow(void)
     pp_canvas_destroy(c);
 }
 
+static void test_far_polygon_fills_visible_part(void)
+{
+    pp_canvas_t *c = white_canvas(100, 100);
+    /* The half plane below the diagonal y = x, from 1e9 px out: pixels
+       below it are full, those on it half covered (100 x 99 / 2 + 50). */
+    double tri[] = {-1e9, -1e9, 1e9, 1e9, -1e9, 1e9};
+    double huge[] = {-1e300, -1e300, 1e300, -1e300, 1e300, 1e300,
+                     -1e300, 1e300};
+
+    CHECK_INT(pp_canvas_fill_polygon(c, tri, 3, BLACK), PP_OK);
+    CHECK_NEAR(coverage_sum(c), 5000.0, 0.5);
+    CHECK_RGB(c, 10, 60, 0, 0, 0, 0);
+    CHECK_RGB(c, 60, 10, 255, 255, 255, 0);
+    CHECK_RGB(c, 30, 30, 128, 128, 128, 1);
+    CHECK_INT(pp_canvas_fill_polygon(c, huge, 4, BLACK), PP_OK);
+    CHECK_NEAR(coverage_sum(c), 10000.0, 0.0);
+    pp_canvas_destroy(c);
+}
+
+static void test_clip_off_canvas_draws_nothing(void)
+{
+    pp_canvas_t *c = white_canvas(40, 20);
+    pp_rect_t clip = {100, 100, 50, 50}, r = {-10, -10, 100, 100};
+
+    pp_canvas_set_clip(c, &clip);
+    CHECK_INT(pp_canvas_fill_rect(c, r, BLACK), PP_OK);
+    CHECK_INT(pp_canvas_fill_circle(c, 10, 10, 50, BLACK), PP_OK);
+    CHECK_NEAR(coverage_sum(c), 0.0, 0.0);
+    pp_canvas_destroy(c);
+}
+
 /* ---- fills ------------------------------------------------------------ */
 
 static void test_polygon_opposite_inner_winding_is_hole(void)
@@ -728,9 +774,10 @@ int main(void)
     RUN(test_zigzag_translucent_polyline_single_layer);
     RUN(test_separate_strokes_darken);
     RUN(test_nan_breaks_polyline_into_one_shape);
-    RUN(test_zero_length_round_is_dot);
+    RUN(test_zero_length_round_draws_nothing);
+    RUN(test_zero_length_square_draws_nothing);
     RUN(test_zero_length_butt_draws_nothing);
-    RUN(test_zero_length_square_is_axis_aligned_square);
+    RUN(test_repeated_points_add_no_cap_or_join);
     RUN(test_single_point_draws_nothing);
     RUN(test_butt_cap_ends_at_end_points);
     RUN(test_square_cap_extends_half_width);
@@ -745,6 +792,8 @@ int main(void)
     RUN(test_shape_past_canvas_sides_stays_in_its_rows);
     RUN(test_far_coordinates_draw_visible_part);
     RUN(test_huge_coordinates_do_not_overflow);
+    RUN(test_far_polygon_fills_visible_part);
+    RUN(test_clip_off_canvas_draws_nothing);
     RUN(test_polygon_opposite_inner_winding_is_hole);
     RUN(test_polygon_same_inner_winding_is_filled);
     RUN(test_polygon_triangle_area);
