@@ -146,7 +146,8 @@ void pp_canvas_set_clip(pp_canvas_t *canvas, const pp_rect_t *clip);
 /*
  * Strokes a polyline of npoints points (x0, y0, x1, y1, ...). A point with a
  * NaN coordinate breaks the line; the pieces still form one shape, so a
- * translucent line never darkens where it overlaps itself.
+ * translucent line never darkens where it overlaps itself. As in a canvas,
+ * a piece whose points all coincide draws nothing, whatever the cap.
  */
 pp_status pp_canvas_stroke_polyline(pp_canvas_t *canvas, const double *xy,
                                     size_t npoints,

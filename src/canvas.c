@@ -89,11 +89,9 @@ static uint8_t to_byte(double v)
     return (uint8_t)(v + 0.5);
 }
 
-void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
-                            pp_color_t color, double coverage)
+/* Source-over of a colour with alpha a (0..1) onto one RGBA pixel. */
+static void blend_into(uint8_t *p, pp_color_t color, double a)
 {
-    uint8_t *p = canvas->rgba + ((size_t)y * canvas->width + x) * 4;
-    double a = color.a * coverage;
     double dst_a, out_a;
 
     if (a <= 0.0)
@@ -113,6 +111,37 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
     p[1] = to_byte((color.g * a + p[1] * dst_a * (1.0 - a)) / out_a);
     p[2] = to_byte((color.b * a + p[2] * dst_a * (1.0 - a)) / out_a);
     p[3] = to_byte(out_a * 255.0);
+}
+
+void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
+                            pp_color_t color, double coverage)
+{
+    blend_into(canvas->rgba + ((size_t)y * canvas->width + x) * 4, color,
+               color.a * coverage);
+}
+
+void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
+                           pp_color_t color, const double *coverage)
+{
+    uint8_t *p = canvas->rgba + ((size_t)y * canvas->width + x) * 4;
+    double r = color.r, g = color.g, b = color.b, alpha = color.a;
+    int i;
+
+    for (i = 0; i < n; i++, p += 4) {
+        double a = alpha * coverage[i];
+
+        if (p[3] != 255) {
+            blend_into(p, color, a);
+            continue;
+        }
+        /* blend_into's opaque case, inline and without its test of a: with
+           0 <= a <= 1 the value stays between the two bytes, so to_byte's
+           clamps never act, the rounding is the same, and a = 0 leaves the
+           pixel as it was. */
+        p[0] = (uint8_t)(p[0] + (r - p[0]) * a + 0.5);
+        p[1] = (uint8_t)(p[1] + (g - p[1]) * a + 0.5);
+        p[2] = (uint8_t)(p[2] + (b - p[2]) * a + 0.5);
+    }
 }
 
 /* The pixel rows and columns a clip rectangle lets through, at least in part. */

@@ -98,6 +98,14 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
                             pp_color_t color, double coverage);
 
 /*
+ * Composites one colour over n pixels of row y from column x, pixel i with
+ * coverage[i] in 0..1, exactly as pp__canvas_blend_pixel would one by one.
+ * No bounds or clip checks.
+ */
+void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
+                           pp_color_t color, const double *coverage);
+
+/*
  * Composites an 8-bit coverage mask (a glyph bitmap) whose top-left pixel
  * lands on pixel (x, y). Clipped to the canvas and to its clip rectangle.
  */

@@ -1,0 +1,86 @@
+/* Fills: polygons (non-zero rule), rectangles and circles. */
+#include "raster.h"
+
+#include <math.h>
+
+pp_status pp_canvas_fill_polygon(pp_canvas_t *canvas, const double *xy,
+                                 size_t npoints, pp_color_t color)
+{
+    pp__raster *raster;
+    pp_status status;
+    size_t i, first = npoints, last = npoints;
+
+    if (canvas == NULL || xy == NULL || npoints == 0 ||
+        !pp__color_is_valid(color))
+        return PP_ERR_ARGUMENT;
+    status = pp__raster_begin(canvas, &raster);
+    if (status != PP_OK)
+        return status;
+
+    /* A point with a non-finite coordinate is left out, as a canvas ignores
+       such a lineTo; the outline joins its neighbours instead. */
+    for (i = 0; i < npoints; i++) {
+        double x = xy[2 * i], y = xy[2 * i + 1];
+
+        if (!isfinite(x) || !isfinite(y))
+            continue;
+        if (first == npoints)
+            first = i;
+        else
+            pp__raster_add_edge(raster, xy[2 * last], xy[2 * last + 1], x, y);
+        last = i;
+    }
+    if (first != npoints && last != first)
+        pp__raster_add_edge(raster, xy[2 * last], xy[2 * last + 1],
+                            xy[2 * first], xy[2 * first + 1]);
+
+    pp__raster_paint(raster, canvas, color);
+    return PP_OK;
+}
+
+pp_status pp_canvas_fill_rect(pp_canvas_t *canvas, pp_rect_t rect,
+                              pp_color_t color)
+{
+    pp__raster *raster;
+    pp_status status;
+    double x0, y0, x1, y1;
+
+    if (canvas == NULL || !isfinite(rect.x + rect.width) ||
+        !isfinite(rect.y + rect.height) || !isfinite(rect.x) ||
+        !isfinite(rect.y) || !pp__color_is_valid(color))
+        return PP_ERR_ARGUMENT;
+    status = pp__raster_begin(canvas, &raster);
+    if (status != PP_OK)
+        return status;
+
+    /* A negative size extends the other way, as in a canvas's fillRect. */
+    x0 = fmin(rect.x, rect.x + rect.width);
+    x1 = fmax(rect.x, rect.x + rect.width);
+    y0 = fmin(rect.y, rect.y + rect.height);
+    y1 = fmax(rect.y, rect.y + rect.height);
+    pp__raster_add_edge(raster, x0, y0, x1, y0);
+    pp__raster_add_edge(raster, x1, y0, x1, y1);
+    pp__raster_add_edge(raster, x1, y1, x0, y1);
+    pp__raster_add_edge(raster, x0, y1, x0, y0);
+
+    pp__raster_paint(raster, canvas, color);
+    return PP_OK;
+}
+
+pp_status pp_canvas_fill_circle(pp_canvas_t *canvas, double cx, double cy,
+                                double radius, pp_color_t color)
+{
+    pp__raster *raster;
+    pp_status status;
+
+    if (canvas == NULL || !isfinite(cx) || !isfinite(cy) ||
+        !isfinite(radius) || radius < 0.0 || !pp__color_is_valid(color))
+        return PP_ERR_ARGUMENT;
+    status = pp__raster_begin(canvas, &raster);
+    if (status != PP_OK)
+        return status;
+
+    pp__raster_add_circle(raster, cx, cy, radius, false);
+    pp__raster_paint(raster, canvas, color);
+    return PP_OK;
+}
