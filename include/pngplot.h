@@ -146,8 +146,9 @@ void pp_canvas_set_clip(pp_canvas_t *canvas, const pp_rect_t *clip);
 /*
  * Strokes a polyline of npoints points (x0, y0, x1, y1, ...). A point with a
  * NaN coordinate breaks the line; the pieces still form one shape, so a
- * translucent line never darkens where it overlaps itself. As in a canvas,
- * a piece whose points all coincide draws nothing, whatever the cap.
+ * translucent line never darkens where it overlaps itself. A piece of two
+ * or more points that all coincide draws a dot with round caps and a square
+ * with square caps (as SVG does), nothing with butt caps.
  */
 pp_status pp_canvas_stroke_polyline(pp_canvas_t *canvas, const double *xy,
                                     size_t npoints,

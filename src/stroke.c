@@ -195,6 +195,33 @@ static void add_cap(stroker *s, double x, double y, double ux, double uy)
 }
 
 /*
+ * A subpath whose points all coincide: a dot of the line's width for round
+ * caps, an axis-aligned square for square caps, nothing for butt caps, as
+ * SVG specifies. (The HTML canvas spec and Chromium 156 draw nothing here;
+ * pngplot keeps the SVG rule so a one-minute burst stays visible.)
+ */
+static void add_dot(stroker *s, double x, double y)
+{
+    double h = s->hw, box[8];
+
+    if (s->cap == PP_CAP_BUTT || !near_visible(s, x, y))
+        return;
+    if (s->cap == PP_CAP_ROUND) {
+        pp__raster_add_circle(s->raster, x, y, h, false);
+        return;
+    }
+    box[0] = x - h;
+    box[1] = y - h;
+    box[2] = x + h;
+    box[3] = y - h;
+    box[4] = x + h;
+    box[5] = y + h;
+    box[6] = x - h;
+    box[7] = y + h;
+    pp__raster_add_convex(s->raster, box, 4);
+}
+
+/*
  * The join at (x, y) between a segment of direction u and the next one of
  * direction v, filling the notch on the outer side of the turn.
  */
@@ -276,11 +303,10 @@ static void stroke_run(stroker *s, const double *xy, size_t n)
         uy = vy;
         have_segment = true;
     }
-    /* A run whose points all coincide draws nothing, caps or not: the
-       canvas spec prunes zero-length segments and then drops subpaths
-       without a line, and Chromium draws nothing there either. */
     if (have_segment)
         add_cap(s, lx, ly, ux, uy);
+    else if (n >= 2)
+        add_dot(s, lx, ly);
 }
 
 static bool point_is_finite(const double *p)

@@ -263,35 +263,47 @@ static void test_nan_breaks_polyline_into_one_shape(void)
 /* ---- caps ------------------------------------------------------------- */
 
 /*
- * A subpath whose points coincide: the HTML canvas spec prunes zero-length
- * segments and drops subpaths left without a line, and Chromium (which
- * draws Bokeh's figures) draws nothing for any cap, so neither do we.
+ * A subpath whose points coincide draws a dot (round caps) or a square
+ * (square caps), as SVG specifies; butt caps draw nothing.
  */
-static void zero_length_draws_nothing(pp_line_cap cap)
+static void test_zero_length_round_is_dot(void)
 {
     pp_canvas_t *c = white_canvas(100, 100);
-    pp_stroke_style_t st = style_of(BLACK, 20.0, cap, PP_JOIN_ROUND);
-    double three[] = {30, 30, 30, 30, 30, 30};
+    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_ROUND,
+                                    PP_JOIN_BEVEL);
 
     CHECK_INT(stroke_line(c, 50.2, 49.7, 50.2, 49.7, &st), PP_OK);
+    CHECK_NEAR(coverage_sum(c), PI * 100.0, 0.01 * PI * 100.0);
+    CHECK_RGB(c, 50, 50, 0, 0, 0, 0);
+    pp_canvas_destroy(c);
+}
+
+static void test_zero_length_butt_draws_nothing(void)
+{
+    pp_canvas_t *c = white_canvas(100, 100);
+    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_BUTT,
+                                    PP_JOIN_BEVEL);
+    double three[] = {30, 30, 30, 30, 30, 30};
+
+    CHECK_INT(stroke_line(c, 50, 50, 50, 50, &st), PP_OK);
     CHECK_INT(pp_canvas_stroke_polyline(c, three, 3, &st), PP_OK);
     CHECK_NEAR(coverage_sum(c), 0.0, 0.0);
     pp_canvas_destroy(c);
 }
 
-static void test_zero_length_round_draws_nothing(void)
+static void test_zero_length_square_is_axis_aligned_square(void)
 {
-    zero_length_draws_nothing(PP_CAP_ROUND);
-}
+    pp_canvas_t *c = white_canvas(100, 100);
+    pp_stroke_style_t st = style_of(BLACK, 20.0, PP_CAP_SQUARE,
+                                    PP_JOIN_BEVEL);
 
-static void test_zero_length_square_draws_nothing(void)
-{
-    zero_length_draws_nothing(PP_CAP_SQUARE);
-}
-
-static void test_zero_length_butt_draws_nothing(void)
-{
-    zero_length_draws_nothing(PP_CAP_BUTT);
+    /* [40.5, 60.5] on both axes: pixels 41..60 exactly. */
+    CHECK_INT(stroke_line(c, 50.5, 50.5, 50.5, 50.5, &st), PP_OK);
+    CHECK_NEAR(coverage_sum(c), 400.0, 1e-9);
+    CHECK_RGB(c, 41, 41, 0, 0, 0, 0);
+    CHECK_RGB(c, 60, 60, 0, 0, 0, 0);
+    CHECK_RGB(c, 40, 50, 255, 255, 255, 0);
+    pp_canvas_destroy(c);
 }
 
 static void test_repeated_points_add_no_cap_or_join(void)
@@ -774,8 +786,8 @@ int main(void)
     RUN(test_zigzag_translucent_polyline_single_layer);
     RUN(test_separate_strokes_darken);
     RUN(test_nan_breaks_polyline_into_one_shape);
-    RUN(test_zero_length_round_draws_nothing);
-    RUN(test_zero_length_square_draws_nothing);
+    RUN(test_zero_length_round_is_dot);
+    RUN(test_zero_length_square_is_axis_aligned_square);
     RUN(test_zero_length_butt_draws_nothing);
     RUN(test_repeated_points_add_no_cap_or_join);
     RUN(test_single_point_draws_nothing);
