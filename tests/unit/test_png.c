@@ -268,6 +268,7 @@ static void test_compression_level_is_applied_and_checked(void)
     /* Level 0 stores 200 * 3 + 1 bytes a row; level 9 squeezes white flat. */
     CHECK(n0 > 100 * 601);
     CHECK(n9 < 1000);
+    free(stored);
     CHECK_INT(pp_canvas_encode_png(c, 10, &stored, &n0, &err),
               PP_ERR_ARGUMENT);
     CHECK(stored == NULL);
