@@ -98,7 +98,7 @@ typedef struct text_run {
     size_t count;
     long width_units;
     int face;
-    double scale;               /* pixels per font unit */
+    double scale;               /* pixels per font unit; 0 draws nothing */
 } text_run;
 
 /* ------------------------------------------------------------------------ */
@@ -348,7 +348,8 @@ static void warn_invalid(pp_fonts_t *fonts, const char *text)
     }
     shown[n] = '\0';
     pp__warn(&fonts->warnings,
-             "invalid UTF-8 in text \"%s%s\": drawn as U+FFFD", shown,
+             "invalid UTF-8 in text \"%s%s\": bad bytes replaced by "
+             "U+FFFD", shown,
              text[i] != '\0' ? "..." : "");
 }
 
@@ -451,17 +452,22 @@ static pp_status check_style(const pp_text_style_t *style, int32_t *size64)
     return PP_OK;
 }
 
-/* Sets the size and lays out the text: the start of measure and draw. */
+/*
+ * Checks the style, sets the size and lays out the text: the start of
+ * measure and draw. A size below 1/128 px gives an empty run of scale 0.
+ */
 static pp_status prepare_run(pp_fonts_t *fonts, const char *utf8,
                              const pp_text_style_t *style, text_run *run)
 {
-    int face = face_index(style->font_style);
+    int face;
     int32_t size64;
     pp_status status;
 
+    memset(run, 0, sizeof *run);
     status = check_style(style, &size64);
-    if (status != PP_OK)
+    if (status != PP_OK || size64 == 0)
         return status;
+    face = face_index(style->font_style);
     status = set_size(fonts, face, size64);
     if (status != PP_OK)
         return status;
@@ -513,12 +519,8 @@ pp_status pp_text_measure(pp_fonts_t *fonts, const char *utf8,
     if (fonts == NULL || utf8 == NULL || out == NULL)
         return PP_ERR_ARGUMENT;
     memset(out, 0, sizeof *out);
-    status = check_style(style, &(int32_t){0});
-    if (status != PP_OK || style->size_px == 0.0)
-        return status;
-
     status = prepare_run(fonts, utf8, style, &run);
-    if (status != PP_OK)
+    if (status != PP_OK || run.scale == 0.0)
         return status;
     face = fonts->faces[run.face];
     m = metrics_for(fonts, run.face, fonts->face_size64[run.face]);
@@ -799,12 +801,8 @@ pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
         return PP_ERR_ARGUMENT;
     if (!isfinite(x) || !isfinite(y))
         return PP_ERR_ARGUMENT;
-    status = check_style(style, &(int32_t){0});
-    if (status != PP_OK || style->size_px == 0.0 || !(style->color.a > 0.0f))
-        return status;
-
     status = prepare_run(fonts, utf8, style, &run);
-    if (status != PP_OK)
+    if (status != PP_OK || run.scale == 0.0 || !(style->color.a > 0.0f))
         return status;
     start = -align_shift(style->align, run.width_units * run.scale);
     baseline = baseline_shift(fonts->faces[run.face], style);

@@ -384,7 +384,8 @@ static void test_invalid_utf8_is_drawn_safely_and_warned_once(void)
     c = draw(fonts, 80, 30, cafe, 5, 20, &s);
     CHECK_INT(nwarnings, 1);
     CHECK_STR(warnings[0],
-              "invalid UTF-8 in text \"caf\\xE9\": drawn as U+FFFD");
+              "invalid UTF-8 in text \"caf\\xE9\": bad bytes replaced by "
+              "U+FFFD");
     CHECK(ink_of(c).x1 > 5);
     CHECK_INT(pp_canvas_draw_text(c, fonts, cafe, 5, 20, &s), PP_OK);
     CHECK_INT(nwarnings, 1);
