@@ -36,8 +36,11 @@
 /* Sizes beyond this would make glyph bitmaps of many megabytes. */
 #define MAX_SIZE_PX 4096.0
 
-/* A text run may hold this many distinct glyph bitmaps before a flush. */
+/* The glyph cache empties itself at this many masks (a figure uses ~200). */
 #define MAX_CACHED_GLYPHS 16384
+
+/* Pen positions beyond this many pixels from the origin are off any canvas. */
+#define FAR_AWAY 1e8
 
 static const char *const face_files[NFACES] = {
     "LiberationSans-Regular.ttf",
@@ -134,6 +137,10 @@ void pp__fonts_set_options(pp_fonts_t *fonts, const pp__text_options *options)
     int i;
 
     fonts->options = *options;
+    /* Phases must divide FreeType's 1/64 px units. */
+    if (options->x_phases < 1 || options->x_phases > 64 ||
+        64 % options->x_phases != 0)
+        fonts->options.x_phases = 4;
     for (i = 0; i < 256; i++) {
         double a = i / 255.0;
 
@@ -254,48 +261,62 @@ void pp_fonts_set_warning_handler(pp_fonts_t *fonts, pp_warning_fn fn,
 /* UTF-8 and warnings                                                        */
 /* ------------------------------------------------------------------------ */
 
-static bool is_continuation(unsigned char c)
+/*
+ * The bytes that may follow a lead byte (the table of well-formed UTF-8 in
+ * the Unicode standard), which rules out overlong forms, surrogates and
+ * values past U+10FFFF.
+ */
+static void second_byte_range(unsigned lead, unsigned *lo, unsigned *hi)
 {
-    return (c & 0xc0) == 0x80;
+    *lo = 0x80;
+    *hi = 0xbf;
+    if (lead == 0xe0)
+        *lo = 0xa0;
+    else if (lead == 0xed)
+        *hi = 0x9f;
+    else if (lead == 0xf0)
+        *lo = 0x90;
+    else if (lead == 0xf4)
+        *hi = 0x8f;
 }
 
 /*
  * Decodes one code point at s (before end) and returns the bytes used. An
- * invalid sequence (a stray byte, an overlong form, a surrogate, a value
- * past U+10FFFF, a sequence cut short) uses one byte and gives U+FFFD with
- * *valid false. A continuation byte is checked before the next is read, so
- * decoding never passes the terminating NUL.
+ * ill-formed sequence gives U+FFFD with *valid false and uses its maximal
+ * well-formed prefix (at least one byte), as browsers do. Each byte is
+ * checked before the next is read, so decoding never passes the end.
  */
 static size_t decode_utf8(const unsigned char *s, const unsigned char *end,
                           uint32_t *cp, bool *valid)
 {
-    static const uint32_t min_value[4] = {0, 0x80, 0x800, 0x10000};
+    unsigned lead = s[0], lo, hi;
     size_t len, i;
-    uint32_t c = s[0];
+    uint32_t c;
 
     *valid = true;
-    *cp = c;
-    if (c < 0x80)
+    *cp = lead;
+    if (lead < 0x80)
         return 1;
-    len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-    if (len == 0 || c >= 0xf8 || (size_t)(end - s) < len)
-        goto invalid;
-    c &= 0x3fu >> (len - 1);
-    for (i = 1; i < len; i++) {
-        if (!is_continuation(s[i]))
-            goto invalid;
-        c = c << 6 | (s[i] & 0x3fu);
-    }
-    if (c < min_value[len - 1] || c > 0x10ffff ||
-        (c >= 0xd800 && c <= 0xdfff))
-        goto invalid;
-    *cp = c;
-    return len;
-
-invalid:
+    len = lead >= 0xc2 && lead <= 0xdf ? 2
+        : lead >= 0xe0 && lead <= 0xef ? 3
+        : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     *valid = false;
     *cp = 0xfffd;
-    return 1;
+    if (len == 0)
+        return 1;
+
+    second_byte_range(lead, &lo, &hi);
+    c = lead & (0x7fu >> len);
+    for (i = 1; i < len; i++) {
+        if (s + i >= end || s[i] < lo || s[i] > hi)
+            return i;
+        c = c << 6 | (s[i] & 0x3fu);
+        lo = 0x80;
+        hi = 0xbf;
+    }
+    *valid = true;
+    *cp = c;
+    return len;
 }
 
 /* Warns about a code point the font lacks, once per code point. */
@@ -753,18 +774,22 @@ static pp_status draw_run(pp_canvas_t *canvas, pp_fonts_t *fonts,
     int base_px, phase_y = 0;
     size_t i;
 
+    if (fabs(baseline) > FAR_AWAY)
+        return PP_OK;
     if (fonts->options.snap_baseline)
         base_px = (int)floor(baseline + 0.5);
     else
         quantize(baseline, phases, &base_px, &phase_y);
 
     for (i = 0; i < run->count; i++) {
+        double pen = start + run->glyphs[i].x_units * run->scale;
         const cached_glyph *g;
         int pen_px, phase_x;
         pp_status status;
 
-        quantize(start + run->glyphs[i].x_units * run->scale, phases,
-                 &pen_px, &phase_x);
+        if (fabs(pen) > FAR_AWAY)
+            continue;
+        quantize(pen, phases, &pen_px, &phase_x);
         status = get_glyph(fonts, run->face, run->glyphs[i].glyph, phase_x,
                            phase_y, &g);
         if (status != PP_OK)

@@ -9,7 +9,7 @@
  * and compared with a crop of the reference that holds only that text. For
  * every combination of hinting, subpixel phases and baseline snapping, the
  * tool prints the difference at the nominal anchors and at the best offsets
- * (sum of absolute channel differences / 255, i.e. "pixels of full ink"),
+ * (sum of absolute channel differences / (255 - 0x44): "pixels of ink"),
  * then tries contrast boosts on the best one and prints each text's
  * difference, with the reference's own ink for scale. --dump writes, for
  * the chosen setting, each crop as reference / ours / difference (grey is
@@ -116,7 +116,7 @@ static pp_canvas_t *render_item(pp_fonts_t *fonts, const text_item *t,
     return c;
 }
 
-/* Sum of absolute channel differences over the crop, / 255. */
+/* Sum of absolute channel differences over the crop, in full-ink pixels. */
 static double crop_error(const pp_canvas_t *ref, const text_item *t,
                          const pp_canvas_t *ours)
 {
@@ -132,7 +132,7 @@ static double crop_error(const pp_canvas_t *ref, const text_item *t,
             for (k = 0; k < 3; k++)
                 sum += abs(a[k] - b[k]);
         }
-    return sum / 255.0 / 3.0;
+    return sum / (255.0 - ink.r) / 3.0;
 }
 
 static double crop_ink(const pp_canvas_t *ref, const text_item *t)

@@ -548,6 +548,39 @@ static void test_read_sixteen_bit_scales_to_eight(void)
     remove_temp_dir();
 }
 
+/* Chromium's PNG of fig1 decodes, and survives our round trip. */
+static void test_reads_bokeh_reference_png(void)
+{
+    const char *shared = check_shared_dir();
+    pp_canvas_t *ref = NULL, *back;
+    char path[1024];
+    uint8_t px[4];
+
+    if (shared == NULL) {
+        SKIP("no shared folder (PP_SHARED) with the Bokeh reference PNGs");
+        return;
+    }
+    snprintf(path, sizeof path, "%s/reference/bokeh/fig1_timeline.png",
+             shared);
+    CHECK_INT(pp_canvas_read_png(path, &ref, NULL), PP_OK);
+    if (ref == NULL)
+        return;
+    CHECK_INT(pp_canvas_width(ref), 800);
+    CHECK_INT(pp_canvas_height(ref), 350);
+    pp_canvas_get_pixel(ref, 0, 0, px);
+    CHECK(px[0] == 255 && px[1] == 255 && px[2] == 255 && px[3] == 255);
+    /* The top of the title's "N": full #444444. */
+    pp_canvas_get_pixel(ref, 319, 9, px);
+    CHECK(px[0] == 0x44 && px[1] == 0x44 && px[2] == 0x44 && px[3] == 255);
+
+    make_temp_dir();
+    back = round_trip(ref, "fig1.png");
+    check_same_pixels(ref, back);
+    pp_canvas_destroy(back);
+    pp_canvas_destroy(ref);
+    remove_temp_dir();
+}
+
 int main(void)
 {
     RUN(test_round_trip_opaque_keeps_pixels);
@@ -569,5 +602,6 @@ int main(void)
     RUN(test_read_truncated_png_fails);
     RUN(test_read_grey_and_grey_alpha);
     RUN(test_read_sixteen_bit_scales_to_eight);
+    RUN(test_reads_bokeh_reference_png);
     CHECK_EXIT();
 }
