@@ -536,8 +536,9 @@ static void allocate_image(png_structp png, png_infop info, png_reader *r)
     }
     if (png_get_rowbytes(png, info) != (size_t)width * 4)
         png_error(png, "unexpected row layout after conversion");
-    if (pp_canvas_create((int)width, (int)height, clear, &r->canvas) != PP_OK ||
-        (r->rows = malloc(height * sizeof *r->rows)) == NULL) {
+    if (pp_canvas_create((int)width, (int)height, clear, &r->canvas) == PP_OK)
+        r->rows = malloc(height * sizeof *r->rows);
+    if (r->rows == NULL) {
         r->failure.status = PP_ERR_NOMEM;
         png_error(png, "out of memory");
     }

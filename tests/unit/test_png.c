@@ -548,6 +548,23 @@ static void test_read_sixteen_bit_scales_to_eight(void)
     remove_temp_dir();
 }
 
+static void test_read_oversized_png_is_a_limit_error(void)
+{
+    static uint8_t row[20000];
+    pp_canvas_t *c = NULL;
+    char path[256];
+    pp_error_t err;
+
+    make_temp_dir();
+    snprintf(path, sizeof path, "%s/wide.png", temp_dir);
+    write_with_libpng(path, PNG_FORMAT_GRAY, row, 20000, 1);
+    CHECK_INT(pp_canvas_read_png(path, &c, &err), PP_ERR_LIMIT);
+    CHECK(c == NULL);
+    CHECK_CONTAINS(err.message, path);
+    CHECK_CONTAINS(err.message, "16384");
+    remove_temp_dir();
+}
+
 /* Chromium's PNG of fig1 decodes, and survives our round trip. */
 static void test_reads_bokeh_reference_png(void)
 {
@@ -602,6 +619,7 @@ int main(void)
     RUN(test_read_truncated_png_fails);
     RUN(test_read_grey_and_grey_alpha);
     RUN(test_read_sixteen_bit_scales_to_eight);
+    RUN(test_read_oversized_png_is_a_limit_error);
     RUN(test_reads_bokeh_reference_png);
     CHECK_EXIT();
 }
