@@ -190,11 +190,17 @@ typedef enum pp_text_align {
     PP_ALIGN_RIGHT
 } pp_text_align;
 
+/*
+ * Where the anchor's y lies, as Chromium's canvas textBaseline places it.
+ * The em box is the font's OS/2 typographic ascent and descent scaled so
+ * that they add up to the size (ascent rounded to 1/64 px); for Liberation
+ * Sans at 13 px that is 10.08 above and 2.92 below the baseline.
+ */
 typedef enum pp_text_baseline {
-    PP_BASELINE_ALPHABETIC,
-    PP_BASELINE_TOP,
-    PP_BASELINE_MIDDLE,
-    PP_BASELINE_BOTTOM
+    PP_BASELINE_ALPHABETIC,    /* on the baseline */
+    PP_BASELINE_TOP,           /* on the em box's top */
+    PP_BASELINE_MIDDLE,        /* halfway between its top and bottom */
+    PP_BASELINE_BOTTOM         /* on the em box's bottom */
 } pp_text_baseline;
 
 typedef struct pp_text_style {
@@ -216,20 +222,28 @@ typedef struct pp_text_metrics {
 } pp_text_metrics_t;
 
 /*
- * Loads LiberationSans-Regular.ttf, -Bold.ttf and -Italic.ttf from a folder.
- * A missing or unreadable file is PP_ERR_FONT with its path in the message.
+ * Loads LiberationSans-Regular.ttf, -Bold.ttf and -Italic.ttf from a folder
+ * (NULL: the installed fonts folder). A missing or unreadable file is
+ * PP_ERR_FONT with its path in the message.
  */
 pp_status pp_fonts_load(const char *dir, pp_fonts_t **out, pp_error_t *err);
 void pp_fonts_destroy(pp_fonts_t *fonts);
 
 /*
- * Where warnings about text go: a character the font lacks is reported once
- * per code point as "U+XXXX", and invalid UTF-8 once per text.
+ * Where warnings about text go: a character the font lacks is drawn as the
+ * font's missing-glyph box and reported once per code point, as in
+ * "missing glyph U+63A5 in font LiberationSans"; each byte of invalid UTF-8
+ * is replaced by U+FFFD, reported once per text.
  */
 void pp_fonts_set_warning_handler(pp_fonts_t *fonts, pp_warning_fn fn,
                                   void *user);
 
-/* Measures UTF-8 text with a style's face and size. */
+/*
+ * Measures UTF-8 text with a style's face and size, as a browser canvas
+ * does: the width sums unhinted advances and kerning, fractional; ascent
+ * and descent are the font's rounded hhea values; cap and x height are the
+ * whole-pixel tops of "M" and "x". Size 0 measures all zeros.
+ */
 pp_status pp_text_measure(pp_fonts_t *fonts, const char *utf8,
                           const pp_text_style_t *style,
                           pp_text_metrics_t *out);
@@ -237,7 +251,11 @@ pp_status pp_text_measure(pp_fonts_t *fonts, const char *utf8,
 /*
  * Draws UTF-8 text anchored at (x, y) in screen coordinates, aligned and
  * placed on the baseline as the style says. With angle 90, the text is
- * rotated counterclockwise around the anchor.
+ * rotated counterclockwise around the anchor (it reads bottom to top).
+ *
+ * Like Chromium, glyphs are placed on quarter pixels along the text and the
+ * baseline on a whole pixel edge (rounded from y + 0.5, the device
+ * coordinate), with light (vertical only) hinting. Size 0 draws nothing.
  */
 pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
                               const char *utf8, double x, double y,
@@ -260,13 +278,22 @@ pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
 
 /*
  * Writes a canvas as a PNG file. The data goes to a temporary file in the
- * same folder, which is renamed into place only when complete: on failure
- * nothing is left at path and an existing file there is untouched.
+ * same folder (".name.XXXXXX", with the mode any new file gets under the
+ * umask), which is renamed into place only when complete: on failure
+ * nothing is left at path and an existing file there is untouched. A path
+ * that exists and is not a regular file (a device such as /dev/stdout, a
+ * FIFO, a symbolic link) is written through in place instead. Errors are
+ * PP_ERR_IO with the path and the reason in the message.
  */
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err);
 
-/* Reads a PNG file of any colour type into a new canvas. */
+/*
+ * Reads a PNG file of any colour type and bit depth into a new canvas
+ * (16-bit samples are scaled to 8; gamma chunks are ignored). A missing
+ * file is PP_ERR_IO, a file that is not a valid PNG PP_ERR_PNG, both with
+ * the path in the message.
+ */
 pp_status pp_canvas_read_png(const char *path, pp_canvas_t **out,
                              pp_error_t *err);
 
@@ -285,9 +312,11 @@ typedef struct pp_diff_result {
 
 /*
  * Compares two images pixel by pixel. A pixel differs when any channel
- * differs by more than tolerance (0..255). When diff_image is not NULL it
- * receives a new canvas: the expected image faded, differing pixels in
- * magenta.
+ * differs by more than tolerance (0..255). When the sizes differ, the
+ * pixels only one image has count as differing. first_x and first_y are -1
+ * when no pixel differs. When diff_image is not NULL it receives a new
+ * canvas as large as both: the expected image faded toward white,
+ * differing pixels in magenta.
  */
 pp_status pp_image_diff(const pp_canvas_t *expected, const pp_canvas_t *actual,
                         int tolerance, pp_diff_result_t *result,

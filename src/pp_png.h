@@ -1,0 +1,45 @@
+/*
+ * PNG encoder settings (png.c). They are internal: the public call takes a
+ * zlib level only, and the rest are the defaults measured by
+ * tests/tools/png_settings.c, which uses this header to try the others.
+ */
+#ifndef PP_PNG_H
+#define PP_PNG_H
+
+#include "pp_internal.h"
+
+typedef enum pp__png_filter {
+    PP__PNG_FILTER_NONE,
+    PP__PNG_FILTER_SUB,
+    PP__PNG_FILTER_UP,
+    PP__PNG_FILTER_PAETH,
+    PP__PNG_FILTER_ADAPTIVE    /* libpng picks one per row */
+} pp__png_filter;
+
+typedef enum pp__png_strategy {
+    PP__PNG_STRATEGY_DEFAULT,
+    PP__PNG_STRATEGY_FILTERED,
+    PP__PNG_STRATEGY_RLE
+} pp__png_strategy;
+
+typedef struct pp__png_options {
+    int level;                  /* zlib level 0..9 */
+    pp__png_filter filter;
+    pp__png_strategy strategy;
+    bool palette;               /* indexed colour when <= 256 colours */
+} pp__png_options;
+
+/* The settings PP_COMPRESSION_DEFAULT stands for. */
+void pp__png_default_options(pp__png_options *options);
+
+/*
+ * Encodes a canvas with explicit settings; the output buffer is malloc'ed.
+ * RGB when every pixel is opaque, RGBA otherwise, or indexed colour (with a
+ * tRNS chunk when needed) when options->palette is set and the canvas has
+ * at most 256 colours.
+ */
+pp_status pp__png_encode(const pp_canvas_t *canvas,
+                         const pp__png_options *options, uint8_t **data,
+                         size_t *size, pp_error_t *err);
+
+#endif /* PP_PNG_H */
