@@ -208,7 +208,9 @@ char *pp__table_column_list(const pp__table *table);
  * and what layout.json lists; a reversed range gives the same ticks as the
  * ordered one. The lists keep Bokeh's order: majors ascend; minors start
  * with those below the first major, nearest first (descending), then rise,
- * and a minor may equal a major (Bokeh draws both).
+ * and a minor may equal a major (Bokeh draws both). One deviation: a major
+ * equal to the one before is dropped where Bokeh would repeat it (spans of a
+ * few ulps; Bokeh's years ticker at half-year steps).
  *
  * Failures: PP_ERR_ARGUMENT for a non-finite end or a count out of range,
  * PP_ERR_LIMIT when a list would exceed PP__TICKS_MAX, PP_ERR_NOMEM. On
@@ -243,10 +245,6 @@ typedef struct pp__adaptive {
     double min_interval;
     double max_interval;
 } pp__adaptive;
-
-/* The interval the adaptive ticker picks for [low, high], low < high. */
-double pp__adaptive_interval(const pp__adaptive *ticker, double low,
-                             double high, int desired_num_ticks);
 
 /*
  * Ticks of an adaptive ticker (Bokeh's ContinuousTicker.get_ticks): majors

@@ -77,8 +77,14 @@ static double extended_mantissa(const pp__adaptive *ticker, size_t i)
     return ticker->mantissas[i - 1];
 }
 
-double pp__adaptive_interval(const pp__adaptive *ticker, double low,
-                             double high, int desired_num_ticks)
+/*
+ * The interval an adaptive ticker picks for [low, high], low < high.
+ * XXX: Chromium's Math.log is fdlibm's and Math.pow the C library's; we use
+ * the C library for both. The logs can differ in the last bit, which would
+ * only matter for an ideal interval within an ulp of a power of the base.
+ */
+static double adaptive_interval(const pp__adaptive *ticker, double low,
+                                double high, int desired_num_ticks)
 {
     double factor = ticker->min_interval == 0.0 ? 1.0 : ticker->min_interval;
     double ideal = span_over(low, high, desired_num_ticks);
@@ -196,7 +202,7 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
     if (low == high)
         return PP_OK;
 
-    interval = pp__adaptive_interval(ticker, low, high, desired_num_ticks);
+    interval = adaptive_interval(ticker, low, high, desired_num_ticks);
     return linear_ticks(low, high, interval, num_minor_ticks, false, out);
 }
 
@@ -311,7 +317,6 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
 
     /* Less than two decades: Bokeh falls back to linear ticks (mantissas
      * 1 and 5) and leaves out 0, which a log axis cannot show. */
-    interval = pp__adaptive_interval(&log_linear, low, high,
-                                     desired_num_ticks);
+    interval = adaptive_interval(&log_linear, low, high, desired_num_ticks);
     return linear_ticks(low, high, interval, num_minor_ticks, true, out);
 }

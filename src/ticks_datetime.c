@@ -373,49 +373,49 @@ static const char *const full_formats[] = {
 #define LABEL_SIZE 64
 
 /*
- * A small strftime in UTC: %Y %m %d %H %M %S, %kN (the first k digits of
- * the nanoseconds, k = 1..9, as Bokeh's %3N) and %%.
+ * One strftime field: %Y %m %d %H %M %S %%, or %kN (k = 1..9), the first k
+ * digits of the nanoseconds as Bokeh's %3N. Returns how many characters of
+ * the format after '%' it used; unknown codes are copied as they are.
  */
+static int format_field(const char *code, const civil *t, char *field,
+                        size_t size)
+{
+    long long micro = (long long)floor(t->ms * 1000 + 0.5);
+
+    if (code[0] >= '1' && code[0] <= '9' && code[1] == 'N') {
+        snprintf(field, size, "%06lld000", micro > 999999 ? 999999 : micro);
+        field[code[0] - '0'] = '\0';
+        return 2;
+    }
+    switch (code[0]) {
+    case 'Y': snprintf(field, size, "%04lld", t->year); break;
+    case 'm': snprintf(field, size, "%02d", t->month + 1); break;
+    case 'd': snprintf(field, size, "%02d", t->day); break;
+    case 'H': snprintf(field, size, "%02d", t->hour); break;
+    case 'M': snprintf(field, size, "%02d", t->minute); break;
+    case 'S': snprintf(field, size, "%02d", t->second); break;
+    case '%': snprintf(field, size, "%%"); break;
+    default: snprintf(field, size, "%%%c", code[0]); break;
+    }
+    return 1;
+}
+
+/* A small strftime in UTC with the fields of format_field. */
 static void format_time(char *buf, size_t size, const char *format,
                         double ms)
 {
     char field[32];
     size_t len = 0;
     civil t;
-    long long micro;
 
     civil_from_ms(ms, &t);
-    micro = (long long)floor(t.ms * 1000 + 0.5);
-    if (micro > 999999)
-        micro = 999999;
     buf[0] = '\0';
-    for (; *format != '\0' && len + 1 < size; format++) {
-        field[0] = '\0';
-        if (*format != '%' || format[1] == '\0') {
-            field[0] = *format;
-            field[1] = '\0';
+    while (*format != '\0' && len + 1 < size) {
+        if (format[0] == '%' && format[1] != '\0') {
+            format += 1 + format_field(format + 1, &t, field, sizeof field);
         } else {
-            char code = *++format;
-
-            if (code == 'Y')
-                snprintf(field, sizeof field, "%04lld", t.year);
-            else if (code == 'm')
-                snprintf(field, sizeof field, "%02d", t.month + 1);
-            else if (code == 'd')
-                snprintf(field, sizeof field, "%02d", t.day);
-            else if (code == 'H')
-                snprintf(field, sizeof field, "%02d", t.hour);
-            else if (code == 'M')
-                snprintf(field, sizeof field, "%02d", t.minute);
-            else if (code == 'S')
-                snprintf(field, sizeof field, "%02d", t.second);
-            else if (code >= '1' && code <= '9' && format[1] == 'N') {
-                snprintf(field, sizeof field, "%06lld000", micro);
-                field[code - '0'] = '\0';
-                format++;
-            } else {
-                snprintf(field, sizeof field, "%%%c", code);
-            }
+            field[0] = *format++;
+            field[1] = '\0';
         }
         len += (size_t)snprintf(buf + len, size - len, "%s", field);
         if (len >= size)

@@ -73,6 +73,20 @@ static void parse_exponential(const char *text, decimal *d)
 static void exact_decimal(double value, decimal *d)
 {
     char text[900];
+    int i;
+
+    /* Whole numbers below 2^53 (most ticks) print exactly and fast. */
+    if (value == floor(value) && fabs(value) < 9007199254740992.0) {
+        snprintf(text, sizeof text, "%.0f", fabs(value));
+        for (i = 0; text[i] != '\0' && i < KEPT_DIGITS; i++)
+            d->digits[i] = text[i];
+        d->ndigits = i;
+        d->exp10 = (int)strlen(text) - 1;
+        strip_zeros(d);
+        if (d->ndigits == 0)
+            d->exp10 = 0;
+        return;
+    }
 
     /* 800 significant digits exceed any double's expansion, so printf
      * does no rounding of its own. */

@@ -174,6 +174,7 @@ static bool check_json_axis(json_t *image, json_t *axis, const char *name)
     json_t *minor = json_object_get(axis, "minor_ticks");
     json_t *want_labels = json_object_get(axis, "labels");
     char what[128], **labels = NULL;
+    double start, end;
     pp__ticks t;
     size_t i;
 
@@ -182,9 +183,9 @@ static bool check_json_axis(json_t *image, json_t *axis, const char *name)
         return false;
 
     snprintf(what, sizeof what, "%s %s", name, side);
-    CHECK_INT(pp__ticks_basic(json_number_value(json_object_get(range, "start")),
-                              json_number_value(json_object_get(range, "end")),
-                              6, 5, &t), PP_OK);
+    start = json_number_value(json_object_get(range, "start"));
+    end = json_number_value(json_object_get(range, "end"));
+    CHECK_INT(pp__ticks_basic(start, end, 6, 5, &t), PP_OK);
     check_json_numbers(t.major, t.nmajor, json_object_get(axis, "major_ticks"),
                        what);
     check_json_numbers(t.minor, t.nminor, minor, what);
