@@ -255,55 +255,150 @@ const pp__column *pp__table_find(const pp__table *table, const char *name);
 char *pp__table_column_list(const pp__table *table);
 
 /* ------------------------------------------------------------------------ */
-/* Ticks and tick labels (ticks.c)                                           */
+/* Ticks and tick labels (ticks.c, ticks_format.c, ticks_datetime.c)         */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The tickers follow BokehJS 3.10 (models/tickers/) operation for operation,
+ * so they give the same doubles Bokeh does (0.6000000000000001, not 0.6).
+ * Every ticker returns only the ticks inside [min(start, end),
+ * max(start, end)], both ends included, which is what a Bokeh axis draws
+ * and what layout.json lists; a reversed range gives the same ticks as the
+ * ordered one. The lists keep Bokeh's order: majors ascend; minors start
+ * with those below the first major, nearest first (descending), then rise,
+ * and a minor may equal a major (Bokeh draws both). One deviation: a major
+ * equal to the one before is dropped where Bokeh would repeat it (spans of a
+ * few ulps; Bokeh's years ticker at half-year steps).
+ *
+ * Failures: PP_ERR_ARGUMENT for a non-finite end or a count out of range,
+ * PP_ERR_LIMIT when a list would exceed PP__TICKS_MAX, PP_ERR_NOMEM. On
+ * failure *out is empty. start == end gives two empty lists (PP_OK).
+ */
+
+/* The most ticks one list may hold; bounds memory for absurd inputs. */
+#define PP__TICKS_MAX 4096
+
+/* The largest desired_num_ticks and num_minor_ticks accepted. */
+#define PP__TICKS_MAX_DESIRED 1000
+
 typedef struct pp__ticks {
-    double *major;
+    double *major;      /* NULL when nmajor is 0 */
     size_t nmajor;
-    double *minor;
+    double *minor;      /* NULL when nminor is 0 */
     size_t nminor;
 } pp__ticks;
 
+/* Frees both lists and empties *ticks; NULL is a no-op. */
 void pp__ticks_free(pp__ticks *ticks);
 
 /*
- * Bokeh's BasicTicker: an AdaptiveTicker with mantissas 1, 2, 5, base 10,
- * aiming at desired_num_ticks major ticks inside [start, end], and
- * num_minor_ticks minor intervals per major interval. Minor ticks extend one
- * major interval beyond the ends, as Bokeh's do (the caller drops those
- * outside the range when drawing).
+ * An AdaptiveTicker: intervals are M * base^N * (min_interval or 1) for a
+ * mantissa M and an integer N, clamped to [min_interval, max_interval]
+ * (max_interval is INFINITY when unbounded).
+ */
+typedef struct pp__adaptive {
+    const double *mantissas;    /* ascending */
+    size_t nmantissas;
+    double base;
+    double min_interval;
+    double max_interval;
+} pp__adaptive;
+
+/*
+ * Ticks of an adaptive ticker (Bokeh's ContinuousTicker.get_ticks): majors
+ * at multiples of the interval, num_minor_ticks minor intervals in each
+ * major one. Spans too large for a double (1e308 - -1e308) are measured in
+ * halves, so they still get ticks.
+ */
+pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
+                             double end, int desired_num_ticks,
+                             int num_minor_ticks, pp__ticks *out);
+
+/*
+ * Bokeh's BasicTicker: the adaptive ticker with mantissas 1, 2, 5, base 10
+ * and no interval bounds (Bokeh's defaults: desired_num_ticks 6,
+ * num_minor_ticks 5). desired_num_ticks is 1..PP__TICKS_MAX_DESIRED,
+ * num_minor_ticks 0..PP__TICKS_MAX_DESIRED.
  */
 pp_status pp__ticks_basic(double start, double end, int desired_num_ticks,
                           int num_minor_ticks, pp__ticks *out);
 
-/* Bokeh's LogTicker (powers of the base, minor ticks between). */
+/*
+ * Bokeh's LogTicker (base 10, mantissas 1, 5). Spans of two decades or more
+ * get powers of ten (every k-th, at most about ten) with minor ticks at
+ * 2, 4, 6, 8 times each (Bokeh's choice, not 2..9); shorter spans get
+ * linear ticks that skip 0. Both ends must be > 0 (PP_ERR_ARGUMENT).
+ */
 pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out);
 
-/* Bokeh's DatetimeTicker; values are milliseconds since the epoch. */
+/*
+ * Bokeh's DatetimeTicker; values are milliseconds since 1970-01-01 UTC
+ * (|value| <= 8.64e15, JavaScript's date range). It picks, by the ideal
+ * interval, one of: sub-second steps (1, 2, 5 x 10^N ms up to 500 ms),
+ * seconds and minutes (1, 2, 5, 10, 15, 20, 30 s or min), hours (1, 2, 4,
+ * 6, 8, 12 h), days (every day, every 3rd, 1/8/15/22, 1/15), months (every
+ * 1, 2, 4, 6) or years (a BasicTicker over year numbers). No minor ticks,
+ * as in Bokeh. Ticks fall on UTC boundaries: a 12-hour step gives 00:00
+ * and 12:00.
+ */
 pp_status pp__ticks_datetime(double start, double end, int desired_num_ticks,
                              pp__ticks *out);
 
 /*
  * Bokeh's BasicTickFormatter with its defaults (precision "auto",
- * scientific notation from 1e5 up and below 1e-3): one label per tick,
- * formatted together so they share a precision. labels receives a malloc'ed
- * array of malloc'ed strings.
+ * use_scientific, power_limit_high 5, power_limit_low -3). The ticks are
+ * formatted together: the precision is the smallest of 3..15 that keeps
+ * neighbouring labels apart. Scientific notation (JavaScript toExponential:
+ * "1.400e+5") is used when some tick that is not about zero has
+ * |tick| >= 1e5 or <= 1e-3; otherwise toFixed with trailing zeros removed
+ * ("1000", "0.25"). As in Bokeh, every '-' is written as U+2212 MINUS SIGN
+ * (in "-2.5" and in "1.000e-4"); a value that rounds to zero prints "0".
+ * *labels receives n malloc'ed strings in a malloc'ed array (NULL when n is
+ * 0). PP_ERR_ARGUMENT for a non-finite tick.
  */
 pp_status pp__format_ticks_basic(const double *ticks, size_t n,
                                  char ***labels);
 
-/* Bokeh's LogTickFormatter: "10^3" style labels for powers of the base. */
-pp_status pp__format_ticks_log(const double *ticks, size_t n, char ***labels);
+/* Bits of the superscript characters a font has: 1 << d for digit d. */
+#define PP__SUPERSCRIPT_MINUS (1u << 10)
+#define PP__SUPERSCRIPT_ALL 0x7ffu
 
 /*
- * Date-time labels for ticks in milliseconds, in a format chosen by the tick
- * spacing (for example "04/13 12:00" for hours, "04/13" for days).
+ * Which superscript digits (U+2070, U+00B9, U+00B2, U+00B3, U+2074..2079)
+ * and superscript minus (U+207B) the font file has, as a mask of the bits
+ * above. Liberation Sans 2 lacks U+2070 and U+207B.
+ */
+pp_status pp__font_superscripts(const char *font_path, unsigned *mask);
+
+/*
+ * Bokeh's LogTickFormatter for base 10. Bokeh draws "10" with a raised
+ * exponent; we draw plain text, so the label is "10" followed by the
+ * exponent in Unicode superscripts ("10" U+2075 for 1e5) when every
+ * character the axis needs is in superscripts (a mask from
+ * pp__font_superscripts), else "1e5" for the whole axis, so one axis never
+ * mixes styles. The fallback writes minus as U+2212 ("1e" U+2212 "3").
+ * When two ticks share a rounded exponent, or a tick is <= 0, the labels
+ * come from pp__format_ticks_basic, as in Bokeh.
+ */
+pp_status pp__format_ticks_log(const double *ticks, size_t n,
+                               unsigned superscripts, char ***labels);
+
+/*
+ * Date-time labels for ticks in milliseconds (UTC), in a format chosen by
+ * the tick spacing as Bokeh's DatetimeTickFormatter chooses its resolution
+ * (spacing * 1.1 against 1 ms, 1 s, 1 min, 1 h, 1 day, 30 days, 365 days):
+ * microseconds "%H:%M:%S.%6N", milliseconds "%H:%M:%S.%3N", seconds
+ * "%H:%M:%S", minutes "%H:%M", hours "%m/%d %H:%M" ("04/13 12:00"), days
+ * "%m/%d", months "%m/%Y", years "%Y". A single tick takes the coarsest
+ * format that shows it exactly. If two neighbouring labels still come out
+ * equal, all are written as "%Y-%m-%d %H:%M:%S" (plus the sub-second
+ * digits at those resolutions).
  */
 pp_status pp__format_ticks_datetime(const double *ticks, size_t n,
                                     char ***labels);
 
+/* Frees n labels and the array; NULL is a no-op. */
 void pp__labels_free(char **labels, size_t n);
 
 #endif /* PP_INTERNAL_H */
