@@ -116,7 +116,7 @@ demo: deps
 # Rewrites golden/*.png from the current renderer: only on purpose, after
 # looking at the differences.
 golden: all
-	@BUILD=$(BUILD) sh tests/golden.sh update
+	@BUILD=$(BUILD) PP_REPO=$(CURDIR) sh tests/cli/golden.sh update
 
 install: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \

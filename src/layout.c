@@ -285,7 +285,8 @@ static const char *override_for(const pp__axis *axis, double tick)
     return NULL;
 }
 
-static pp_status compute_labels(const pp__axis *axis, pp__axis_layout *al,
+static pp_status compute_labels(pp_fonts_t *fonts, const pp__axis *axis,
+                                pp__axis_layout *al,
                                 const pp__factor_list *factors,
                                 pp_error_t *err)
 {
@@ -293,7 +294,8 @@ static pp_status compute_labels(const pp__axis *axis, pp__axis_layout *al,
     pp_status st;
 
     if (axis->type == PP__AXIS_LOG && factors == NULL)
-        st = pp__format_ticks_log(al->ticks.major, n, &al->labels);
+        st = pp__format_ticks_log(al->ticks.major, n,
+                                  pp__superscript_mask(fonts), &al->labels);
     else if (axis->type == PP__AXIS_DATETIME && factors == NULL)
         st = pp__format_ticks_datetime(al->ticks.major, n, &al->labels);
     else
@@ -440,7 +442,7 @@ static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
     double height;
 
     if ((st = compute_ticks(fig, axis, range, al, &factors, err)) ||
-        (st = compute_labels(axis, al, factors, err)))
+        (st = compute_labels(fonts, axis, al, factors, err)))
         return st;
     if (!axis->visible) {
         al->depth = 0;

@@ -396,6 +396,13 @@ bool pp__is_math_like(const char *text);
 /* Drawing (render.c, glyphs.c)                                              */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * Everything before painting: reads and evaluates the data, sets the
+ * automatic ranges and lays the figure out. The layout is freed on failure.
+ */
+pp_status pp__figure_prepare(pp_figure_t *fig, pp_fonts_t *fonts,
+                             pp__layout *layout, pp_error_t *err);
+
 pp_status pp__draw_renderer(pp_canvas_t *canvas, const pp_figure_t *fig,
                             const pp__layout *layout,
                             const pp__renderer *rend);

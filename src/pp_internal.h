@@ -366,17 +366,21 @@ pp_status pp__format_ticks_basic(const double *ticks, size_t n,
 
 /*
  * Which superscript digits (U+2070, U+00B9, U+00B2, U+00B3, U+2074..2079)
- * and superscript minus (U+207B) the font file has, as a mask of the bits
- * above. Liberation Sans 2 lacks U+2070 and U+207B.
+ * and superscript minus (U+207B) the regular face has, as a mask of the
+ * bits above. Liberation Sans 2 lacks U+2070 and U+207B.
  */
-pp_status pp__font_superscripts(const char *font_path, unsigned *mask);
+unsigned pp__superscript_mask(pp_fonts_t *fonts);
+
+/* True when a face of the fonts has a glyph for the code point (text.c). */
+bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,
+                        uint32_t code);
 
 /*
  * Bokeh's LogTickFormatter for base 10. Bokeh draws "10" with a raised
  * exponent; we draw plain text, so the label is "10" followed by the
  * exponent in Unicode superscripts ("10" U+2075 for 1e5) when every
  * character the axis needs is in superscripts (a mask from
- * pp__font_superscripts), else "1e5" for the whole axis, so one axis never
+ * pp__superscript_mask), else "1e5" for the whole axis, so one axis never
  * mixes styles. The fallback writes minus as U+2212 ("1e" U+2212 "3").
  * When two ticks share a rounded exponent, or a tick is <= 0, the labels
  * come from pp__format_ticks_basic, as in Bokeh.

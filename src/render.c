@@ -377,25 +377,34 @@ static pp_status paint(painter *p)
     return draw_legend(p);
 }
 
+pp_status pp__figure_prepare(pp_figure_t *fig, pp_fonts_t *fonts,
+                             pp__layout *layout, pp_error_t *err)
+{
+    size_t i;
+    pp_status st;
+
+    memset(layout, 0, sizeof *layout);
+    for (i = 0; i < fig->nrenderers; i++)
+        if ((st = pp__resolve_renderer(fig, &fig->renderers[i], err)))
+            return st;
+    pp__compute_ranges(fig);
+    st = pp__layout_compute(fig, fonts, layout, err);
+    if (st != PP_OK)
+        pp__layout_free(layout);
+    return st;
+}
+
 pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
                            pp_canvas_t **out, pp_error_t *err)
 {
     pp__layout layout;
     pp_canvas_t *canvas;
     painter p;
-    size_t i;
     pp_status st;
 
     *out = NULL;
-    for (i = 0; i < fig->nrenderers; i++)
-        if ((st = pp__resolve_renderer(fig, &fig->renderers[i], err)))
-            return st;
-    pp__compute_ranges(fig);
-    if ((st = pp__layout_compute(fig, fonts, &layout, err)) != PP_OK) {
-        pp__layout_free(&layout);
+    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
         return st;
-    }
-
     st = pp_canvas_create(fig->width, fig->height, fig->border_fill_color,
                           &canvas);
     if (st != PP_OK) {

@@ -840,3 +840,13 @@ pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
     return draw_run(canvas, fonts, &run, -(y + 0.5) + start,
                     x + 0.5 + baseline, true, style->color);
 }
+
+bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,
+                        uint32_t code)
+{
+    int face = (int)style;
+
+    if (fonts == NULL || face < 0 || face >= NFACES)
+        return false;
+    return FT_Get_Char_Index(fonts->faces[face], code) != 0;
+}

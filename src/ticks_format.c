@@ -20,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
 
 /* U+2212 MINUS SIGN, which Bokeh draws for every '-' in a label. */
 #define MINUS_SIGN "\xe2\x88\x92"
@@ -397,28 +395,15 @@ static const unsigned long superscript_code[11] = {
     0x2079, 0x207b
 };
 
-pp_status pp__font_superscripts(const char *font_path, unsigned *mask)
+unsigned pp__superscript_mask(pp_fonts_t *fonts)
 {
-    FT_Library library;
-    FT_Face face;
+    unsigned mask = 0;
     int i;
 
-    *mask = 0;
-    if (font_path == NULL)
-        return PP_ERR_ARGUMENT;
-    if (FT_Init_FreeType(&library) != 0)
-        return PP_ERR_FONT;
-    if (FT_New_Face(library, font_path, 0, &face) != 0) {
-        FT_Done_FreeType(library);
-        return PP_ERR_FONT;
-    }
-    for (i = 0; i < 11; i++) {
-        if (FT_Get_Char_Index(face, superscript_code[i]) != 0)
-            *mask |= 1u << i;
-    }
-    FT_Done_Face(face);
-    FT_Done_FreeType(library);
-    return PP_OK;
+    for (i = 0; i < 11; i++)
+        if (pp__fonts_has_char(fonts, PP_FONT_NORMAL, superscript_code[i]))
+            mask |= 1u << i;
+    return mask;
 }
 
 /* JavaScript's Math.round: halves go up, also for negatives. */

@@ -1,0 +1,54 @@
+# pngplot diff: the comparison users run in their own CI, and the one the
+# golden tests rely on to catch a single changed pixel.
+. "$PP_REPO/tests/lib.sh"
+POKE="$PP_REPO/$BUILD/tools/pngpoke"
+golden="$PP_REPO/golden/timeline.png"
+
+run "$PNGPLOT" diff "$golden" "$golden"
+if [ "$status" -eq 0 ] && grep -q '^alike: 0 pixels differ' "$TMP/stdout"; then
+    pass diff_same_image_is_alike
+else
+    fail diff_same_image_is_alike "status $status: $(cat "$TMP/stdout")"
+fi
+
+# One pixel changed: exit 1, one pixel counted, named with both values.
+before=$("$POKE" "$golden" 400 200)
+"$POKE" "$golden" 400 200 255 0 0 "$TMP/poked.png"
+run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out "$TMP/d.png"
+expected="different: 1 pixels differ by more than 0 (largest channel difference 255); first at (400, 200): expected rgba($(echo "$before" | tr ' ' ',')), actual rgba(255,0,0,255)"
+if [ "$status" -eq 1 ] && grep -qF "$expected" "$TMP/stdout"; then
+    pass diff_one_pixel_change_detected
+else
+    fail diff_one_pixel_change_detected "status $status: $(cat "$TMP/stdout")"
+fi
+if [ "$("$POKE" "$TMP/d.png" 400 200)" = "255 0 255 255" ]; then
+    pass diff_image_marks_pixel_magenta
+else
+    fail diff_image_marks_pixel_magenta "pixel is $("$POKE" "$TMP/d.png" 400 200)"
+fi
+
+# Allowances: one differing pixel is accepted with --max-diff-pixels 1, and
+# a change of 10 per channel with --tolerance 10.
+run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --max-diff-pixels 1
+expect diff_max_diff_pixels_allows 0 ""
+set -- $before
+"$POKE" "$golden" 400 200 $(( $1 > 128 ? $1 - 10 : $1 + 10 )) "$2" "$3" "$TMP/near.png"
+run "$PNGPLOT" diff "$golden" "$TMP/near.png" --tolerance 10
+expect diff_tolerance_allows 0 ""
+run "$PNGPLOT" diff "$golden" "$TMP/near.png" --tolerance 9
+expect diff_tolerance_exceeded 1 ""
+
+# Sizes that differ, and unreadable input.
+run "$PNGPLOT" diff "$golden" "$PP_REPO/golden/network.png"
+if [ "$status" -eq 1 ] && grep -q 'sizes differ (800x350 and 800x255)' "$TMP/stdout"; then
+    pass diff_size_mismatch
+else
+    fail diff_size_mismatch "status $status: $(cat "$TMP/stdout")"
+fi
+run "$PNGPLOT" diff "$golden" "$TMP/none.png"
+expect diff_missing_file_is_status_2 2 "none.png"
+printf 'not a png' >"$TMP/text.png"
+run "$PNGPLOT" diff "$TMP/text.png" "$golden"
+expect diff_not_png_is_status_2 2 "text.png"
+run "$PNGPLOT" diff "$golden"
+expect diff_usage_one_file 2 "give EXPECTED.png and ACTUAL.png"
