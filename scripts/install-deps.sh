@@ -9,12 +9,26 @@ test_tools="gnuplot-nox chromium locales clang valgrind"
 packages="$required"
 [ "$1" = "--with-test-tools" ] && packages="$required $test_tools"
 
+# The locale test (case C23) needs a German locale to compare against.
+make_german_locale() {
+    [ "$1" = "--with-test-tools" ] || return 0
+    locale -a 2>/dev/null | grep -qi '^de_DE.utf-\?8$' && return 0
+    [ "$(id -u)" = 0 ] && command -v locale-gen >/dev/null 2>&1 || return 0
+    sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen 2>/dev/null
+    grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null ||
+        echo 'de_DE.UTF-8 UTF-8' >>/etc/locale.gen
+    locale-gen >/dev/null 2>&1 || echo "ERROR: locale-gen de_DE.UTF-8 failed" >&2
+}
+
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
         missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+    make_german_locale "$1"
+    exit 0
+fi
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing:$missing"
@@ -22,6 +36,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -q >/dev/null &&
         apt-get install -y -q --no-install-recommends $missing >/dev/null ||
         { echo "ERROR: apt-get could not install:$missing" >&2; exit 1; }
+    make_german_locale "$1"
     exit 0
 fi
 

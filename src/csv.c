@@ -68,40 +68,6 @@ typedef struct reader {
 /* ------------------------------------------------------------------------ */
 
 /*
- * The length of the valid UTF-8 sequence at s (at most n bytes), or 0.
- * Overlong forms, surrogates and code points above U+10FFFF are invalid.
- */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t length, i;
-
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        length = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        length = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        length = 4;
-    else
-        return 0;
-    if (s[0] == 0xE0)
-        lo = 0xA0;          /* shorter forms are overlong */
-    else if (s[0] == 0xED)
-        hi = 0x9F;          /* U+D800..U+DFFF are surrogates */
-    else if (s[0] == 0xF0)
-        lo = 0x90;
-    else if (s[0] == 0xF4)
-        hi = 0x8F;          /* beyond U+10FFFF */
-
-    if (n < length || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < length; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return length;
-}
-
-/*
  * Checks that a field is UTF-8 text without NUL bytes, and counts the line
  * breaks inside it (quoted fields may hold CR, LF or CRLF).
  */
@@ -117,7 +83,7 @@ static bool scan_field(reader *r, const unsigned char *s, size_t len)
             i += s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
         } else if (s[i] != 0 && s[i] < 0x80) {
             i++;                        /* tabs and other controls */
-        } else if ((n = utf8_sequence(s + i, len - i)) > 0) {
+        } else if ((n = pp__utf8_sequence(s + i, len - i)) > 0) {
             i += n;
         } else {
             r->status = pp__fail(r->err, PP_ERR_CSV,

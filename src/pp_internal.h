@@ -69,6 +69,13 @@ void pp__str_free(pp__str *s);
  */
 bool pp__grow(void **items, size_t *capacity, size_t needed, size_t item_size);
 
+/*
+ * The length of the valid multi-byte UTF-8 sequence at s (at most n bytes),
+ * or 0 for an ASCII byte or an invalid sequence (overlong forms, surrogates,
+ * code points above U+10FFFF).
+ */
+size_t pp__utf8_sequence(const unsigned char *s, size_t n);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t pp__edit_distance(const char *a, const char *b);
 

@@ -615,6 +615,11 @@ static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
             free(p);
             return st;
         }
+        /* "otherwise": null leaves the other rows missing (gaps). */
+        if (json_is_null(json_object_get(obj, "otherwise"))) {
+            t->otherwise = NAN;
+            return PP_OK;
+        }
         return get_number(r, obj, path, "otherwise", -HUGE_VAL, HUGE_VAL,
                           &t->otherwise);
 
@@ -1895,6 +1900,59 @@ static char *folder_of(const char *path)
     return pp__strndup(path, (size_t)(slash - path));
 }
 
+/*
+ * JSON must be UTF-8, but a title typed in another encoding should not cost
+ * the figure: each invalid byte becomes U+FFFD (drawn as the font's box),
+ * with one warning that points at the first.
+ */
+static pp_status replace_invalid_utf8(pp_figure_t *fig)
+{
+    const unsigned char *text = (const unsigned char *)fig->spec_text;
+    size_t i = 0, first = (size_t)-1, count = 0;
+    pp__str clean = {0};
+
+    while (i < fig->spec_len) {
+        size_t n = text[i] < 0x80 ? 1 : pp__utf8_sequence(text + i,
+                                                          fig->spec_len - i);
+        if (n == 0) {
+            if (count++ == 0)
+                first = i;
+            pp__str_append(&clean, "\xEF\xBF\xBD", 3);
+            i++;
+            continue;
+        }
+        pp__str_append(&clean, (const char *)text + i, n);
+        i += n;
+    }
+    if (count == 0) {
+        pp__str_free(&clean);
+        return PP_OK;
+    }
+    if (clean.failed) {
+        pp__str_free(&clean);
+        return PP_ERR_NOMEM;
+    }
+    {
+        int line = 1, column = 1;
+        size_t k;
+        for (k = 0; k < first; k++) {
+            if (text[k] == '\n') {
+                line++;
+                column = 1;
+            } else if ((text[k] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        pp__warn(&fig->warnings, "%s:%d:%d: %zu byte%s of invalid UTF-8 "
+                 "(first 0x%02X) drawn as U+FFFD", fig->spec_path, line,
+                 column, count, count == 1 ? "" : "s", text[first]);
+    }
+    free(fig->spec_text);
+    fig->spec_text = clean.data;
+    fig->spec_len = clean.len;
+    return PP_OK;
+}
+
 pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
                               const pp_load_options_t *opt, pp_figure_t **out,
                               pp_error_t *err)
@@ -1925,7 +1983,12 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
         fig->warnings.user = opt->warning_user;
     }
 
-    root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if ((st = replace_invalid_utf8(fig)) != PP_OK) {
+        pp_figure_destroy(fig);
+        return pp__fail_status(err, st);
+    }
+    root = json_loadb(fig->spec_text, fig->spec_len, JSON_REJECT_DUPLICATES,
+                      &jerr);
     if (root == NULL) {
         st = pp__fail(err, PP_ERR_SPEC, "%s:%d:%d: invalid JSON: %s",
                       fig->spec_path, jerr.line, jerr.column, jerr.text);
