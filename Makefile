@@ -110,7 +110,7 @@ test: tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@BUILD=$(BUILD) sh scripts/render-examples.sh
 
 # Rewrites golden/*.png from the current renderer: only on purpose, after

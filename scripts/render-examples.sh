@@ -1,16 +1,33 @@
 #!/bin/sh
-# Renders every example spec into out/, one line per file written.
+# Renders every example into out/, one line per file written: the specs in
+# examples/, the C example, and the VAST 2011 specs when ../shared is there.
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
 mkdir -p out
 status=0
-for spec in examples/*.json; do
-    [ -f "$spec" ] || continue
-    png="out/$(basename "${spec%.json}").png"
-    if "$BUILD/pngplot" render "$spec" -o "$png"; then
-        echo "wrote $png"
+
+render() {
+    if "$BUILD/pngplot" render "$1" -o "$2"; then
+        echo "wrote $2"
     else
         status=1
     fi
+}
+
+for spec in examples/*.json; do
+    render "$spec" "out/$(basename "${spec%.json}").png"
 done
+
+"$BUILD/examples/wave" out/wave.png fonts || status=1
+
+if [ -d examples/vast2011 ]; then
+    if [ -d ../shared/data/vast2011 ]; then
+        mkdir -p out/vast2011
+        for spec in examples/vast2011/*.json; do
+            render "$spec" "out/vast2011/$(basename "${spec%.json}").png"
+        done
+    else
+        echo "skipped examples/vast2011: ../shared/data/vast2011 is absent"
+    fi
+fi
 exit $status
