@@ -56,7 +56,10 @@ int main(void)
     return pp_color_parse("navy", &c) == PP_OK && c.b == 128 ? 0 : 1;
 }
 CEOF
-if PKG_CONFIG_PATH="$prefix/lib/pkgconfig" cc -o "$TMP/use" "$TMP/use.c" \
+# A sanitized build's library needs the sanitizers' runtime too.
+san=""
+[ "$BUILD" = build-sanitize ] && san="-fsanitize=address,undefined"
+if PKG_CONFIG_PATH="$prefix/lib/pkgconfig" cc $san -o "$TMP/use" "$TMP/use.c" \
     $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs pngplot) \
     2>"$TMP/cc.log" && LD_LIBRARY_PATH="$prefix/lib" "$TMP/use"; then
     pass installed_library_links_with_pkg_config
