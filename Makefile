@@ -115,7 +115,7 @@ demo: deps
 
 # Rewrites golden/*.png from the current renderer: only on purpose, after
 # looking at the differences.
-golden: all
+golden: tests
 	@BUILD=$(BUILD) PP_REPO=$(CURDIR) sh tests/cli/golden.sh update
 
 install: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND)

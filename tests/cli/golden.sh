@@ -1,4 +1,5 @@
-# Golden images: every example spec rendered and compared with golden/.
+# Golden images: every example spec, and the raster sample (every cap, join,
+# width, alpha and text style), rendered and compared with golden/.
 #   sh tests/cli/golden.sh          compare (run by make test)
 #   sh tests/cli/golden.sh update   rewrite golden/ (make golden), on purpose only
 #   sh tests/cli/golden.sh list     list the cases
@@ -10,8 +11,21 @@ cd "$PP_REPO" || exit 2
 mode=${1:-run}
 failures="$PP_REPO/$BUILD/golden-failures"
 
+# produce NAME OUT.png: draws the case NAME.
+produce() {
+    if [ "$1" = sample ]; then
+        "$PP_REPO/$BUILD/tools/sample" "$2" fonts
+    else
+        "$PNGPLOT" render -q "examples/$1.json" -o "$2"
+    fi
+}
+
+cases="sample"
 for spec in examples/*.json; do
-    name=$(basename "$spec" .json)
+    cases="$cases $(basename "$spec" .json)"
+done
+
+for name in $cases; do
     case $mode in
     list)
         echo "$name"
@@ -19,10 +33,10 @@ for spec in examples/*.json; do
         ;;
     update)
         mkdir -p golden
-        if "$PNGPLOT" render -q "$spec" -o "golden/$name.png"; then
+        if produce "$name" "golden/$name.png"; then
             echo "updated golden/$name.png"
         else
-            echo "ERROR: could not render $spec" >&2
+            echo "ERROR: could not draw $name" >&2
         fi
         continue
         ;;
@@ -35,8 +49,8 @@ for spec in examples/*.json; do
     mkdir -p "$failures"
     actual="$failures/${name}_actual.png"
     diff_png="$failures/${name}_diff.png"
-    if ! "$PNGPLOT" render -q "$spec" -o "$actual" 2>"$TMP/err"; then
-        fail "golden_$name" "render failed: $(cat "$TMP/err")"
+    if ! produce "$name" "$actual" 2>"$TMP/err"; then
+        fail "golden_$name" "drawing failed: $(cat "$TMP/err")"
         continue
     fi
     if "$PNGPLOT" diff "golden/$name.png" "$actual" --diff-out "$diff_png" \
