@@ -83,7 +83,7 @@ $(BUILD)/examples/%: examples/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(STATIC_LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/render_harness.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEP_LIBS)
 

@@ -6,6 +6,7 @@
 #include "model.h"
 
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,8 +380,8 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
         if (st != PP_OK)
             return st;
         for (row = 0; row < n; row++)
-            out[row] = cell_equals(where, row, t) ? col->numbers[row]
-                                                  : t->otherwise;
+            out[row] = cell_equals(where, row, t) != t->where_not
+                ? col->numbers[row] : t->otherwise;
         return PP_OK;
 
     case PP__TRANSFORM_FACTOR_INDEX:
@@ -398,6 +399,89 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
         return data_fail(fig, &t->loc, err, "this transform gives colours, "
                          "not numbers");
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* A copy of text with the first match of the transform's pattern replaced. */
+static char *replace_first(const pp__transform *t, const regex_t *re,
+                           const char *text)
+{
+    regmatch_t m;
+    size_t head, tail, with = strlen(t->replacement);
+    char *out;
+
+    if (regexec(re, text, 1, &m, 0) != 0 || m.rm_so < 0)
+        return pp__strdup(text);
+    head = (size_t)m.rm_so;
+    tail = strlen(text + m.rm_eo);
+    out = malloc(head + with + tail + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, text, head);
+    memcpy(out + head, t->replacement, with);
+    memcpy(out + head + with, text + m.rm_eo, tail + 1);
+    return out;
+}
+
+/* The text of a cell; numbers as 15 digits when that reads back exactly. */
+static char *cell_text(const pp__column *col, size_t row)
+{
+    char buf[40];
+    double back;
+
+    if (col->kind != PP__COLUMN_NUMBER)
+        return col->strings[row] != NULL ? pp__strdup(col->strings[row])
+                                         : NULL;
+    if (isnan(col->numbers[row]))
+        return NULL;
+    pp__format_number(buf, sizeof buf, "%.15g", col->numbers[row]);
+    if (!pp__parse_number(buf, strlen(buf), &back) ||
+        back != col->numbers[row])
+        pp__format_number(buf, sizeof buf, "%.17g", col->numbers[row]);
+    return pp__strdup(buf);
+}
+
+pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
+                         const pp__table *table, const pp__dataspec *spec,
+                         char **out, pp_error_t *err)
+{
+    const pp__transform *t = spec->transform;
+    const pp__column *col;
+    regex_t re;
+    size_t row;
+    pp_status st;
+
+    if (spec->kind != PP__SPEC_FIELD)
+        return data_fail(fig, &spec->loc, err, "a column is needed here");
+    st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);
+    if (st != PP_OK)
+        return st;
+    if (t != NULL && regcomp(&re, t->pattern, REG_EXTENDED) != 0)
+        return data_fail(fig, &t->loc, err, "'%s' is not a regular "
+                         "expression", t->pattern);
+    for (row = 0; row < table->nrows; row++) {
+        char *text = cell_text(col, row);
+        if (text != NULL && t != NULL) {
+            char *replaced = replace_first(t, &re, text);
+            free(text);
+            text = replaced;
+            if (text == NULL)
+                break;
+        } else if (text == NULL && (col->kind == PP__COLUMN_NUMBER
+                                        ? !isnan(col->numbers[row])
+                                        : col->strings[row] != NULL)) {
+            break;
+        }
+        out[row] = text;
+    }
+    if (t != NULL)
+        regfree(&re);
+    if (row < table->nrows)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return PP_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -604,98 +688,299 @@ static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
     return PP_OK;
 }
 
-/* Sorted (index value, row) pairs, to find a node by the index an edge names. */
-typedef struct node_key {
-    double index;
-    size_t row;
-} node_key;
+/* Node rows by the text of their index, for the edges to find them. */
+typedef struct key_index {
+    const char **keys;
+    size_t *rows;
+    size_t capacity;
+} key_index;
 
-static int compare_keys(const void *a, const void *b)
+static size_t slot_of(const key_index *index, const char *key)
 {
-    double x = ((const node_key *)a)->index, y = ((const node_key *)b)->index;
+    size_t i = hash_string(key) & (index->capacity - 1);
 
-    return (x > y) - (x < y);
+    while (index->keys[i] != NULL && strcmp(index->keys[i], key) != 0)
+        i = (i + 1) & (index->capacity - 1);
+    return i;
 }
 
-static pp_status resolve_edge_end(pp_figure_t *fig, const pp__renderer *rend,
-                                  const pp__table *edges,
-                                  const pp__column *col, size_t row,
-                                  const node_key *keys, size_t nkeys,
-                                  size_t *out, pp_error_t *err)
+/* Indexes nodes by key text (borrowed); the first of equal keys wins. */
+static bool index_nodes(key_index *index, char **keys, size_t n)
 {
-    node_key want = {col->numbers[row], 0};
-    const node_key *hit = NULL;
-    char cell[80];
+    size_t i;
 
-    if (!isnan(want.index))
-        hit = bsearch(&want, keys, nkeys, sizeof *keys, compare_keys);
-    if (hit != NULL) {
-        *out = hit->row;
-        return PP_OK;
+    index->capacity = 16;
+    while (index->capacity < 2 * n + 2)
+        index->capacity *= 2;
+    index->keys = calloc(index->capacity, sizeof *index->keys);
+    index->rows = calloc(index->capacity, sizeof *index->rows);
+    if (index->keys == NULL || index->rows == NULL)
+        return false;
+    for (i = 0; i < n; i++) {
+        size_t slot;
+        if (keys[i] == NULL)
+            continue;
+        slot = slot_of(index, keys[i]);
+        if (index->keys[slot] == NULL) {
+            index->keys[slot] = keys[i];
+            index->rows[slot] = i;
+        }
     }
-    quote_cell(col->strings[row] != NULL ? col->strings[row] : "", cell,
-               sizeof cell);
-    return data_fail(fig, &rend->loc, err, "%s:%zu: edge %s '%s' is not the "
-                     "index of any node (node indices are in column '%s')",
-                     edges->path, edges->row_line[row], col->name, cell,
-                     rend->node_index);
+    return true;
+}
+
+static void free_texts(char **texts, size_t n)
+{
+    size_t i;
+
+    if (texts == NULL)
+        return;
+    for (i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+}
+
+/* Finds the node each edge end names, or fails naming the edge's line. */
+static pp_status match_edge_ends(pp_figure_t *fig, const pp__renderer *rend,
+                                 const pp__table *edges,
+                                 const pp__dataspec *spec, char **names,
+                                 const key_index *index, size_t *out,
+                                 pp_error_t *err)
+{
+    size_t i;
+
+    for (i = 0; i < edges->nrows; i++) {
+        char cell[80];
+        size_t slot;
+
+        if (names[i] != NULL) {
+            slot = slot_of(index, names[i]);
+            if (index->keys[slot] != NULL) {
+                out[i] = index->rows[slot];
+                continue;
+            }
+        }
+        quote_cell(names[i] != NULL ? names[i] : "", cell, sizeof cell);
+        return data_fail(fig, &spec->loc, err, "%s:%zu: edge %s '%s' is not "
+                         "the index of any node (node indices are in column "
+                         "'%s')", edges->path, edges->row_line[i],
+                         spec->field, cell, rend->node_index);
+    }
+    return PP_OK;
+}
+
+/* The row a node's category belongs to, or -1. */
+static long row_of_category(const pp__renderer *rend, const char *category)
+{
+    long wildcard = -1;
+    size_t r, k;
+
+    for (r = 0; r < rend->nrows; r++)
+        for (k = 0; rend->rows[r][k] != NULL; k++) {
+            if (strcmp(rend->rows[r][k], "*") == 0)
+                wildcard = (long)r;
+            else if (category != NULL &&
+                     strcmp(rend->rows[r][k], category) == 0)
+                return (long)r;
+        }
+    return wildcard;
+}
+
+/*
+ * Rows layout: row r (0 at the top) at y = nrows - r; the k-th of a row's
+ * n nodes, in file order, at x = (k + 0.5) / n, so every row spans the
+ * same width.
+ */
+static pp_status place_in_rows(pp_figure_t *fig, pp__renderer *rend,
+                               const pp__table *nodes, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    const pp__column *by;
+    size_t *count, *seen, i;
+    long *row;
+    pp_status st;
+
+    st = find_column(fig, nodes, rend->rows_by, &rend->loc, rend, &by, err);
+    if (st != PP_OK)
+        return st;
+    d->n = nodes->nrows;
+    d->x = alloc_array(d->n, sizeof *d->x);
+    d->y = alloc_array(d->n, sizeof *d->y);
+    row = alloc_array(d->n, sizeof *row);
+    count = alloc_array(rend->nrows, sizeof *count);
+    seen = alloc_array(rend->nrows, sizeof *seen);
+    if (d->x == NULL || d->y == NULL || row == NULL || count == NULL ||
+        seen == NULL) {
+        st = pp__fail_status(err, PP_ERR_NOMEM);
+        goto done;
+    }
+    for (i = 0; i < d->n; i++) {
+        char cell[80];
+        row[i] = row_of_category(rend, by->strings[i]);
+        if (row[i] >= 0) {
+            count[row[i]]++;
+            continue;
+        }
+        quote_cell(by->strings[i] != NULL ? by->strings[i] : "", cell,
+                   sizeof cell);
+        st = data_fail(fig, &rend->loc, err, "%s:%zu: '%s' of column '%s' "
+                       "is in none of the layout's rows (add it, or a row "
+                       "with \"*\")", nodes->path, nodes->row_line[i], cell,
+                       by->name);
+        goto done;
+    }
+    for (i = 0; i < d->n; i++) {
+        size_t r = (size_t)row[i];
+        d->x[i] = (seen[r]++ + 0.5) / (double)count[r];
+        d->y[i] = (double)(rend->nrows - r);
+    }
+done:
+    free(row);
+    free(count);
+    free(seen);
+    return st;
 }
 
 static pp_status eval_graph(pp_figure_t *fig, pp__renderer *rend,
                             const pp__table *nodes, pp_error_t *err)
 {
     pp__resolved *d = &rend->data;
+    pp__dataspec index_spec = {PP__SPEC_FIELD, 0, {0, 0, 0, 0}, NULL, NULL,
+                               {NULL}};
     pp__table *edges;
-    const pp__column *index, *start, *end;
-    pp__loc *loc = &rend->loc;
-    node_key *keys;
-    size_t i;
+    char **keys = NULL, **from = NULL, **to = NULL;
+    key_index index = {NULL, NULL, 0};
     pp_status st;
 
-    if ((st = eval_points(fig, rend, nodes, err)) ||
+    st = rend->node_layout == PP__NODES_IN_ROWS
+        ? place_in_rows(fig, rend, nodes, err)
+        : eval_points(fig, rend, nodes, err);
+    if (st != PP_OK ||
         (st = eval_markers(fig, rend, nodes, err)) ||
-        (st = find_column(fig, nodes, rend->node_index, loc, rend, &index,
-                          err)) ||
-        (st = pp__source_table(fig, rend->edge_source, &edges, err)) ||
-        (st = find_column(fig, edges, rend->edge_start, loc, rend, &start,
-                          err)) ||
-        (st = find_column(fig, edges, rend->edge_end, loc, rend, &end, err)))
+        (st = pp__source_table(fig, rend->edge_source, &edges, err)))
         return st;
-    if (index->kind != PP__COLUMN_NUMBER)
-        return not_numbers(fig, nodes, index, loc, err);
-    if (start->kind != PP__COLUMN_NUMBER)
-        return not_numbers(fig, edges, start, loc, err);
-    if (end->kind != PP__COLUMN_NUMBER)
-        return not_numbers(fig, edges, end, loc, err);
 
+    /* Edges find nodes by the text of their index. */
+    index_spec.field = rend->node_index;
+    index_spec.loc = rend->loc;
     keys = alloc_array(nodes->nrows, sizeof *keys);
+    from = alloc_array(edges->nrows, sizeof *from);
+    to = alloc_array(edges->nrows, sizeof *to);
     d->edge_from = alloc_array(edges->nrows, sizeof *d->edge_from);
     d->edge_to = alloc_array(edges->nrows, sizeof *d->edge_to);
-    if (keys == NULL || d->edge_from == NULL || d->edge_to == NULL) {
-        free(keys);
-        return pp__fail_status(err, PP_ERR_NOMEM);
+    if (keys == NULL || from == NULL || to == NULL || d->edge_from == NULL ||
+        d->edge_to == NULL) {
+        st = pp__fail_status(err, PP_ERR_NOMEM);
+        goto done;
     }
-    for (i = 0; i < nodes->nrows; i++)
-        keys[i] = (node_key){index->numbers[i], i};
-    qsort(keys, nodes->nrows, sizeof *keys, compare_keys);
-    for (i = 0; i < edges->nrows && st == PP_OK; i++) {
-        st = resolve_edge_end(fig, rend, edges, start, i, keys, nodes->nrows,
-                              &d->edge_from[i], err);
-        if (st == PP_OK)
-            st = resolve_edge_end(fig, rend, edges, end, i, keys,
-                                  nodes->nrows, &d->edge_to[i], err);
+    if ((st = pp__eval_texts(fig, rend, nodes, &index_spec, keys, err)) ||
+        (st = pp__eval_texts(fig, rend, edges, &rend->edge_start, from,
+                             err)) ||
+        (st = pp__eval_texts(fig, rend, edges, &rend->edge_end, to, err)))
+        goto done;
+    if (!index_nodes(&index, keys, nodes->nrows)) {
+        st = pp__fail_status(err, PP_ERR_NOMEM);
+        goto done;
     }
-    free(keys);
+    if ((st = match_edge_ends(fig, rend, edges, &rend->edge_start, from,
+                              &index, d->edge_from, err)) ||
+        (st = match_edge_ends(fig, rend, edges, &rend->edge_end, to, &index,
+                              d->edge_to, err)))
+        goto done;
     d->nedges = edges->nrows;
-    if (st != PP_OK)
-        return st;
 
     /* Edge colours, one per edge, from the edge source. */
     d->edge_colors = alloc_array(edges->nrows, sizeof *d->edge_colors);
-    if (d->edge_colors == NULL)
+    st = d->edge_colors == NULL
+        ? pp__fail_status(err, PP_ERR_NOMEM)
+        : pp__eval_colors(fig, rend, edges, &rend->edge_line.color,
+                          rend->edge_line.alpha, d->edge_colors, err);
+done:
+    free(index.keys);
+    free(index.rows);
+    free_texts(keys, nodes->nrows);
+    free_texts(from, edges != NULL ? edges->nrows : 0);
+    free_texts(to, edges != NULL ? edges->nrows : 0);
+    return st;
+}
+
+/* The value of a bands row: NULL when the row is not marked. */
+static const char *band_value(const pp__column *by, size_t row)
+{
+    if (by->strings[row] == NULL)
+        return NULL;
+    if (by->kind == PP__COLUMN_NUMBER && by->numbers[row] == 0.0)
+        return NULL;
+    return by->strings[row];
+}
+
+/* The default band width: the smallest positive step between rows. */
+static double smallest_step(const double *x, size_t n)
+{
+    double step = HUGE_VAL;
+    size_t i;
+
+    for (i = 1; i < n; i++) {
+        double d = fabs(x[i] - x[i - 1]);
+        if (d > 0.0 && d < step)
+            step = d;
+    }
+    return isfinite(step) ? step : 1.0;
+}
+
+static pp_status eval_bands(pp_figure_t *fig, pp__renderer *rend,
+                            const pp__table *table, pp_error_t *err)
+{
+    pp__resolved *d = &rend->data;
+    const pp__column *by;
+    double *x = alloc_array(table->nrows, sizeof *x), half;
+    size_t i, n = 0;
+    pp_status st;
+
+    if (x == NULL)
         return pp__fail_status(err, PP_ERR_NOMEM);
-    return pp__eval_colors(fig, rend, edges, &rend->edge_line.color,
-                           rend->edge_line.alpha, d->edge_colors, err);
+    if ((st = pp__eval_numbers(fig, rend, table, &rend->xs[0],
+                               fig->xaxis.type, x, err)) ||
+        (st = find_column(fig, table, rend->bands_by, &rend->loc, rend, &by,
+                          err))) {
+        free(x);
+        return st;
+    }
+    half = (rend->band_width > 0.0 ? rend->band_width
+                                   : smallest_step(x, table->nrows)) / 2.0;
+    d->band_left = alloc_array(table->nrows, sizeof *d->band_left);
+    d->band_right = alloc_array(table->nrows, sizeof *d->band_right);
+    d->band_labels = alloc_array(table->nrows, sizeof *d->band_labels);
+    if (d->band_left == NULL || d->band_right == NULL ||
+        d->band_labels == NULL) {
+        free(x);
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    }
+
+    /* A run: consecutive rows with the same value; a gap in x ends it. */
+    for (i = 0; i < table->nrows; i++) {
+        const char *value = band_value(by, i);
+        bool extends = n > 0 && value != NULL && i > 0 &&
+                       band_value(by, i - 1) != NULL &&
+                       strcmp(value, band_value(by, i - 1)) == 0 &&
+                       x[i] - x[i - 1] <= 2.0 * half * 1.5;
+        if (value == NULL || isnan(x[i]))
+            continue;
+        if (extends) {
+            d->band_right[n - 1] = x[i] + half;
+            continue;
+        }
+        d->band_left[n] = x[i] - half;
+        d->band_right[n] = x[i] + half;
+        d->band_labels[n] = pp__strdup(value);
+        d->n = ++n;
+        if (d->band_labels[n - 1] == NULL) {
+            free(x);
+            return pp__fail_status(err, PP_ERR_NOMEM);
+        }
+    }
+    free(x);
+    return PP_OK;
 }
 
 pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
@@ -730,6 +1015,8 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
         return eval_markers(fig, rend, table, err);
     case PP__GLYPH_GRAPH:
         return eval_graph(fig, rend, table, err);
+    case PP__GLYPH_BANDS:
+        return eval_bands(fig, rend, table, err);
     }
     return PP_OK;
 }

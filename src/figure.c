@@ -77,6 +77,15 @@ void pp__loc_free(pp__loc *loc)
     loc->path = NULL;
 }
 
+static size_t count_strings(char **items)
+{
+    size_t n = 0;
+
+    while (items[n] != NULL)
+        n++;
+    return n;
+}
+
 static void free_strings(char **items, size_t n)
 {
     size_t i;
@@ -99,6 +108,8 @@ static void transform_free(pp__transform *t)
     free_strings(t->factors, t->nfactors);
     free(t->thresholds);
     free(t->palette);
+    free(t->pattern);
+    free(t->replacement);
     free(t);
 }
 
@@ -122,6 +133,14 @@ void pp__resolved_free(pp__resolved *data)
     free(data->edge_from);
     free(data->edge_to);
     free(data->edge_colors);
+    free(data->band_left);
+    free(data->band_right);
+    if (data->band_labels != NULL) {
+        size_t i;
+        for (i = 0; i < data->n; i++)
+            free(data->band_labels[i]);
+        free(data->band_labels);
+    }
     memset(data, 0, sizeof *data);
 }
 
@@ -145,8 +164,17 @@ static void renderer_free(pp__renderer *r)
     pp__dataspec_free(&r->size);
     free(r->node_index);
     free(r->edge_source);
-    free(r->edge_start);
-    free(r->edge_end);
+    pp__dataspec_free(&r->edge_start);
+    pp__dataspec_free(&r->edge_end);
+    free(r->rows_by);
+    if (r->rows != NULL) {
+        for (i = 0; i < r->nrows; i++)
+            free_strings(r->rows[i], r->rows[i] ? count_strings(r->rows[i])
+                                                 : 0);
+        free(r->rows);
+    }
+    free(r->bands_by);
+    free(r->band_label_prefix);
     pp__dataspec_free(&r->edge_line.color);
     pp__resolved_free(&r->data);
 }
@@ -168,6 +196,8 @@ void pp__figure_free(pp_figure_t *fig)
     size_t i;
 
     free(fig->spec_path);
+    free(fig->spec_dir);
+    free(fig->data_dir);
     free(fig->spec_text);
     free(fig->base_dir);
     free(fig->title.text);

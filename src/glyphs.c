@@ -2,7 +2,9 @@
 #include "model.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static pp_stroke_style_t stroke_of(const pp__line_props *line,
                                    pp_color_t color)
@@ -22,7 +24,10 @@ static bool visible(pp_color_t color, double width)
     return color.a > 0.0f && width > 0.0;
 }
 
-/* line: one polyline; missing values break it into pieces of one shape. */
+/*
+ * line: one polyline; missing values break it into pieces of one shape, as
+ * does a step in x beyond max_x_step (a row absent from the data).
+ */
 static pp_status draw_line(pp_canvas_t *canvas, const pp_figure_t *fig,
                            const pp__layout *layout, const pp__renderer *rend)
 {
@@ -30,23 +35,95 @@ static pp_status draw_line(pp_canvas_t *canvas, const pp_figure_t *fig,
     pp_color_t color = rend->line.color.color;
     pp_stroke_style_t style;
     double *xy;
-    size_t i;
+    size_t i, n = 0;
     pp_status st;
 
     color.a = (float)(color.a * rend->line.alpha);
     if (rend->line.color.kind != PP__SPEC_COLOR ||
         !visible(color, rend->line.width) || d->n == 0)
         return PP_OK;
-    xy = malloc(d->n * 2 * sizeof *xy);
+    xy = malloc(d->n * 4 * sizeof *xy);
     if (xy == NULL)
         return PP_ERR_NOMEM;
     for (i = 0; i < d->n; i++) {
-        xy[2 * i] = pp__scale_x(fig, layout, d->x[i]);
-        xy[2 * i + 1] = pp__scale_y(fig, layout, d->y[i]);
+        if (rend->max_x_step > 0.0 && i > 0 &&
+            d->x[i] - d->x[i - 1] > rend->max_x_step) {
+            xy[2 * n] = NAN;
+            xy[2 * n++ + 1] = NAN;
+        }
+        xy[2 * n] = pp__scale_x(fig, layout, d->x[i]);
+        xy[2 * n++ + 1] = pp__scale_y(fig, layout, d->y[i]);
     }
     style = stroke_of(&rend->line, color);
-    st = pp_canvas_stroke_polyline(canvas, xy, d->n, &style);
+    st = pp_canvas_stroke_polyline(canvas, xy, n, &style);
     free(xy);
+    return st;
+}
+
+/* Label rows for bands: a label drops a row when it would touch one. */
+#define BAND_LABEL_ROWS 4
+
+/*
+ * bands: translucent spans the frame's height, each labelled near the top.
+ * A span narrower than a pixel is drawn one pixel wide, so a one-minute
+ * incident on a three-day axis stays visible.
+ */
+static pp_status draw_bands(pp_canvas_t *canvas, pp_fonts_t *fonts,
+                            const pp_figure_t *fig, const pp__layout *layout,
+                            const pp__renderer *rend)
+{
+    const pp__resolved *d = &rend->data;
+    const pp_rect_t *f = &layout->frame;
+    const pp__font *font = &rend->band_label_font;
+    pp_color_t fill = rend->fill.color.color;
+    double row_end[BAND_LABEL_ROWS];
+    pp_text_style_t text;
+    pp_text_metrics_t m;
+    pp_status st = PP_OK;
+    size_t i;
+    int row;
+
+    fill.a = (float)(fill.a * rend->fill.alpha);
+    memset(&text, 0, sizeof text);
+    text.font_style = font->style;
+    text.size_px = font->size_px;
+    text.color = font->color;
+    text.align = PP_ALIGN_LEFT;
+    text.baseline = PP_BASELINE_ALPHABETIC;
+    for (row = 0; row < BAND_LABEL_ROWS; row++)
+        row_end[row] = -HUGE_VAL;
+    for (i = 0; i < d->n && st == PP_OK; i++) {
+        double left = pp__scale_x(fig, layout, d->band_left[i]);
+        double right = pp__scale_x(fig, layout, d->band_right[i]);
+        double middle = (left + right) / 2.0;
+        char label[128];
+
+        if (right - left < 1.0) {
+            left = middle - 0.5;
+            right = middle + 0.5;
+        }
+        /* The span in screen coordinates covers pixels by their edges. */
+        if (fill.a > 0.0f)
+            st = pp_canvas_fill_rect(canvas, (pp_rect_t){left, f->y - 0.5,
+                                                         right - left,
+                                                         f->height + 1},
+                                     fill);
+        if (st != PP_OK || !rend->band_labels || font->size_px <= 0.0)
+            continue;
+        snprintf(label, sizeof label, "%s%s",
+                 rend->band_label_prefix ? rend->band_label_prefix : "",
+                 d->band_labels[i]);
+        if ((st = pp_text_measure(fonts, label, &text, &m)) != PP_OK)
+            break;
+        for (row = 0; row < BAND_LABEL_ROWS - 1; row++)
+            if (middle - m.width / 2.0 > row_end[row] + 4.0)
+                break;
+        row_end[row] = middle + m.width / 2.0;
+        st = pp_canvas_draw_text(canvas, fonts, label, middle - m.width / 2.0,
+                                 f->y + 3.0 + m.cap_height +
+                                     row * (m.ascent + m.descent),
+                                 &text);
+    }
     return st;
 }
 
@@ -150,11 +227,13 @@ static pp_status draw_graph(pp_canvas_t *canvas, const pp_figure_t *fig,
     return st;
 }
 
-pp_status pp__draw_renderer(pp_canvas_t *canvas, const pp_figure_t *fig,
-                            const pp__layout *layout,
+pp_status pp__draw_renderer(pp_canvas_t *canvas, pp_fonts_t *fonts,
+                            const pp_figure_t *fig, const pp__layout *layout,
                             const pp__renderer *rend)
 {
     switch (rend->kind) {
+    case PP__GLYPH_BANDS:
+        return draw_bands(canvas, fonts, fig, layout, rend);
     case PP__GLYPH_LINE:
         return draw_line(canvas, fig, layout, rend);
     case PP__GLYPH_SEGMENT:
@@ -186,6 +265,13 @@ pp_status pp__draw_legend_glyph(pp_canvas_t *canvas,
                                 const pp__renderer *rend, double x, double y,
                                 double width, double height)
 {
+    if (rend->kind == PP__GLYPH_BANDS) {
+        /* A filled box, as Bokeh draws an area glyph in a legend. */
+        pp_color_t fill = rend->fill.color.color;
+        fill.a = (float)(fill.a * rend->fill.alpha);
+        return pp_canvas_fill_rect(canvas, (pp_rect_t){x - 0.5, y - 0.5,
+                                                       width, height}, fill);
+    }
     if (rend->kind == PP__GLYPH_SCATTER || rend->kind == PP__GLYPH_GRAPH) {
         double size = rend->size.kind == PP__SPEC_NUMBER
             ? rend->size.number : fmin(width, height) / 2.0;

@@ -33,18 +33,25 @@ typedef enum pp__transform_kind {
     PP__TRANSFORM_WHERE,          /* value where another column matches */
     PP__TRANSFORM_FACTOR_INDEX,   /* string -> 1 + position in a factor list */
     PP__TRANSFORM_THRESHOLD_CMAP, /* number -> colour by thresholds */
-    PP__TRANSFORM_FACTOR_CMAP     /* string -> colour by factor */
+    PP__TRANSFORM_FACTOR_CMAP,    /* string -> colour by factor */
+    PP__TRANSFORM_REPLACE         /* string -> string by a regex */
 } pp__transform_kind;
 
 typedef struct pp__transform {
     pp__transform_kind kind;
     pp__loc loc;
     /* WHERE: keep the value where column `where_column` equals
-       `where_text` (or `where_number`), else `otherwise`. */
+       `where_text` (or `where_number`), else `otherwise`; with where_not,
+       where it does not equal it. */
     char *where_column;
     char *where_text;           /* NULL when comparing with a number */
     double where_number;
+    bool where_not;
     double otherwise;
+    /* REPLACE: the first match of a POSIX extended regular expression is
+       replaced by `replacement`. */
+    char *pattern;
+    char *replacement;
     /* FACTOR_INDEX and FACTOR_CMAP: the factor list by name, or inline. */
     char *factors_name;
     char **factors;
@@ -133,8 +140,15 @@ typedef enum pp__glyph_kind {
     PP__GLYPH_SEGMENT,
     PP__GLYPH_MULTI_LINE,
     PP__GLYPH_SCATTER,
-    PP__GLYPH_GRAPH
+    PP__GLYPH_GRAPH,
+    PP__GLYPH_BANDS
 } pp__glyph_kind;
+
+/* How a graph places its nodes. */
+typedef enum pp__node_layout {
+    PP__NODES_AT_COLUMNS,   /* x and y from columns of the node source */
+    PP__NODES_IN_ROWS       /* rows by a category column, evenly spaced */
+} pp__node_layout;
 
 typedef enum pp__marker {
     PP__MARKER_CIRCLE,
@@ -154,6 +168,9 @@ typedef struct pp__resolved {
     size_t nedges;
     size_t *edge_from, *edge_to;
     pp_color_t *edge_colors;
+    /* BANDS: n spans [band_left, band_right] in x, each with its label. */
+    double *band_left, *band_right;
+    char **band_labels;
 } pp__resolved;
 
 typedef struct pp__renderer {
@@ -169,13 +186,30 @@ typedef struct pp__renderer {
     pp__fill_props fill;
     pp__dataspec size;          /* SCATTER: diameter in px */
     pp__marker marker;
-    /* GRAPH: nodes come from `source` (x, y per node), edges from
-       edge_source; edge_start/edge_end name node indices as found in the
-       node source's node_index column. */
+    /* LINE: a step in x larger than this breaks the line (0: never). */
+    double max_x_step;
+    /* GRAPH: nodes come from `source`, edges from edge_source, whose
+       edge_start and edge_end give the text of node indices as found in
+       the node source's node_index column. Node positions come from the
+       xs[0], ys[0] columns, or in rows: one row per list of categories of
+       column rows_by, top to bottom ("*" holds every other category). */
     char *node_index;
     char *edge_source;
-    char *edge_start, *edge_end;
+    pp__dataspec edge_start, edge_end;
     pp__line_props edge_line;
+    pp__node_layout node_layout;
+    char *rows_by;
+    char ***rows;               /* NULL-terminated lists of categories */
+    size_t nrows;
+    /* BANDS: runs of consecutive rows whose `bands_by` value is neither
+       0 nor missing, and the same, shaded from the first row's x minus
+       half of band_width to the last's plus half (band_width 0: the
+       smallest step between rows), labelled with the value. */
+    char *bands_by;
+    double band_width;
+    bool band_labels;
+    char *band_label_prefix;
+    pp__font band_label_font;
     pp__resolved data;
 } pp__renderer;
 
@@ -265,6 +299,8 @@ typedef struct pp__title {
 
 struct pp_figure {
     char *spec_path;            /* as shown in messages */
+    char *spec_dir;             /* the spec file's folder */
+    char *data_dir;             /* the spec's "data_dir", relative to it */
     char *spec_text;            /* kept to locate values for messages */
     size_t spec_len;
     char *base_dir;             /* where relative CSV paths resolve */
@@ -335,6 +371,15 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
                            pp__axis_type axis_type, double *out,
                            pp_error_t *err);
 
+/*
+ * Evaluates a text spec (a column, maybe through a replace transform) over
+ * every row into out: malloc'ed strings, NULL where missing. Numbers are
+ * written as their shortest exact text, so "3" and "3.0" give the same key.
+ */
+pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
+                         const pp__table *table, const pp__dataspec *spec,
+                         char **out, pp_error_t *err);
+
 /* Evaluates a colour spec over every row, alpha multiplied in. */
 pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                           const pp__table *table, const pp__dataspec *spec,
@@ -403,8 +448,8 @@ bool pp__is_math_like(const char *text);
 pp_status pp__figure_prepare(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err);
 
-pp_status pp__draw_renderer(pp_canvas_t *canvas, const pp_figure_t *fig,
-                            const pp__layout *layout,
+pp_status pp__draw_renderer(pp_canvas_t *canvas, pp_fonts_t *fonts,
+                            const pp_figure_t *fig, const pp__layout *layout,
                             const pp__renderer *rend);
 
 /* The small picture of a renderer in a legend row (box in screen px). */

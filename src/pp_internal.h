@@ -385,8 +385,9 @@ bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,
 /*
  * Bokeh's LogTickFormatter for base 10. Bokeh draws "10" with a raised
  * exponent; we draw plain text, so the label is "10" followed by the
- * exponent in Unicode superscripts ("10" U+2075 for 1e5) when every
- * character the axis needs is in superscripts (a mask from
+ * exponent in Unicode superscripts ("10" U+2075 for 1e5; 1e0 and 1e1 are
+ * "1" and "10") when every character the axis needs is in superscripts
+ * (a mask from
  * pp__superscript_mask), else "1e5" for the whole axis, so one axis never
  * mixes styles. The fallback writes minus as U+2212 ("1e" U+2212 "3").
  * When two ticks share a rounded exponent, or a tick is <= 0, the labels

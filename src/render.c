@@ -365,7 +365,8 @@ static pp_status paint(painter *p)
     if (st == PP_OK)
         st = draw_grid(p, &fig->yaxis, &layout->y, &fig->y_range, true);
     for (i = 0; i < fig->nrenderers && st == PP_OK; i++)
-        st = pp__draw_renderer(p->canvas, fig, layout, &fig->renderers[i]);
+        st = pp__draw_renderer(p->canvas, p->fonts, fig, layout,
+                               &fig->renderers[i]);
     pp_canvas_set_clip(p->canvas, NULL);
     if (st != PP_OK)
         return st;

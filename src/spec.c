@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,7 +519,8 @@ static pp_status get_font_style(reader *r, json_t *obj, const char *path,
 
 typedef enum spec_type {
     NUMBER_SPEC,
-    COLOR_SPEC
+    COLOR_SPEC,
+    TEXT_SPEC       /* a column's text, such as a node index an edge names */
 } spec_type;
 
 static pp_status read_string_list(reader *r, json_t *array, const char *path,
@@ -575,14 +577,45 @@ static pp_status read_palette(reader *r, json_t *array, const char *path,
 }
 
 static const char *const transform_types[] = {
-    "where", "factor_index", "threshold_cmap", "factor_cmap", NULL
+    "where", "factor_index", "threshold_cmap", "factor_cmap", "replace", NULL
 };
+
+/* replace: {"pattern": POSIX extended regex, "with": text}. */
+static pp_status read_replace(reader *r, json_t *obj, const char *path,
+                              pp__transform *t)
+{
+    static const char *const keys[] = {"type", "pattern", "with", NULL};
+    regex_t compiled;
+    char message[160];
+    int code;
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, keys)) ||
+        (st = get_string(r, obj, path, "pattern", &t->pattern)) ||
+        (st = get_string(r, obj, path, "with", &t->replacement)))
+        return st;
+    if (t->pattern == NULL || t->replacement == NULL)
+        return spec_fail(r, path, false, "a 'replace' transform needs "
+                         "\"pattern\" (a regular expression) and \"with\"");
+    code = regcomp(&compiled, t->pattern, REG_EXTENDED);
+    if (code != 0) {
+        char *p = path_key(path, "pattern");
+        regerror(code, &compiled, message, sizeof message);
+        st = p == NULL ? nomem(r)
+            : spec_fail(r, p, false, "'%s' is not a regular expression: %s",
+                        t->pattern, message);
+        free(p);
+        return st;
+    }
+    regfree(&compiled);
+    return PP_OK;
+}
 
 static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
                                      spec_type type, pp__transform *t)
 {
     static const char *const where_keys[] = {
-        "type", "column", "equals", "otherwise", NULL};
+        "type", "column", "equals", "not_equals", "otherwise", NULL};
     static const char *const index_keys[] = {"type", "factors", NULL};
     static const char *const threshold_keys[] = {
         "type", "thresholds", "palette", "nan_color", NULL};
@@ -599,9 +632,15 @@ static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
         if ((st = get_string(r, obj, path, "column", &t->where_column)))
             return st;
         value = json_object_get(obj, "equals");
-        if (t->where_column == NULL || value == NULL)
+        t->where_not = value == NULL;
+        if (value == NULL)
+            value = json_object_get(obj, "not_equals");
+        if (t->where_column == NULL || value == NULL ||
+            (json_object_get(obj, "equals") != NULL &&
+             json_object_get(obj, "not_equals") != NULL))
             return spec_fail(r, path, false, "a 'where' transform needs "
-                             "\"column\" and \"equals\"");
+                             "\"column\" and one of \"equals\" or "
+                             "\"not_equals\"");
         if (json_is_string(value)) {
             t->where_text = pp__strdup(json_string_value(value));
             if (t->where_text == NULL)
@@ -622,6 +661,9 @@ static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
         }
         return get_number(r, obj, path, "otherwise", -HUGE_VAL, HUGE_VAL,
                           &t->otherwise);
+
+    case PP__TRANSFORM_REPLACE:
+        return read_replace(r, obj, path, t);
 
     case PP__TRANSFORM_FACTOR_INDEX:
     case PP__TRANSFORM_FACTOR_CMAP:
@@ -710,7 +752,8 @@ static pp_status read_transform(reader *r, json_t *obj, const char *path,
                          "a \"type\", not %s", json_type_name(obj));
     if (json_object_get(obj, "type") == NULL)
         return spec_fail(r, path, false, "transform needs a \"type\": where, "
-                         "factor_index, threshold_cmap or factor_cmap");
+                         "factor_index, threshold_cmap, factor_cmap or "
+                         "replace");
     st = get_choice(r, obj, path, "type", transform_types, &kind);
     if (st != PP_OK)
         return st;
@@ -727,6 +770,10 @@ static pp_status read_transform(reader *r, json_t *obj, const char *path,
                                t->kind == PP__TRANSFORM_FACTOR_INDEX))
         return spec_fail(r, path, false, "a '%s' transform gives numbers, "
                          "not colours", transform_types[kind]);
+    if ((type == TEXT_SPEC) != (t->kind == PP__TRANSFORM_REPLACE))
+        return spec_fail(r, path, false, "a '%s' transform does not give %s",
+                         transform_types[kind], type == TEXT_SPEC
+                         ? "text here: use 'replace'" : "numbers or colours");
     return read_transform_body(r, obj, path, type, t);
 }
 
@@ -758,6 +805,11 @@ static pp_status read_dataspec_value(reader *r, json_t *value,
         out->kind = PP__SPEC_NONE;
         return PP_OK;
     }
+    if (type == TEXT_SPEC && !json_is_string(value) &&
+        (!json_is_object(value) || json_object_get(value, "field") == NULL))
+        return spec_fail(r, path, false, "must be a column name or "
+                         "{\"field\": ..., \"transform\": ...}, not %s",
+                         json_type_name(value));
     if (json_is_string(value)) {
         if (type == COLOR_SPEC &&
             pp_color_parse(json_string_value(value), &out->color) == PP_OK) {
@@ -877,13 +929,62 @@ static void line_defaults(pp__line_props *line)
 /* Renderers                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * A length along x: a number in data units, or on a datetime axis a
+ * duration such as "90s", "1min", "2h" or "1d" (kept in milliseconds).
+ */
+static pp_status get_x_length(reader *r, json_t *obj, const char *path,
+                              const char *key, double *out)
+{
+    static const struct {
+        const char *unit;
+        double ms;
+    } units[] = {{"ms", 1}, {"s", 1e3}, {"min", 6e4}, {"h", 3.6e6},
+                 {"d", 8.64e7}};
+    json_t *value = json_object_get(obj, key);
+    const char *text, *unit;
+    char *p;
+    double v;
+    size_t i;
+    pp_status st;
+
+    if (value == NULL || json_is_number(value))
+        return get_number(r, obj, path, key, 0.0, HUGE_VAL, out);
+    p = path_key(path, key);
+    if (p == NULL)
+        return nomem(r);
+    if (!json_is_string(value)) {
+        st = spec_fail(r, p, false, "must be a number or a duration such as "
+                       "\"1min\", not %s", json_type_name(value));
+        free(p);
+        return st;
+    }
+    text = json_string_value(value);
+    unit = text + strcspn(text, "abcdefghijklmnopqrstuvwxyz");
+    for (i = 0; i < sizeof units / sizeof *units; i++) {
+        if (strcmp(unit, units[i].unit) == 0 &&
+            pp__parse_number(text, (size_t)(unit - text), &v) && v >= 0.0 &&
+            isfinite(v)) {
+            *out = v * units[i].ms;
+            free(p);
+            return PP_OK;
+        }
+    }
+    st = spec_fail(r, p, false, "'%s' is not a duration: give a number with "
+                   "ms, s, min, h or d, such as \"1min\"", text);
+    free(p);
+    return st;
+}
+
 static const char *const glyph_names[] = {
-    "line", "segment", "multi_line", "scatter", "circle", "graph", NULL
+    "line", "segment", "multi_line", "scatter", "circle", "graph", "bands",
+    NULL
 };
 
 static const char *const line_keys[] = {
     "glyph", "source", "legend_label", "x", "y", "color", "alpha",
-    "line_color", "line_alpha", "line_width", "line_cap", "line_join", NULL
+    "line_color", "line_alpha", "line_width", "line_cap", "line_join",
+    "max_x_step", NULL
 };
 static const char *const segment_keys[] = {
     "glyph", "source", "legend_label", "x0", "y0", "x1", "y1", "color",
@@ -944,7 +1045,8 @@ static pp_status read_line_glyph(reader *r, json_t *obj, const char *path,
         (st = read_source_name(r, obj, path, "line", &rend->source)) ||
         (st = alloc_vertices(r, rend, 1)) ||
         (st = require_spec(r, obj, path, "x", "line", &rend->xs[0])) ||
-        (st = require_spec(r, obj, path, "y", "line", &rend->ys[0])))
+        (st = require_spec(r, obj, path, "y", "line", &rend->ys[0])) ||
+        (st = get_x_length(r, obj, path, "max_x_step", &rend->max_x_step)))
         return st;
     return read_line_props(r, obj, path, &rend->line);
 }
@@ -1048,13 +1150,81 @@ static pp_status read_scatter_glyph(reader *r, json_t *obj, const char *path,
  * graph: nodes from node_renderer.source (positions from layout_provider's
  * x and y columns), edges from edge_renderer.source naming node indices.
  */
+/* An edge end: a column of node indices, "start" or "end" by default. */
+static pp_status read_edge_end(reader *r, json_t *edges, const char *path,
+                               const char *key, pp__dataspec *out)
+{
+    out->kind = PP__SPEC_FIELD;
+    out->field = pp__strdup(key);
+    out->loc.path = path_key(path, key);
+    if (out->field == NULL || out->loc.path == NULL)
+        return nomem(r);
+    return get_dataspec(r, edges, path, key, TEXT_SPEC, out);
+}
+
+/*
+ * layout_provider: {"x": column, "y": column}, or {"type": "rows", "by":
+ * column, "rows": [[category, ...], ...]} with "*" for every category no
+ * other row names.
+ */
+static pp_status read_node_layout(reader *r, json_t *layout, const char *pl,
+                                  pp__renderer *rend)
+{
+    static const char *const columns_keys[] = {"type", "x", "y", NULL};
+    static const char *const rows_keys[] = {"type", "by", "rows", NULL};
+    static const char *const layout_types[] = {"columns", "rows", NULL};
+    json_t *rows;
+    int type = 0;
+    size_t i;
+    pp_status st;
+
+    if ((st = get_choice(r, layout, pl, "type", layout_types, &type)) ||
+        (st = alloc_vertices(r, rend, 1)))
+        return st;
+    if (type == 0) {
+        rend->node_layout = PP__NODES_AT_COLUMNS;
+        if ((st = check_keys(r, layout, pl, columns_keys)) ||
+            (st = require_spec(r, layout, pl, "x", "layout_provider",
+                               &rend->xs[0])))
+            return st;
+        return require_spec(r, layout, pl, "y", "layout_provider",
+                            &rend->ys[0]);
+    }
+
+    rend->node_layout = PP__NODES_IN_ROWS;
+    rows = json_object_get(layout, "rows");
+    if ((st = check_keys(r, layout, pl, rows_keys)) ||
+        (st = get_string(r, layout, pl, "by", &rend->rows_by)))
+        return st;
+    if (rend->rows_by == NULL || !json_is_array(rows) ||
+        json_array_size(rows) == 0)
+        return spec_fail(r, pl, false, "a rows layout needs \"by\" (a "
+                         "column) and \"rows\": lists of its categories, "
+                         "top row first");
+    rend->rows = calloc(json_array_size(rows), sizeof *rend->rows);
+    if (rend->rows == NULL)
+        return nomem(r);
+    for (i = 0; i < json_array_size(rows); i++) {
+        char *pr = path_key(pl, "rows"), *pi = pr ? path_index(pr, i) : NULL;
+        size_t count = 0;
+        rend->nrows = i + 1;
+        st = pi == NULL ? nomem(r)
+            : read_string_list(r, json_array_get(rows, i), pi, &rend->rows[i],
+                               &count);
+        free(pr);
+        free(pi);
+        if (st != PP_OK)
+            return st;
+    }
+    return PP_OK;
+}
+
 static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
                                   pp__renderer *rend)
 {
     static const char *const node_keys[] = {"source", "index", "glyph", NULL};
     static const char *const edge_keys[] = {
         "source", "start", "end", "glyph", NULL};
-    static const char *const layout_keys[] = {"x", "y", NULL};
     static const char *const node_glyph_keys[] = {
         "type", "size", "marker", "color", "alpha", "fill_color",
         "fill_alpha", "line_color", "line_alpha", "line_width", NULL};
@@ -1083,10 +1253,7 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     }
 
     rend->node_index = pp__strdup("index");
-    rend->edge_start = pp__strdup("start");
-    rend->edge_end = pp__strdup("end");
-    if (rend->node_index == NULL || rend->edge_start == NULL ||
-        rend->edge_end == NULL) {
+    if (rend->node_index == NULL) {
         st = nomem(r);
         goto done;
     }
@@ -1097,14 +1264,9 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
         (st = check_keys(r, edges, pe, edge_keys)) ||
         (st = read_source_name(r, edges, pe, "edge_renderer",
                                &rend->edge_source)) ||
-        (st = get_string(r, edges, pe, "start", &rend->edge_start)) ||
-        (st = get_string(r, edges, pe, "end", &rend->edge_end)) ||
-        (st = check_keys(r, layout, pl, layout_keys)) ||
-        (st = alloc_vertices(r, rend, 1)) ||
-        (st = require_spec(r, layout, pl, "x", "layout_provider",
-                           &rend->xs[0])) ||
-        (st = require_spec(r, layout, pl, "y", "layout_provider",
-                           &rend->ys[0])))
+        (st = read_edge_end(r, edges, pe, "start", &rend->edge_start)) ||
+        (st = read_edge_end(r, edges, pe, "end", &rend->edge_end)) ||
+        (st = read_node_layout(r, layout, pl, rend)))
         goto done;
 
     /* Bokeh's defaults: nodes are circles, edges black 1 px lines. */
@@ -1151,6 +1313,48 @@ done:
     return st;
 }
 
+static const char *const bands_keys[] = {
+    "glyph", "source", "legend_label", "x", "by", "width", "color", "alpha",
+    "fill_color", "fill_alpha", "label", "label_prefix",
+    "label_text_font_size", "label_text_color", NULL
+};
+
+/* bands: shaded runs of rows whose "by" column is set (not 0 or missing). */
+static pp_status read_bands_glyph(reader *r, json_t *obj, const char *path,
+                                  pp__renderer *rend)
+{
+    pp_status st;
+
+    rend->fill.color.kind = PP__SPEC_COLOR;
+    rend->fill.color.color = (pp_color_t){255, 0, 0, 1.0f};
+    rend->fill.alpha = 0.15;
+    rend->band_labels = true;
+    rend->band_label_font = (pp__font){11.0, PP_FONT_NORMAL,
+                                       {0x44, 0x44, 0x44, 1.0f}};
+    if ((st = check_keys(r, obj, path, bands_keys)) ||
+        (st = read_source_name(r, obj, path, "bands", &rend->source)) ||
+        (st = alloc_vertices(r, rend, 1)) ||
+        (st = require_spec(r, obj, path, "x", "bands", &rend->xs[0])) ||
+        (st = get_string(r, obj, path, "by", &rend->bands_by)) ||
+        (st = get_x_length(r, obj, path, "width", &rend->band_width)) ||
+        (st = read_fill_props(r, obj, path, &rend->fill)) ||
+        (st = get_bool(r, obj, path, "label", &rend->band_labels)) ||
+        (st = get_string(r, obj, path, "label_prefix",
+                         &rend->band_label_prefix)) ||
+        (st = get_font_size(r, obj, path, "label_text_font_size",
+                            &rend->band_label_font.size_px)) ||
+        (st = get_color(r, obj, path, "label_text_color",
+                        &rend->band_label_font.color)))
+        return st;
+    if (rend->bands_by == NULL)
+        return spec_fail(r, path, false, "bands need \"by\": the column "
+                         "whose non-zero values mark the rows to shade");
+    if (rend->fill.color.kind == PP__SPEC_FIELD)
+        return spec_fail(r, path, false, "bands have one colour; '%s' is not "
+                         "a colour", rend->fill.color.field);
+    return PP_OK;
+}
+
 static pp_status read_renderer(reader *r, json_t *obj, const char *path,
                                pp__renderer *rend)
 {
@@ -1162,7 +1366,8 @@ static pp_status read_renderer(reader *r, json_t *obj, const char *path,
                          "not %s", json_type_name(obj));
     if (json_object_get(obj, "glyph") == NULL)
         return spec_fail(r, path, false, "a renderer needs \"glyph\": line, "
-                         "segment, multi_line, scatter, circle or graph");
+                         "segment, multi_line, scatter, circle, graph or "
+                         "bands");
     if ((st = get_choice(r, obj, path, "glyph", glyph_names, &glyph)))
         return st;
     rend->loc.path = pp__strdup(path);
@@ -1186,9 +1391,12 @@ static pp_status read_renderer(reader *r, json_t *obj, const char *path,
     case 4:
         rend->kind = PP__GLYPH_SCATTER;
         return read_scatter_glyph(r, obj, path, rend);
-    default:
+    case 5:
         rend->kind = PP__GLYPH_GRAPH;
         return read_graph_glyph(r, obj, path, rend);
+    default:
+        rend->kind = PP__GLYPH_BANDS;
+        return read_bands_glyph(r, obj, path, rend);
     }
 }
 
@@ -1708,7 +1916,7 @@ static const char *const figure_keys[] = {
     "y_axis_label", "xaxis", "yaxis", "axis", "xgrid", "ygrid", "grid",
     "legend", "background_fill_color", "background_fill_alpha",
     "border_fill_color", "border_fill_alpha", "outline_line_color",
-    "outline_line_alpha", "min_border", "toolbar_location", NULL
+    "outline_line_alpha", "min_border", "toolbar_location", "data_dir", NULL
 };
 
 static const char *const axis_type_names[] = {
@@ -1823,6 +2031,7 @@ static pp_status read_figure(reader *r, json_t *root)
                          "%s", json_type_name(root));
     if ((st = expand_dotted_keys(r, root)) ||
         (st = check_keys(r, root, NULL, figure_keys)) ||
+        (st = get_string(r, root, NULL, "data_dir", &fig->data_dir)) ||
         (st = get_int(r, root, NULL, "width", 1, r->max_side, "pixels",
                       &fig->width)) ||
         (st = get_int(r, root, NULL, "height", 1, r->max_side, "pixels",
@@ -1953,9 +2162,31 @@ static pp_status replace_invalid_utf8(pp_figure_t *fig)
     return PP_OK;
 }
 
-pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
-                              const pp_load_options_t *opt, pp_figure_t **out,
-                              pp_error_t *err)
+/* Where relative CSV paths resolve: --data-dir, else the spec's data_dir
+   (relative to the spec's folder), else the spec's folder. */
+static char *resolve_base_dir(const pp_figure_t *fig,
+                              const pp_load_options_t *opt)
+{
+    const char *dir = fig->data_dir;
+    size_t n;
+    char *joined;
+
+    if (opt != NULL && opt->data_dir != NULL)
+        return pp__strdup(opt->data_dir);
+    if (dir == NULL)
+        return pp__strdup(fig->spec_dir);
+    if (dir[0] == '/' || strcmp(fig->spec_dir, ".") == 0)
+        return pp__strdup(dir);
+    n = strlen(fig->spec_dir) + strlen(dir) + 2;
+    joined = malloc(n);
+    if (joined != NULL)
+        snprintf(joined, n, "%s/%s", fig->spec_dir, dir);
+    return joined;
+}
+
+static pp_status load_spec(const char *json, size_t len, const char *name,
+                           const char *spec_dir, const pp_load_options_t *opt,
+                           pp_figure_t **out, pp_error_t *err)
 {
     reader r;
     json_error_t jerr;
@@ -1969,12 +2200,11 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
         return pp__fail_status(err, PP_ERR_NOMEM);
     pp__figure_init(fig, 600, 600);
     fig->spec_path = pp__strdup(name != NULL ? name : "spec");
+    fig->spec_dir = pp__strdup(spec_dir);
     fig->spec_text = pp__strndup(json, len);
     fig->spec_len = len;
-    fig->base_dir = pp__strdup(opt != NULL && opt->data_dir != NULL
-                               ? opt->data_dir : ".");
-    if (fig->spec_path == NULL || fig->spec_text == NULL ||
-        fig->base_dir == NULL) {
+    if (fig->spec_path == NULL || fig->spec_dir == NULL ||
+        fig->spec_text == NULL) {
         pp_figure_destroy(fig);
         return pp__fail_status(err, PP_ERR_NOMEM);
     }
@@ -2001,6 +2231,8 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
                                                   : PP_MAX_CANVAS_SIDE;
     st = read_figure(&r, root);
     json_decref(root);
+    if (st == PP_OK && (fig->base_dir = resolve_base_dir(fig, opt)) == NULL)
+        st = pp__fail_status(err, PP_ERR_NOMEM);
     if (st != PP_OK) {
         pp_figure_destroy(fig);
         return st;
@@ -2009,12 +2241,18 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
     return PP_OK;
 }
 
+pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
+                              const pp_load_options_t *opt, pp_figure_t **out,
+                              pp_error_t *err)
+{
+    return load_spec(json, len, name, ".", opt, out, err);
+}
+
 pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
                          pp_figure_t **out, pp_error_t *err)
 {
-    pp_load_options_t local = {0};
     pp__str text = {0};
-    char chunk[65536];
+    char chunk[65536], *dir;
     FILE *f;
     size_t n;
     pp_status st;
@@ -2035,25 +2273,15 @@ pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
         return st;
     }
     fclose(f);
-    if (text.failed) {
+    dir = folder_of(spec_path);
+    if (text.failed || dir == NULL) {
         pp__str_free(&text);
+        free(dir);
         return pp__fail_status(err, PP_ERR_NOMEM);
     }
-
-    if (opt != NULL)
-        local = *opt;
-    {
-        char *dir = folder_of(spec_path);
-        if (dir == NULL) {
-            pp__str_free(&text);
-            return pp__fail_status(err, PP_ERR_NOMEM);
-        }
-        if (local.data_dir == NULL)
-            local.data_dir = dir;
-        st = pp_figure_load_json(text.data != NULL ? text.data : "", text.len,
-                                 spec_path, &local, out, err);
-        free(dir);
-    }
+    st = load_spec(text.data != NULL ? text.data : "", text.len, spec_path,
+                   dir, opt, out, err);
+    free(dir);
     pp__str_free(&text);
     return st;
 }

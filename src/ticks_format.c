@@ -439,6 +439,10 @@ static unsigned superscripts_needed(int exponent)
     unsigned needed = exponent < 0 ? PP__SUPERSCRIPT_MINUS : 0;
     int rest = abs(exponent);
 
+    /* 10^0 and 10^1 are written "1" and "10". */
+    if (exponent == 0 || exponent == 1)
+        return 0;
+
     do {
         needed |= 1u << (rest % 10);
         rest /= 10;
@@ -456,6 +460,8 @@ static char *log_label(int exponent, bool use_superscripts)
         snprintf(text, sizeof text, "1e%d", exponent);
         return with_minus_signs(text);
     }
+    if (exponent == 0 || exponent == 1)
+        return pp__strdup(exponent == 0 ? "1" : "10");
     snprintf(digits, sizeof digits, "%d", abs(exponent));
     text[0] = '\0';
     put(text, &len, "10");

@@ -487,12 +487,13 @@ static void test_log_labels_use_superscripts_the_font_has(void)
 {
     static const double ticks[] = {10, 100, 1000, 10000, 100000};
     static const double negative[] = {0.001, 0.1, 10};
+    /* 10^1 reads "10" (and 10^0 "1"): no superscript needed there. */
     static const char *const labels[] = {
-        "10\xc2\xb9", "10\xc2\xb2", "10\xc2\xb3", "10\xe2\x81\xb4",
+        "10", "10\xc2\xb2", "10\xc2\xb3", "10\xe2\x81\xb4",
         "10\xe2\x81\xb5"
     };
     static const char *const negative_labels[] = {
-        "10\xe2\x81\xbb\xc2\xb3", "10\xe2\x81\xbb\xc2\xb9", "10\xc2\xb9"
+        "10\xe2\x81\xbb\xc2\xb3", "10\xe2\x81\xbb\xc2\xb9", "10"
     };
     char **got = NULL;
 
@@ -505,17 +506,26 @@ static void test_log_labels_use_superscripts_the_font_has(void)
     pp__labels_free(got, 3);
 }
 
-/* 10^0 needs U+2070, which Liberation Sans lacks: the axis says 1e0.. */
+/*
+ * 10^10 needs U+2070, which Liberation Sans lacks: the whole axis says
+ * 1e0, 1e5, 1e10; 1, 10 and 10^5 need none.
+ */
 static void test_log_labels_fall_back_for_whole_axis(void)
 {
-    static const double ticks[] = {1, 10, 100000};
+    static const double ticks[] = {1, 1e5, 1e10};
+    static const double small[] = {1, 10, 100000};
     static const double negative[] = {0.001, 1};
-    static const char *const labels[] = {"1e0", "1e1", "1e5"};
+    static const char *const labels[] = {"1e0", "1e5", "1e10"};
+    static const char *const small_labels[] = {"1", "10",
+                                               "10\xe2\x81\xb5"};
     static const char *const negative_labels[] = {"1e" MINUS "3", "1e0"};
     char **got = NULL;
 
     CHECK_INT(pp__format_ticks_log(ticks, 3, 0x3fe, &got), PP_OK);
     check_labels(got, labels, 3);
+    pp__labels_free(got, 3);
+    CHECK_INT(pp__format_ticks_log(small, 3, 0x3fe, &got), PP_OK);
+    check_labels(got, small_labels, 3);
     pp__labels_free(got, 3);
     CHECK_INT(pp__format_ticks_log(negative, 2, 0, &got), PP_OK);
     check_labels(got, negative_labels, 2);

@@ -1,0 +1,221 @@
+/*
+ * Spec features beyond the notebook figures: breaks in a line where rows
+ * are absent, shaded bands, text transforms and text node keys, the rows
+ * layout of a graph, and the spec's own data folder.
+ */
+#include "check.h"
+#include "render_harness.h"
+
+#include <sys/stat.h>
+
+#define LINE_SPEC(extra)                                                    \
+    "{\"width\": 400, \"height\": 200,"                                     \
+    " \"sources\": {\"s\": {\"csv\": \"data.csv\"}},"                       \
+    " \"renderers\": [" extra "{\"glyph\": \"line\", \"source\": \"s\","    \
+    "   \"x\": \"x\", \"y\": \"y\", \"line_color\": \"navy\","              \
+    "   \"line_width\": 2, \"max_x_step\": 1.5}]}"
+
+static void test_max_x_step_breaks_line(void)
+{
+    rendered r;
+
+    render_text(LINE_SPEC(""), "x,y\n0,1\n1,2\n2,1\n5,2\n6,1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.canvas != NULL) {
+        CHECK_INT(count_in_columns(&r, px(&r, 2) + 2, px(&r, 5) - 2,
+                                   is_navy), 0);
+        CHECK(count_in_columns(&r, px(&r, 0), px(&r, 2), is_navy) > 50);
+        CHECK(count_in_columns(&r, px(&r, 5), px(&r, 6), is_navy) > 20);
+    }
+    release(&r);
+}
+
+static void test_max_x_step_duration_needs_unit(void)
+{
+    rendered r;
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}},"
+                " \"renderers\": [{\"glyph\": \"line\", \"source\": \"s\","
+                " \"x\": \"x\", \"y\": \"y\", \"max_x_step\": \"5 parsecs\"}]}",
+                "x,y\n0,1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "renderers[0].max_x_step: '5 parsecs' is "
+                   "not a duration");
+    release(&r);
+}
+
+static void test_bands_from_runs(void)
+{
+    rendered r;
+    const pp__resolved *d;
+
+    render_text(LINE_SPEC("{\"glyph\": \"bands\", \"source\": \"s\", "
+                          "\"x\": \"x\", \"by\": \"flag\", "
+                          "\"fill_color\": \"red\", \"fill_alpha\": 0.5},"),
+                "x,y,flag\n0,1,0\n1,2,3\n2,1,3\n3,2,3\n4,1,0\n5,2,7\n"
+                "6,1,\n7,2,0\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.canvas == NULL) {
+        release(&r);
+        return;
+    }
+    d = &r.fig->renderers[0].data;
+    CHECK_INT(d->n, 2);
+    if (d->n == 2) {
+        CHECK_NEAR(d->band_left[0], 0.5, 0.0);
+        CHECK_NEAR(d->band_right[0], 3.5, 0.0);
+        CHECK_STR(d->band_labels[0], "3");
+        CHECK_NEAR(d->band_left[1], 4.5, 0.0);
+        CHECK_NEAR(d->band_right[1], 5.5, 0.0);
+        CHECK_STR(d->band_labels[1], "7");
+    }
+    /* Red at half alpha fills the band's pixels, from top to bottom. */
+    CHECK_COLOR(&r, px(&r, 2.5), r.layout.frame.y + 1, 255, 128, 128, 2);
+    CHECK_COLOR(&r, px(&r, 2.5), r.layout.frame.y + r.layout.frame.height - 1,
+                255, 128, 128, 2);
+    CHECK_COLOR(&r, px(&r, 4.2), r.layout.frame.y + 1, 255, 255, 255, 0);
+    release(&r);
+}
+
+#define GRAPH_SPEC(layout, end)                                             \
+    "{\"width\": 400, \"height\": 300, \"x_range\": [0, 1],"                \
+    " \"y_range\": [0, 3], \"sources\": {\"hosts\": {\"csv\": \"data.csv\"}},"\
+    " \"renderers\": [{\"glyph\": \"graph\","                               \
+    "   \"node_renderer\": {\"source\": \"hosts\", \"index\": \"ip\"},"     \
+    "   \"edge_renderer\": {\"source\": \"hosts\", \"start\": \"ip\","       \
+    "     \"end\": " end "},"                                               \
+    "   \"layout_provider\": " layout "}]}"
+
+#define ROWS "{\"type\": \"rows\", \"by\": \"kind\","                       \
+             " \"rows\": [[\"gateway\"], [\"*\"]]}"
+#define GATEWAY "{\"field\": \"ip\", \"transform\": {\"type\": \"replace\"," \
+                " \"pattern\": \"[0-9]+$\", \"with\": \"1\"}}"
+
+static const char hosts_csv[] =
+    "ip,kind\n10.0.0.1,gateway\n10.0.0.7,host\n10.0.0.9,host\n"
+    "10.0.0.12,printer\n";
+
+static void test_rows_layout_and_text_keys(void)
+{
+    rendered r;
+    const pp__resolved *d;
+    size_t i;
+
+    render_text(GRAPH_SPEC(ROWS, GATEWAY), hosts_csv, &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.fig == NULL || r.status != PP_OK) {
+        release(&r);
+        return;
+    }
+    d = &r.fig->renderers[0].data;
+    /* The gateway alone on the top row, three others below in file
+       order, evenly spread. */
+    CHECK_NEAR(d->x[0], 0.5, 0.0);
+    CHECK_NEAR(d->y[0], 2.0, 0.0);
+    for (i = 1; i < 4; i++) {
+        CHECK_NEAR(d->x[i], (i - 0.5) / 3.0, 1e-12);
+        CHECK_NEAR(d->y[i], 1.0, 0.0);
+    }
+    /* Each host's edge ends at 10.0.0.1, found by its text. */
+    CHECK_INT(d->nedges, 4);
+    for (i = 0; i < d->nedges; i++)
+        CHECK_INT(d->edge_to[i], 0);
+    release(&r);
+}
+
+static void test_rows_layout_category_without_row(void)
+{
+    rendered r;
+
+    render_text(GRAPH_SPEC("{\"type\": \"rows\", \"by\": \"kind\", "
+                           "\"rows\": [[\"gateway\"], [\"host\"]]}", GATEWAY),
+                hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "data.csv:5: 'printer' of column 'kind' "
+                   "is in none of the layout's rows");
+    release(&r);
+}
+
+static void test_edge_to_unknown_node(void)
+{
+    rendered r;
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"pattern\": \"^10\", "
+                           "\"with\": \"11\"}}"), hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "data.csv:2: edge ip '11.0.0.1' is not the "
+                   "index of any node (node indices are in column 'ip')");
+    release(&r);
+}
+
+static void test_replace_needs_a_valid_pattern(void)
+{
+    rendered r;
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"pattern\": \"[0-9\", "
+                           "\"with\": \"1\"}}"), hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "transform.pattern: '[0-9' is not a "
+                   "regular expression");
+    release(&r);
+}
+
+static void test_spec_data_dir_and_override(void)
+{
+    char spec_path[600], sub[600];
+    pp_figure_t *fig = NULL;
+    pp_load_options_t opt = {0};
+    pp_error_t err;
+    FILE *f;
+
+    snprintf(sub, sizeof sub, "%s/sub", tmpdir);
+    mkdir(sub, 0777);
+    write_file("sub/data.csv", "x,y\n0,1\n1,5\n", 12);
+    write_file("data.csv", "x,y\n0,1\n1,9\n", 12);
+    snprintf(spec_path, sizeof spec_path, "%s/spec.json", tmpdir);
+    f = fopen(spec_path, "w");
+    if (f == NULL) {
+        CHECK_MSG(0, "cannot write %s", spec_path);
+        return;
+    }
+    fputs("{\"data_dir\": \"sub\", \"sources\": {\"s\": {\"csv\": "
+          "\"data.csv\"}}, \"renderers\": [{\"glyph\": \"line\", \"source\":"
+          " \"s\", \"x\": \"x\", \"y\": \"y\"}]}", f);
+    fclose(f);
+
+    /* The spec's data_dir is relative to the spec's folder... */
+    CHECK_INT(pp_figure_load(spec_path, NULL, &fig, &err), PP_OK);
+    if (fig != NULL) {
+        CHECK_INT(pp__resolve_renderer(fig, &fig->renderers[0], &err), PP_OK);
+        CHECK_NEAR(fig->renderers[0].data.y[1], 5.0, 0.0);
+        pp_figure_destroy(fig);
+    }
+    /* ...and --data-dir replaces it. */
+    opt.data_dir = tmpdir;
+    CHECK_INT(pp_figure_load(spec_path, &opt, &fig, &err), PP_OK);
+    if (fig != NULL) {
+        CHECK_INT(pp__resolve_renderer(fig, &fig->renderers[0], &err), PP_OK);
+        CHECK_NEAR(fig->renderers[0].data.y[1], 9.0, 0.0);
+        pp_figure_destroy(fig);
+    }
+}
+
+int main(void)
+{
+    if (!harness_begin()) {
+        printf("FAIL test_features: cannot make a temporary folder\n");
+        return 1;
+    }
+    RUN(test_max_x_step_breaks_line);
+    RUN(test_max_x_step_duration_needs_unit);
+    RUN(test_bands_from_runs);
+    RUN(test_rows_layout_and_text_keys);
+    RUN(test_rows_layout_category_without_row);
+    RUN(test_edge_to_unknown_node);
+    RUN(test_replace_needs_a_valid_pattern);
+    RUN(test_spec_data_dir_and_override);
+    harness_end();
+    CHECK_EXIT();
+}

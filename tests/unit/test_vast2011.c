@@ -1,0 +1,256 @@
+/*
+ * The VAST Challenge 2011 figures of examples/vast2011/, rendered over the
+ * real per-minute counts in ../shared/data/vast2011 (skipped when absent):
+ * date-time tick labels, tick labels that never overlap, log ticks at
+ * powers of ten, incident bands exactly over the incident minutes, and the
+ * network laid out in rows.
+ */
+#include "check.h"
+#include "model.h"
+
+typedef struct figure {
+    pp_figure_t *fig;
+    pp_fonts_t *fonts;
+    pp__layout layout;
+    pp_canvas_t *canvas;
+} figure;
+
+static bool load(const char *name, figure *f)
+{
+    char spec[1024], fonts[1024], data[1024];
+    pp_load_options_t opt = {0};
+    pp_error_t err;
+
+    memset(f, 0, sizeof *f);
+    snprintf(spec, sizeof spec, "%s/examples/vast2011/%s.json",
+             check_repo_dir(), name);
+    snprintf(fonts, sizeof fonts, "%s/fonts", check_repo_dir());
+    snprintf(data, sizeof data, "%s/data/vast2011", check_shared_dir());
+    opt.data_dir = data;
+    if (pp_figure_load(spec, &opt, &f->fig, &err) != PP_OK ||
+        pp_fonts_load(fonts, &f->fonts, &err) != PP_OK ||
+        pp__figure_prepare(f->fig, f->fonts, &f->layout, &err) != PP_OK ||
+        pp_figure_render(f->fig, f->fonts, &f->canvas, &err) != PP_OK) {
+        CHECK_MSG(0, "%s: %s", name, err.message);
+        return false;
+    }
+    return true;
+}
+
+static void release(figure *f)
+{
+    pp__layout_free(&f->layout);
+    pp_canvas_destroy(f->canvas);
+    pp_fonts_destroy(f->fonts);
+    pp_figure_destroy(f->fig);
+}
+
+static bool have_data(void)
+{
+    if (check_shared_dir() != NULL)
+        return true;
+    SKIP("../shared/data/vast2011 is absent: the VAST 2011 figures are not "
+         "rendered");
+    return false;
+}
+
+static double label_size(figure *f, const pp__axis *axis, const char *text,
+                         bool along_x)
+{
+    pp_text_style_t style;
+    pp_text_metrics_t m;
+
+    memset(&style, 0, sizeof style);
+    style.font_style = axis->major_label_font.style;
+    style.size_px = axis->major_label_font.size_px;
+    if (pp_text_measure(f->fonts, text, &style, &m) != PP_OK)
+        return 1e9;
+    if (along_x)
+        return m.width;
+    return pp__is_math_like(text) ? m.cap_height : m.ascent + m.descent;
+}
+
+/* Neighbouring tick labels leave at least 2 px between them. */
+static void check_no_overlap(figure *f, bool x_axis)
+{
+    const pp__axis_layout *al = x_axis ? &f->layout.x : &f->layout.y;
+    const pp__axis *axis = x_axis ? &f->fig->xaxis : &f->fig->yaxis;
+    size_t i;
+
+    for (i = 1; i < al->ticks.nmajor; i++) {
+        double a = x_axis ? pp__scale_x(f->fig, &f->layout,
+                                        al->ticks.major[i - 1])
+                          : pp__scale_y(f->fig, &f->layout,
+                                        al->ticks.major[i - 1]);
+        double b = x_axis ? pp__scale_x(f->fig, &f->layout,
+                                        al->ticks.major[i])
+                          : pp__scale_y(f->fig, &f->layout,
+                                        al->ticks.major[i]);
+        double room = fabs(b - a) -
+                      label_size(f, axis, al->labels[i - 1], x_axis) / 2.0 -
+                      label_size(f, axis, al->labels[i], x_axis) / 2.0;
+        CHECK_MSG(room >= 2.0, "labels '%s' and '%s' are %.1f px apart",
+                  al->labels[i - 1], al->labels[i], room);
+    }
+}
+
+static void test_firewall_timeline_labels_readable(void)
+{
+    figure f;
+    const pp__axis_layout *y;
+
+    if (!have_data() || !load("firewall_timeline", &f)) {
+        release(&f);
+        return;
+    }
+    y = &f.layout.y;
+    CHECK_INT(pp_canvas_width(f.canvas), 1200);
+    CHECK_INT(pp_canvas_height(f.canvas), 350);
+    /* The peak of incident 1 is about 150,000 entries a minute. */
+    CHECK(f.fig->y_range.end > 140000.0 && f.fig->y_range.end < 170000.0);
+    CHECK(y->ticks.nmajor >= 5);
+    if (y->ticks.nmajor > 0)
+        CHECK_STR(y->labels[y->ticks.nmajor - 1], "1.400e+5");
+    check_no_overlap(&f, false);
+    check_no_overlap(&f, true);
+    release(&f);
+}
+
+static void test_datetime_axis_labels(void)
+{
+    figure f;
+    const pp__axis_layout *x;
+
+    if (!have_data() || !load("firewall_datetime", &f)) {
+        release(&f);
+        return;
+    }
+    x = &f.layout.x;
+    CHECK(x->ticks.nmajor >= 2);
+    if (x->ticks.nmajor >= 2) {
+        /* Six-hour steps over 13 April 08:52 to 16 April 08:00. */
+        CHECK_STR(x->labels[0], "04/13 06:00");
+        CHECK_STR(x->labels[x->ticks.nmajor - 1], "04/16 06:00");
+        CHECK_NEAR(x->ticks.major[1] - x->ticks.major[0], 6 * 3600e3, 0.0);
+    }
+    check_no_overlap(&f, true);
+    check_no_overlap(&f, false);
+    release(&f);
+}
+
+static void test_three_sources_log_axis(void)
+{
+    figure f;
+    const pp__axis_layout *y;
+    size_t i;
+
+    if (!have_data() || !load("three_sources", &f)) {
+        release(&f);
+        return;
+    }
+    y = &f.layout.y;
+    CHECK(y->ticks.nmajor >= 5);
+    for (i = 0; i < y->ticks.nmajor; i++) {
+        double e = log10(y->ticks.major[i]);
+        CHECK_MSG(e == floor(e) && pow(10.0, e) == y->ticks.major[i],
+                  "log tick %g is not a power of ten", y->ticks.major[i]);
+    }
+    CHECK_STR(y->labels[0], "1");
+    CHECK_INT(f.layout.legend.nitems, 3);
+    check_no_overlap(&f, true);
+    check_no_overlap(&f, false);
+    release(&f);
+}
+
+/* The incidents of firewall_per_minute.csv, start and end minute. */
+static const struct {
+    const char *label, *first, *last;
+} incidents[] = {
+    {"1", "2011-04-13 11:39", "2011-04-13 12:51"},
+    {"2", "2011-04-14 10:56", "2011-04-14 12:28"},
+    {"3", "2011-04-14 13:31", "2011-04-14 13:31"},
+    {"4", "2011-04-15 14:06", "2011-04-15 14:06"},
+};
+
+static void test_bands_cover_incident_minutes(void)
+{
+    const double minute = 60e3;
+    const pp__resolved *bands;
+    figure f;
+    size_t i;
+
+    if (!have_data() || !load("incident_bands", &f)) {
+        release(&f);
+        return;
+    }
+    bands = &f.fig->renderers[0].data;
+    CHECK_INT(bands->n, 4);
+    for (i = 0; i < 4 && i < bands->n; i++) {
+        double first, last;
+        CHECK(pp__parse_datetime(incidents[i].first,
+                                 strlen(incidents[i].first), &first));
+        CHECK(pp__parse_datetime(incidents[i].last,
+                                 strlen(incidents[i].last), &last));
+        /* Each minute is a bar one minute wide centred on its time. */
+        CHECK_NEAR(bands->band_left[i], first - minute / 2, 0.0);
+        CHECK_NEAR(bands->band_right[i], last + minute / 2, 0.0);
+        CHECK_STR(bands->band_labels[i], incidents[i].label);
+    }
+    if (bands->n >= 1) {
+        /* Shaded in the middle of band 1 (low in the frame, where the
+           line is up on its plateau), white just left of it. */
+        uint8_t in[4], out[4];
+        int y = (int)(f.layout.frame.y + f.layout.frame.height * 0.6);
+        int middle = (int)lround(pp__scale_x(
+            f.fig, &f.layout, (bands->band_left[0] + bands->band_right[0]) / 2));
+        int before = (int)floor(pp__scale_x(f.fig, &f.layout,
+                                            bands->band_left[0]) - 1.0);
+        pp_canvas_get_pixel(f.canvas, middle, y, in);
+        pp_canvas_get_pixel(f.canvas, before, y, out);
+        CHECK_MSG(in[0] == 255 && in[1] < 220 && in[2] < 220,
+                  "inside band 1: (%d,%d,%d)", in[0], in[1], in[2]);
+        CHECK_MSG(out[0] == out[1] && out[1] == out[2],
+                  "left of band 1: (%d,%d,%d)", out[0], out[1], out[2]);
+    }
+    release(&f);
+}
+
+static void test_network_in_rows(void)
+{
+    const pp__resolved *d;
+    figure f;
+    size_t i, rows[5] = {0}, self_loops = 0;
+
+    if (!have_data() || !load("network", &f)) {
+        release(&f);
+        return;
+    }
+    d = &f.fig->renderers[0].data;
+    CHECK_INT(d->n, 255);
+    for (i = 0; i < d->n; i++)
+        if (d->y[i] >= 1 && d->y[i] <= 4)
+            rows[(int)d->y[i]]++;
+    /* Top to bottom: the web server, 4 firewall interfaces, 9 servers,
+       241 workstations. */
+    CHECK_INT(rows[4], 1);
+    CHECK_INT(rows[3], 4);
+    CHECK_INT(rows[2], 9);
+    CHECK_INT(rows[1], 241);
+    /* Every host has an edge to its gateway (x.y.z.1); the gateways'
+       own edges are loops and draw nothing. */
+    CHECK_INT(d->nedges, 255);
+    for (i = 0; i < d->nedges; i++)
+        self_loops += d->edge_from[i] == d->edge_to[i];
+    CHECK_INT(self_loops, 4);
+    release(&f);
+}
+
+int main(void)
+{
+    RUN(test_firewall_timeline_labels_readable);
+    RUN(test_datetime_axis_labels);
+    RUN(test_three_sources_log_axis);
+    RUN(test_bands_cover_incident_minutes);
+    RUN(test_network_in_rows);
+    CHECK_EXIT();
+}
