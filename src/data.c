@@ -729,17 +729,6 @@ static bool index_nodes(key_index *index, char **keys, size_t n)
     return true;
 }
 
-static void free_texts(char **texts, size_t n)
-{
-    size_t i;
-
-    if (texts == NULL)
-        return;
-    for (i = 0; i < n; i++)
-        free(texts[i]);
-    free(texts);
-}
-
 /* Finds the node each edge end names, or fails naming the edge's line. */
 static pp_status match_edge_ends(pp_figure_t *fig, const pp__renderer *rend,
                                  const pp__table *edges,
@@ -898,9 +887,9 @@ static pp_status eval_graph(pp_figure_t *fig, pp__renderer *rend,
 done:
     free(index.keys);
     free(index.rows);
-    free_texts(keys, nodes->nrows);
-    free_texts(from, edges != NULL ? edges->nrows : 0);
-    free_texts(to, edges != NULL ? edges->nrows : 0);
+    pp__free_strings(keys, nodes->nrows);
+    pp__free_strings(from, edges != NULL ? edges->nrows : 0);
+    pp__free_strings(to, edges != NULL ? edges->nrows : 0);
     return st;
 }
 

@@ -86,17 +86,6 @@ static size_t count_strings(char **items)
     return n;
 }
 
-static void free_strings(char **items, size_t n)
-{
-    size_t i;
-
-    if (items == NULL)
-        return;
-    for (i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
-}
-
 static void transform_free(pp__transform *t)
 {
     if (t == NULL)
@@ -105,7 +94,7 @@ static void transform_free(pp__transform *t)
     free(t->where_column);
     free(t->where_text);
     free(t->factors_name);
-    free_strings(t->factors, t->nfactors);
+    pp__free_strings(t->factors, t->nfactors);
     free(t->thresholds);
     free(t->palette);
     free(t->pattern);
@@ -169,7 +158,7 @@ static void renderer_free(pp__renderer *r)
     free(r->rows_by);
     if (r->rows != NULL) {
         for (i = 0; i < r->nrows; i++)
-            free_strings(r->rows[i], r->rows[i] ? count_strings(r->rows[i])
+            pp__free_strings(r->rows[i], r->rows[i] ? count_strings(r->rows[i])
                                                  : 0);
         free(r->rows);
     }
@@ -216,9 +205,9 @@ void pp__figure_free(pp_figure_t *fig)
         pp__factor_list *list = &fig->factor_lists[i];
         free(list->name);
         pp__loc_free(&list->loc);
-        free_strings(list->items, list->nitems);
+        pp__free_strings(list->items, list->nitems);
         free(list->source);
-        free_strings(list->columns, list->ncolumns);
+        pp__free_strings(list->columns, list->ncolumns);
     }
     free(fig->factor_lists);
     for (i = 0; i < fig->nrenderers; i++)

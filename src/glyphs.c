@@ -84,12 +84,7 @@ static pp_status draw_bands(pp_canvas_t *canvas, pp_fonts_t *fonts,
     int row;
 
     fill.a = (float)(fill.a * rend->fill.alpha);
-    memset(&text, 0, sizeof text);
-    text.font_style = font->style;
-    text.size_px = font->size_px;
-    text.color = font->color;
-    text.align = PP_ALIGN_LEFT;
-    text.baseline = PP_BASELINE_ALPHABETIC;
+    text = pp__text_style(font, PP_ALIGN_LEFT);
     for (row = 0; row < BAND_LABEL_ROWS; row++)
         row_end[row] = -HUGE_VAL;
     for (i = 0; i < d->n && st == PP_OK; i++) {

@@ -175,7 +175,7 @@ bool pp__is_math_like(const char *text)
     return true;
 }
 
-static pp_text_style_t font_style(const pp__font *font)
+pp_text_style_t pp__text_style(const pp__font *font, pp_text_align align)
 {
     pp_text_style_t style;
 
@@ -183,6 +183,8 @@ static pp_text_style_t font_style(const pp__font *font)
     style.font_style = font->style;
     style.size_px = font->size_px;
     style.color = font->color;
+    style.align = align;
+    style.baseline = PP_BASELINE_ALPHABETIC;
     return style;
 }
 
@@ -190,7 +192,7 @@ pp_status pp__text_height(pp_fonts_t *fonts, const char *text,
                           const pp__font *font, double *height,
                           pp_text_metrics_t *metrics)
 {
-    pp_text_style_t style = font_style(font);
+    pp_text_style_t style = pp__text_style(font, PP_ALIGN_LEFT);
     pp_text_metrics_t local;
     pp_status st;
 
@@ -337,7 +339,7 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
                                const pp__font *font, char **label,
                                double max_width)
 {
-    pp_text_style_t style = font_style(font);
+    pp_text_style_t style = pp__text_style(font, PP_ALIGN_LEFT);
     size_t len = strlen(*label), nstarts = 0, lo, hi, i;
     size_t *starts;
     char *best;
@@ -391,7 +393,7 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
                                const pp__axis *axis, pp__axis_layout *al,
                                bool vertical, pp_error_t *err)
 {
-    pp_text_style_t style = font_style(&axis->major_label_font);
+    pp_text_style_t style = pp__text_style(&axis->major_label_font, PP_ALIGN_LEFT);
     double biggest = 0.0, limit = MAX_LABEL_SHARE * fig->width;
     bool any = false;
     size_t i;
@@ -484,7 +486,7 @@ static pp_status layout_legend(pp_figure_t *fig, pp_fonts_t *fonts,
 {
     const pp__legend *legend = &fig->legend;
     pp__legend_layout *ll = &layout->legend;
-    pp_text_style_t style = font_style(&legend->label_font);
+    pp_text_style_t style = pp__text_style(&legend->label_font, PP_ALIGN_LEFT);
     const pp_rect_t *f = &layout->frame;
     double label_width = legend->label_width, row;
     size_t i;

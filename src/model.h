@@ -437,6 +437,9 @@ pp_status pp__text_height(pp_fonts_t *fonts, const char *text,
                           pp_text_metrics_t *metrics);
 bool pp__is_math_like(const char *text);
 
+/* A one-line text style of a font, on the alphabetic baseline. */
+pp_text_style_t pp__text_style(const pp__font *font, pp_text_align align);
+
 /* ------------------------------------------------------------------------ */
 /* Drawing (render.c, glyphs.c)                                              */
 /* ------------------------------------------------------------------------ */

@@ -50,6 +50,9 @@ void pp__warn(const pp__warnings *sink, const char *fmt, ...)
 char *pp__strdup(const char *s);
 char *pp__strndup(const char *s, size_t n);
 
+/* Frees n strings and the array holding them; NULL is a no-op. */
+void pp__free_strings(char **items, size_t n);
+
 /* A growable byte string; data is always NUL-terminated once used. */
 typedef struct pp__str {
     char *data;

@@ -56,12 +56,7 @@ static pp_status draw_label(painter *p, const char *text,
 
     if (text == NULL || text[0] == '\0' || font->size_px <= 0.0)
         return PP_OK;
-    memset(&style, 0, sizeof style);
-    style.font_style = font->style;
-    style.size_px = font->size_px;
-    style.color = font->color;
-    style.align = align;
-    style.baseline = PP_BASELINE_ALPHABETIC;
+    style = pp__text_style(font, align);
     style.angle = angle;
     st = pp__text_height(p->fonts, text, font, &height, &m);
     if (st != PP_OK)
@@ -83,12 +78,9 @@ static pp_status draw_label(painter *p, const char *text,
 
 static double text_width(painter *p, const char *text, const pp__font *font)
 {
-    pp_text_style_t style;
+    pp_text_style_t style = pp__text_style(font, PP_ALIGN_LEFT);
     pp_text_metrics_t m;
 
-    memset(&style, 0, sizeof style);
-    style.font_style = font->style;
-    style.size_px = font->size_px;
     if (pp_text_measure(p->fonts, text, &style, &m) != PP_OK)
         return 0.0;
     return m.width;

@@ -153,3 +153,14 @@ size_t pp__utf8_sequence(const unsigned char *s, size_t n)
             return 0;
     return length;
 }
+
+void pp__free_strings(char **items, size_t n)
+{
+    size_t i;
+
+    if (items == NULL)
+        return;
+    for (i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
