@@ -489,48 +489,71 @@ static pp_color_t legend_line_color(const pp__renderer *r)
     return outline_color(r);
 }
 
-static void put_legend_sample(pp__gp_writer *w, size_t row,
-                              const pp__renderer *r, double x, double y)
+/* A marker sample: a circle or square object over the legend box. */
+static void put_marker_sample(pp__gp_writer *w, size_t row,
+                              const pp__renderer *r, double cx, double cy)
 {
     const pp__legend *legend = &w->fig->legend;
-    double gw = legend->glyph_width, gh = legend->glyph_height;
+    double box = fmin(legend->glyph_width, legend->glyph_height);
+    double size = r->size.kind == PP__SPEC_NUMBER ? r->size.number
+                                                  : box / 2.0;
+    pp_color_t fill = r->data.fill_colors != NULL && r->data.n > 0
+        ? r->data.fill_colors[0] : (pp_color_t){0, 0, 0, 0.0f};
     pp_color_t line = legend_line_color(r);
 
-    if (r->kind == PP__GLYPH_SCATTER || r->kind == PP__GLYPH_GRAPH) {
-        double size = r->size.kind == PP__SPEC_NUMBER ? r->size.number
-                                                      : fmin(gw, gh) / 2.0;
-        pp_color_t fill = r->data.fill_colors != NULL && r->data.n > 0
-            ? r->data.fill_colors[0] : (pp_color_t){0, 0, 0, 0.0f};
+    size = fmin(size, box);
+    if (r->marker == PP__MARKER_SQUARE)
+        pp__str_printf(w->s, "set object %zu rectangle center ", 10 + row);
+    else
         pp__str_printf(w->s, "set object %zu circle at ", 10 + row);
-        pp__gp_screen_x(w, x + gw / 2.0);
-        pp__str_puts(w->s, ", ");
-        pp__gp_screen_y(w, y + gh / 2.0);
-        pp__str_puts(w->s, " size ");
-        pp__gp_screen_x(w, fmin(size, fmin(gw, gh)) / 2.0);
-        pp__str_puts(w->s, " front fillcolor ");
-        pp__gp_color(w->s, fill);
-        pp__str_puts(w->s, visible(fill) ? " fillstyle solid 1.0"
-                                         : " fillstyle empty");
+    pp__gp_screen_x(w, cx);
+    pp__str_puts(w->s, ", ");
+    pp__gp_screen_y(w, cy);
+    pp__str_puts(w->s, " size ");
+    if (r->marker == PP__MARKER_SQUARE) {
+        pp__gp_screen_x(w, size);
+        pp__str_puts(w->s, ", screen ");
+        pp__gp_px(w->s, size);
+        pp__str_printf(w->s, "/%d.", w->fig->height - 1);
+    } else {
+        pp__gp_screen_x(w, size / 2.0);
+    }
+    pp__str_puts(w->s, " front fillcolor ");
+    pp__gp_color(w->s, fill);
+    pp__str_puts(w->s, visible(fill) ? " fillstyle solid 1.0"
+                                     : " fillstyle empty");
+    if (visible(line) && r->line.width > 0.0) {
         pp__str_puts(w->s, " border lc ");
         pp__gp_color(w->s, line);
         pp__str_puts(w->s, " lw ");
         pp__gp_px(w->s, r->line.width);
         pp__str_puts(w->s, "\n");
-        return;
+    } else {
+        pp__str_puts(w->s, " noborder\n");
     }
-    if (!visible(line))
+}
+
+/* A line sample: an arrow without a head across the glyph box. */
+static void put_line_sample(pp__gp_writer *w, size_t row,
+                            const pp__renderer *r, double x, double y)
+{
+    const pp__legend *legend = &w->fig->legend;
+    pp_color_t line = legend_line_color(r);
+    double width = r->kind == PP__GLYPH_GRAPH ? r->edge_line.width
+                                              : r->line.width;
+
+    if (!visible(line) || width <= 0.0)
         return;
     pp__str_printf(w->s, "set arrow %zu from ", 1 + row);
     pp__gp_screen_x(w, x);
     pp__str_puts(w->s, ", ");
-    pp__gp_screen_y(w, y + gh / 2.0);
+    pp__gp_screen_y(w, y);
     pp__str_puts(w->s, " to ");
-    pp__gp_screen_x(w, x + gw);
+    pp__gp_screen_x(w, x + legend->glyph_width);
     pp__str_puts(w->s, ", ");
-    pp__gp_screen_y(w, y + gh / 2.0);
+    pp__gp_screen_y(w, y);
     pp__str_puts(w->s, " nohead front lw ");
-    pp__gp_px(w->s, r->kind == PP__GLYPH_GRAPH ? r->edge_line.width
-                                               : r->line.width);
+    pp__gp_px(w->s, width);
     pp__str_puts(w->s, " lc ");
     pp__gp_color(w->s, line);
     pp__str_puts(w->s, "\n");
@@ -565,7 +588,7 @@ pp_status pp__gp_write_legend(pp__gp_writer *w)
     pp__str_puts(w->s, " fillstyle ");
     if (visible(legend->background_fill_color)) {
         pp__str_puts(w->s, "transparent solid ");
-        pp__gp_number(w->s, legend->background_fill_color.a);
+        pp__gp_px(w->s, legend->background_fill_color.a);
     } else {
         pp__str_puts(w->s, "empty");
     }
@@ -584,7 +607,11 @@ pp_status pp__gp_write_legend(pp__gp_writer *w)
                     i * (legend->glyph_height + legend->spacing);
         double y;
 
-        put_legend_sample(w, i, r, gx, gy);
+        if (r->kind == PP__GLYPH_SCATTER || r->kind == PP__GLYPH_GRAPH)
+            put_marker_sample(w, i, r, gx + legend->glyph_width / 2.0,
+                              gy + legend->glyph_height / 2.0);
+        else
+            put_line_sample(w, i, r, gx, gy + legend->glyph_height / 2.0);
         st = pp__gp_label_centre(w, r->legend_label, &legend->label_font,
                                  gy + legend->glyph_height / 2.0 - 0.5,
                                  PP__GP_MIDDLE, &y);
