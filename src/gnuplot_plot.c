@@ -337,8 +337,8 @@ static void put_marker_style(pp__str *plots, const pp__renderer *r,
 
 /*
  * Markers: circles take their radius in x units (or, on a log x axis, one
- * radius for all from `set style circle`); squares are boxes with their
- * corners in data units.
+ * radius for all, the first marker's, from `set style circle`); squares
+ * are boxes with their corners in data units.
  */
 static void write_markers(pp__gp_writer *w, size_t index, const char *block,
                           pp__str *plots)
@@ -379,10 +379,12 @@ static void write_markers(pp__gp_writer *w, size_t index, const char *block,
     }
     pp__str_puts(w->s, "EOD\n");
 
-    if (!square && log_x && d->n > 0) {
+    if (!square && log_x && d->n > 0 && !w->circle_radius_set) {
+        /* One radius for every circle plot: the first marker's. */
         pp__str_puts(w->s, "set style circle radius ");
         pp__gp_screen_x(w, d->sizes[0] / 2.0);
         pp__str_puts(w->s, "\n");
+        w->circle_radius_set = true;
     }
     if (square)
         pp__str_printf(plots, ", \\\n    %s using 1:2:3:4:5:6", block);

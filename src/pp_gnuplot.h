@@ -16,6 +16,7 @@ typedef struct pp__gp_writer {
     const pp__layout *layout;
     double ascent[3], descent[3];   /* per px of size, by pp_font_style */
     double v_char, h_char, v_tic;   /* the terminal font's units, px */
+    bool circle_radius_set;         /* `set style circle` written */
 } pp__gp_writer;
 
 /* The shortest decimal that reads back as the same double. */

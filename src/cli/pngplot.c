@@ -285,26 +285,6 @@ static char *default_output(const char *spec)
     return out;
 }
 
-static int write_stdout(const pp_canvas_t *canvas, int compression)
-{
-    pp_error_t err;
-    uint8_t *data;
-    size_t size;
-
-    if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
-        print_error(err.message);
-        return 1;
-    }
-    if (fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
-        fprintf(stderr, "%s: error: cannot write the PNG to standard output: "
-                "%s\n", program, strerror(errno));
-        free(data);
-        return 1;
-    }
-    free(data);
-    return 0;
-}
-
 /* Writes bytes to standard output; 0 or 1 as the command's status. */
 static int write_bytes_stdout(const void *data, size_t size, const char *what)
 {
@@ -314,6 +294,22 @@ static int write_bytes_stdout(const void *data, size_t size, const char *what)
         return 1;
     }
     return 0;
+}
+
+static int write_stdout(const pp_canvas_t *canvas, int compression)
+{
+    pp_error_t err;
+    uint8_t *data;
+    size_t size;
+    int status;
+
+    if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
+        print_error(err.message);
+        return 1;
+    }
+    status = write_bytes_stdout(data, size, "PNG");
+    free(data);
+    return status;
 }
 
 /* --backend gnuplot: gnuplot draws the PNG, or the script is written. */

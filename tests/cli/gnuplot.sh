@@ -78,11 +78,12 @@ exit 1
 EOF
 chmod +x "$TMP/bin/gnuplot"
 old_output failed.png
-run env PATH="$TMP/bin:$PATH" "$PNGPLOT" render --backend gnuplot "$spec" \
-    -o "$TMP/failed.png"
+run env PATH="$TMP/bin:$PATH" TMPDIR="$TMP" "$PNGPLOT" render \
+    --backend gnuplot "$spec" -o "$TMP/failed.png"
 expect gnuplot_failure_reported 1 \
     "gnuplot failed (exit status 1): \"figure.gp\" line 5: unknown or ambiguous terminal type"
-if untouched failed.png; then
+if untouched failed.png && [ -z "$(ls "$TMP" | grep '^pngplot-gnuplot')" ]
+then
     pass gnuplot_failure_keeps_existing_output
 else
     fail gnuplot_failure_keeps_existing_output "$(cat "$TMP/failed.png")"
@@ -115,6 +116,32 @@ if [ "$status" -eq 0 ] && [ ! -s "$TMP/stderr" ]; then
     pass gnuplot_warnings_quiet
 else
     fail gnuplot_warnings_quiet "status $status: $(cat "$TMP/stderr")"
+fi
+
+# pngplot's fonts reach gnuplot: FONTCONFIG_FILE names a file that reads
+# the configuration gnuplot would have read and adds the font folder.
+cat >"$TMP/bin/gnuplot" <<EOF
+#!/bin/sh
+cat "\$FONTCONFIG_FILE" >"$TMP/seen.conf"
+exit 1
+EOF
+fonts=$(cd fonts && pwd -P)
+run env PATH="$TMP/bin:$PATH" "$PNGPLOT" render --backend gnuplot \
+    --font-dir fonts "$spec" -o "$TMP/f.png"
+if grep -qF "<dir>$fonts</dir>" "$TMP/seen.conf" &&
+    grep -qF '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' \
+        "$TMP/seen.conf"; then
+    pass gnuplot_sees_pngplot_fonts
+else
+    fail gnuplot_sees_pngplot_fonts "$(cat "$TMP/seen.conf")"
+fi
+run env PATH="$TMP/bin:$PATH" FONTCONFIG_FILE=/etc/my-fonts.conf \
+    "$PNGPLOT" render --backend gnuplot "$spec" -o "$TMP/f.png"
+if grep -qF '<include ignore_missing="yes">/etc/my-fonts.conf</include>' \
+    "$TMP/seen.conf"; then
+    pass gnuplot_fonts_keep_user_fontconfig
+else
+    fail gnuplot_fonts_keep_user_fontconfig "$(cat "$TMP/seen.conf")"
 fi
 
 # The rest needs gnuplot itself.
@@ -164,6 +191,16 @@ then
     pass gnuplot_script_draws_the_same_png
 else
     fail gnuplot_script_draws_the_same_png "$(cat "$TMP/diff" "$TMP/gnuplot.out")"
+fi
+
+# The temporary folder (with gnuplot's font cache in it) is removed.
+mkdir -p "$TMP/tmpdir"
+run env TMPDIR="$TMP/tmpdir" "$PNGPLOT" render -q --backend gnuplot \
+    examples/network.json -o "$TMP/n.png"
+if [ "$status" -eq 0 ] && [ -z "$(ls -A "$TMP/tmpdir")" ]; then
+    pass gnuplot_leaves_no_temporary_files
+else
+    fail gnuplot_leaves_no_temporary_files "status $status, left: $(ls -A "$TMP/tmpdir")"
 fi
 
 # -o - writes gnuplot's PNG to standard output.
