@@ -444,7 +444,7 @@ static void put_tick_list(pp__gp_writer *w, const pp__axis_layout *al,
         pp__gp_number(w->s, al->ticks.major[i]);
     }
     for (i = 0; i < al->ticks.nminor; i++, n++) {
-        pp__str_puts(w->s, ", \\\n    '' ");
+        pp__str_puts(w->s, n > 0 ? ", \\\n    '' " : "\\\n    '' ");
         pp__gp_number(w->s, al->ticks.minor[i]);
         pp__str_puts(w->s, " 1");
     }
@@ -467,7 +467,8 @@ static pp_status write_ticks(pp__gp_writer *w, const pp__axis *a,
         pp__str_printf(w->s, "unset %ctics\n", axis);
         return PP_OK;
     }
-    st = tick_label_offset(w, a, al, vertical, major, &dx, &dy);
+    st = labelled ? tick_label_offset(w, a, al, vertical, major, &dx, &dy)
+                  : PP_OK;
     if (st != PP_OK)
         return st;
     pp__str_printf(w->s, "# The %c axis: ticks and labels where pngplot "
@@ -477,10 +478,12 @@ static pp_status write_ticks(pp__gp_writer *w, const pp__axis *a,
     pp__str_puts(w->s, ",");
     pp__gp_px(w->s, minor);
     pp__str_printf(w->s, " %s ", vertical ? "right" : "center");
-    put_offset(w, dx, dy);
-    pp__str_puts(w->s, " ");
-    pp__gp_font(w->s, &a->major_label_font);
-    pp__str_puts(w->s, " ");
+    if (labelled) {
+        put_offset(w, dx, dy);
+        pp__str_puts(w->s, " ");
+        pp__gp_font(w->s, &a->major_label_font);
+        pp__str_puts(w->s, " ");
+    }
     put_tick_list(w, al, labelled);
     return PP_OK;
 }

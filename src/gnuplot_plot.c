@@ -170,7 +170,7 @@ static void write_line(pp__gp_writer *w, size_t index, pp__str *plots)
     const pp__resolved *d = &r->data;
     pp_color_t color = spec_color(&r->line.color, r->line.alpha);
     bool gap = true;
-    size_t i;
+    size_t i, points = 0;
 
     if (!visible(color) || r->line.width <= 0.0 || d->n == 0)
         return;
@@ -186,8 +186,11 @@ static void write_line(pp__gp_writer *w, size_t index, pp__str *plots)
         put_row(w->s, xy, 2);
         pp__str_puts(w->s, "\n");
         gap = false;
+        points++;
     }
     pp__str_puts(w->s, "EOD\n");
+    if (points == 0)
+        return;
 
     pp__str_printf(plots, ", \\\n    $r%zu using 1:2 with lines lw ", index);
     pp__gp_px(plots, r->line.width);
@@ -196,15 +199,16 @@ static void write_line(pp__gp_writer *w, size_t index, pp__str *plots)
     pp__str_puts(plots, " notitle");
 }
 
-/* The rows of x0 y0 x1 y1 [colour] that `vectors` draws. */
-static void put_vector_rows(pp__gp_writer *w, const double *x0y0x1y1,
-                            const row_colors *rc, size_t i)
+/* A row of x0 y0 x1 y1 [colour] that `vectors` draws; false if none. */
+static bool put_vector_row(pp__gp_writer *w, const double *x0y0x1y1,
+                           const row_colors *rc, size_t i)
 {
     if (!all_finite(x0y0x1y1, 4) || !row_visible(rc, i))
-        return;
+        return false;
     put_row(w->s, x0y0x1y1, 4);
     put_row_color(w->s, rc, i);
     pp__str_puts(w->s, "\n");
+    return true;
 }
 
 static void put_vectors_plot(pp__str *plots, const char *block, size_t index,
@@ -225,7 +229,7 @@ static void write_segments(pp__gp_writer *w, size_t index, pp__str *plots)
     const pp__resolved *d = &r->data;
     row_colors rc;
     char block[32];
-    size_t i;
+    size_t i, rows = 0;
 
     if (r->line.width <= 0.0 || d->n == 0)
         return;
@@ -240,11 +244,13 @@ static void write_segments(pp__gp_writer *w, size_t index, pp__str *plots)
     for (i = 0; i < d->n; i++) {
         double v[4] = {d->xs[2 * i], d->ys[2 * i], d->xs[2 * i + 1],
                        d->ys[2 * i + 1]};
-        put_vector_rows(w, v, &rc, i);
+        rows += put_vector_row(w, v, &rc, i);
     }
     pp__str_puts(w->s, "EOD\n");
+    /* gnuplot warns about a plot without points: leave it out. */
     snprintf(block, sizeof block, "$r%zu", index);
-    put_vectors_plot(plots, block, index, &rc, r->line.width);
+    if (rows > 0)
+        put_vectors_plot(plots, block, index, &rc, r->line.width);
 }
 
 /* multi_line: a block of vertices per row, blank lines between. */
@@ -252,7 +258,7 @@ static void write_multi_line(pp__gp_writer *w, size_t index, pp__str *plots)
 {
     const pp__renderer *r = &w->fig->renderers[index];
     const pp__resolved *d = &r->data;
-    size_t nv = d->nvertices, i, v;
+    size_t nv = d->nvertices, i, v, points = 0;
     row_colors rc;
 
     if (r->line.width <= 0.0 || d->n == 0 || nv == 0)
@@ -277,10 +283,13 @@ static void write_multi_line(pp__gp_writer *w, size_t index, pp__str *plots)
             put_row(w->s, xy, 2);
             put_row_color(w->s, &rc, i);
             pp__str_puts(w->s, "\n");
+            points++;
         }
         pp__str_puts(w->s, "\n");
     }
     pp__str_puts(w->s, "EOD\n");
+    if (points == 0)
+        return;
 
     pp__str_printf(plots, ", \\\n    $r%zu using 1:2", index);
     put_color_using(plots, &rc, index, 3);
@@ -350,7 +359,7 @@ static void write_markers(pp__gp_writer *w, size_t index, const char *block,
     bool square = r->marker == PP__MARKER_SQUARE;
     bool log_x = fig->xaxis.type == PP__AXIS_LOG;
     row_colors fill;
-    size_t i;
+    size_t i, rows = 0;
 
     classify_colors(w, &r->fill.color, r->fill.alpha, r->source,
                     d->fill_colors, d->n, &fill);
@@ -376,8 +385,11 @@ static void write_markers(pp__gp_writer *w, size_t index, const char *block,
         put_row(w->s, v, square ? 6 : log_x ? 2 : 3);
         put_row_color(w->s, &fill, i);
         pp__str_puts(w->s, "\n");
+        rows++;
     }
     pp__str_puts(w->s, "EOD\n");
+    if (rows == 0)
+        return;
 
     if (!square && log_x && d->n > 0 && !w->circle_radius_set) {
         /* One radius for every circle plot: the first marker's. */
@@ -403,7 +415,7 @@ static void write_graph(pp__gp_writer *w, size_t index, pp__str *plots)
     const pp__resolved *d = &r->data;
     char block[32];
     row_colors rc;
-    size_t i;
+    size_t i, rows = 0;
 
     classify_colors(w, &r->edge_line.color, r->edge_line.alpha,
                     r->edge_source, d->edge_colors, d->nedges, &rc);
@@ -416,11 +428,12 @@ static void write_graph(pp__gp_writer *w, size_t index, pp__str *plots)
         for (i = 0; i < d->nedges; i++) {
             size_t a = d->edge_from[i], b = d->edge_to[i];
             double v[4] = {d->x[a], d->y[a], d->x[b], d->y[b]};
-            put_vector_rows(w, v, &rc, i);
+            rows += put_vector_row(w, v, &rc, i);
         }
         pp__str_puts(w->s, "EOD\n");
         snprintf(block, sizeof block, "$r%zu_edges", index);
-        put_vectors_plot(plots, block, index, &rc, r->edge_line.width);
+        if (rows > 0)
+            put_vectors_plot(plots, block, index, &rc, r->edge_line.width);
     }
     snprintf(block, sizeof block, "$r%zu_nodes", index);
     write_markers(w, index, block, plots);

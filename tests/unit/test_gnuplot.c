@@ -194,6 +194,25 @@ static void test_script_markers(void)
     release(&f);
 }
 
+/* A renderer without a point to draw is left out of the plot command
+   (gnuplot would warn about it); an empty plot command plots nothing. */
+static void test_script_without_points(void)
+{
+    fixture f;
+
+    load_script(&f, "{\"glyph\": \"line\", \"source\": \"s\", \"x\": \"x\","
+                " \"y\": {\"field\": \"v\", \"transform\": {\"type\": "
+                "\"where\", \"column\": \"x\", \"equals\": 99,"
+                " \"otherwise\": null}}}");
+    if (f.script == NULL) {
+        release(&f);
+        return;
+    }
+    CHECK_CONTAINS(f.script, "\nunset key\nplot NaN notitle\nunset output\n");
+    CHECK(strstr(f.script, "$r0 using") == NULL);
+    release(&f);
+}
+
 static void test_script_legend(void)
 {
     fixture f;
@@ -370,6 +389,7 @@ int main(void)
     RUN(test_script_text);
     RUN(test_script_threshold_function);
     RUN(test_script_markers);
+    RUN(test_script_without_points);
     RUN(test_script_legend);
     RUN(test_missing_gnuplot);
     RUN(test_failure_keeps_existing_output);
