@@ -345,6 +345,42 @@ static void put_marker_style(pp__str *plots, const pp__renderer *r,
 }
 
 /*
+ * A marker's row: x y and the radius in x units for a circle (nothing more
+ * on a log x axis), x y xlow xhigh ylow yhigh for a square. False when the
+ * marker is not drawn.
+ */
+static bool put_marker_row(pp__gp_writer *w, const pp__renderer *r,
+                           size_t i, const row_colors *fill)
+{
+    const pp_figure_t *fig = w->fig;
+    const pp__resolved *d = &r->data;
+    const pp_rect_t *f = &w->layout->frame;
+    const pp__range *xr = &fig->x_range, *yr = &fig->y_range;
+    pp__axis_type xt = fig->xaxis.type, yt = fig->yaxis.type;
+    double h = d->sizes[i] / 2.0;
+    double v[6] = {d->x[i], d->y[i], 0, 0, 0, 0};
+    size_t n = 3;
+
+    if (!all_finite(v, 2) || !(h > 0.0))
+        return false;
+    if (r->marker == PP__MARKER_SQUARE) {
+        v[2] = shifted(xr, xt, f->width, v[0], -h);
+        v[3] = shifted(xr, xt, f->width, v[0], h);
+        v[4] = shifted(yr, yt, f->height, v[1], -h);
+        v[5] = shifted(yr, yt, f->height, v[1], h);
+        n = 6;
+    } else if (xt == PP__AXIS_LOG) {
+        n = 2;
+    } else {
+        v[2] = fabs(shifted(xr, PP__AXIS_LINEAR, f->width, 0.0, h));
+    }
+    put_row(w->s, v, n);
+    put_row_color(w->s, fill, i);
+    pp__str_puts(w->s, "\n");
+    return true;
+}
+
+/*
  * Markers: circles take their radius in x units (or, on a log x axis, one
  * radius for all, the first marker's, from `set style circle`); squares
  * are boxes with their corners in data units.
@@ -352,49 +388,30 @@ static void put_marker_style(pp__str *plots, const pp__renderer *r,
 static void write_markers(pp__gp_writer *w, size_t index, const char *block,
                           pp__str *plots)
 {
-    const pp_figure_t *fig = w->fig;
-    const pp__renderer *r = &fig->renderers[index];
+    const pp__renderer *r = &w->fig->renderers[index];
     const pp__resolved *d = &r->data;
-    const pp_rect_t *f = &w->layout->frame;
     bool square = r->marker == PP__MARKER_SQUARE;
-    bool log_x = fig->xaxis.type == PP__AXIS_LOG;
+    bool log_x = w->fig->xaxis.type == PP__AXIS_LOG;
+    double first_size = NAN;
     row_colors fill;
-    size_t i, rows = 0;
+    size_t i;
 
     classify_colors(w, &r->fill.color, r->fill.alpha, r->source,
                     d->fill_colors, d->n, &fill);
     if (fill.kind == COLOR_THRESHOLD)
         fill.kind = COLOR_ROWS;
     pp__str_printf(w->s, "%s << EOD\n", block);
-    for (i = 0; i < d->n; i++) {
-        double h = d->sizes[i] / 2.0;
-        double v[6] = {d->x[i], d->y[i], 0, 0, 0, 0};
-        if (!all_finite(v, 2) || !(h > 0.0))
-            continue;
-        if (square) {
-            v[2] = shifted(&fig->x_range, fig->xaxis.type, f->width, v[0], -h);
-            v[3] = shifted(&fig->x_range, fig->xaxis.type, f->width, v[0], h);
-            v[4] = shifted(&fig->y_range, fig->yaxis.type, f->height, v[1],
-                           -h);
-            v[5] = shifted(&fig->y_range, fig->yaxis.type, f->height, v[1],
-                           h);
-        } else {
-            v[2] = fabs(shifted(&fig->x_range, PP__AXIS_LINEAR, f->width, 0.0,
-                                h));
-        }
-        put_row(w->s, v, square ? 6 : log_x ? 2 : 3);
-        put_row_color(w->s, &fill, i);
-        pp__str_puts(w->s, "\n");
-        rows++;
-    }
+    for (i = 0; i < d->n; i++)
+        if (put_marker_row(w, r, i, &fill) && isnan(first_size))
+            first_size = d->sizes[i];
     pp__str_puts(w->s, "EOD\n");
-    if (rows == 0)
+    if (isnan(first_size))
         return;
 
-    if (!square && log_x && d->n > 0 && !w->circle_radius_set) {
+    if (!square && log_x && !w->circle_radius_set) {
         /* One radius for every circle plot: the first marker's. */
         pp__str_puts(w->s, "set style circle radius ");
-        pp__gp_screen_x(w, d->sizes[0] / 2.0);
+        pp__gp_screen_x(w, first_size / 2.0);
         pp__str_puts(w->s, "\n");
         w->circle_radius_set = true;
     }

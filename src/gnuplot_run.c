@@ -89,7 +89,7 @@ static int write_text(const char *path, const char *text, size_t len)
     return e;
 }
 
-/* Removes a folder and the files in it (one level: all we create). */
+/* Removes a folder and what is in it (fontconfig adds a cache folder). */
 static void remove_folder(const char *path)
 {
     DIR *dir = opendir(path);
