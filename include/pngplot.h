@@ -372,6 +372,64 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
 
 void pp_figure_destroy(pp_figure_t *fig);
 
+/* ------------------------------------------------------------------------ */
+/* The gnuplot backend                                                       */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The same figure drawn by gnuplot's pngcairo terminal (gnuplot 5.4 or
+ * later). The figure is laid out as pp_figure_render lays it out; the
+ * script pins gnuplot's margins to that frame and gives it the ranges,
+ * ticks, tick labels, colours, line widths, title, axis labels and legend.
+ * Its data is inside the script (datablocks), so the script runs anywhere.
+ * README.md lists what gnuplot cannot express.
+ */
+
+/*
+ * Writes the script into a malloc'ed, NUL-terminated buffer the caller
+ * frees; the script draws into png_path (as given: a relative path is
+ * relative to the folder gnuplot runs in).
+ */
+pp_status pp_figure_gnuplot_script(pp_figure_t *fig, pp_fonts_t *fonts,
+                                   const char *png_path, char **script,
+                                   size_t *size, pp_error_t *err);
+
+/* The same written to script_path, atomically as pp_canvas_write_png. */
+pp_status pp_figure_write_gnuplot_script(pp_figure_t *fig, pp_fonts_t *fonts,
+                                         const char *png_path,
+                                         const char *script_path,
+                                         pp_error_t *err);
+
+typedef struct pp_gnuplot_options {
+    /* The program to run; NULL: "gnuplot", looked up on PATH. */
+    const char *program;
+    /* A folder of Liberation Sans files that gnuplot's fontconfig should
+       see besides the system's fonts, so the figure gets the same font on
+       machines without it; NULL: the system's fonts only. */
+    const char *font_dir;
+} pp_gnuplot_options_t;
+
+/*
+ * Runs gnuplot on the script in a new temporary folder (under $TMPDIR or
+ * /tmp, removed afterwards) and returns the PNG it drew in a malloc'ed
+ * buffer. opt may be NULL. gnuplot's messages on standard error become
+ * warnings (through the load options' handler) when it succeeds and the
+ * error message when it fails (PP_ERR_BACKEND, also when gnuplot is not
+ * installed).
+ */
+pp_status pp_figure_render_gnuplot(pp_figure_t *fig, pp_fonts_t *fonts,
+                                   const pp_gnuplot_options_t *opt,
+                                   uint8_t **png, size_t *size,
+                                   pp_error_t *err);
+
+/*
+ * The same written to png_path as pp_canvas_write_png writes: the file
+ * appears only when complete, and on failure an existing file is untouched.
+ */
+pp_status pp_figure_write_gnuplot_png(pp_figure_t *fig, pp_fonts_t *fonts,
+                                      const pp_gnuplot_options_t *opt,
+                                      const char *png_path, pp_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

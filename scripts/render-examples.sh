@@ -1,14 +1,18 @@
 #!/bin/sh
 # Renders every example into out/, one line per file written: the specs in
-# examples/, the C example, and the VAST 2011 specs when ../shared is there.
+# examples/ (also through gnuplot when it is installed), the C example, and
+# the VAST 2011 specs when ../shared is there.
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
 mkdir -p out
 status=0
 
+# render SPEC OUT [OPTION]...
 render() {
-    if "$BUILD/pngplot" render "$1" -o "$2"; then
-        echo "wrote $2"
+    spec=$1 out=$2
+    shift 2
+    if "$BUILD/pngplot" render "$spec" -o "$out" "$@"; then
+        echo "wrote $out"
     else
         status=1
     fi
@@ -17,6 +21,16 @@ render() {
 for spec in examples/*.json; do
     render "$spec" "out/$(basename "${spec%.json}").png"
 done
+
+# The same figures drawn by gnuplot, to look at side by side.
+if command -v gnuplot >/dev/null 2>&1; then
+    for spec in examples/*.json; do
+        render "$spec" "out/$(basename "${spec%.json}")-gnuplot.png" \
+            --backend gnuplot
+    done
+else
+    echo "skipped the gnuplot renderings: gnuplot is not installed"
+fi
 
 "$BUILD/examples/wave" out/wave.png fonts || status=1
 

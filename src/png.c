@@ -471,10 +471,19 @@ static pp_status write_atomically(const char *path, const uint8_t *data,
     return PP_OK;
 }
 
+pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
+                         pp_error_t *err)
+{
+    struct stat st;
+
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, size, err);
+    return write_atomically(path, data, size, err);
+}
+
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err)
 {
-    struct stat st;
     uint8_t *data;
     size_t size;
     pp_status status;
@@ -485,10 +494,7 @@ pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
     if (status != PP_OK)
         return status;
 
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        status = write_in_place(path, data, size, err);
-    else
-        status = write_atomically(path, data, size, err);
+    status = pp__write_file(path, data, size, err);
     free(data);
     return status;
 }

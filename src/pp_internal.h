@@ -124,6 +124,14 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
                            int mask_height, int mask_stride,
                            pp_color_t color);
 
+/*
+ * Writes bytes to a file as pp_canvas_write_png does (png.c): through a
+ * temporary file renamed into place, or in place for a path that exists
+ * and is not a regular file. PP_ERR_IO with the path and reason.
+ */
+pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
+                         pp_error_t *err);
+
 /* ------------------------------------------------------------------------ */
 /* Numbers (number.c)                                                        */
 /* ------------------------------------------------------------------------ */

@@ -65,6 +65,14 @@ static const char render_help[] =
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
     "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
     "  -q, --quiet           do not print warnings\n"
+    "      --backend NAME    'pngplot' (default) draws the figure itself;\n"
+    "                        'gnuplot' has gnuplot's pngcairo terminal draw\n"
+    "                        it (--compression does not apply)\n"
+    "      --script-only FILE\n"
+    "                        write the gnuplot script to FILE ('-' for\n"
+    "                        standard output) instead of running gnuplot;\n"
+    "                        it draws into the -o path (implies\n"
+    "                        --backend gnuplot)\n"
     "  -h, --help            show this help\n"
     "\n"
     "The output appears only when complete: on any error nothing is written\n"
@@ -185,6 +193,8 @@ typedef struct render_args {
     const char *font_dir;
     int compression;
     int quiet;
+    int gnuplot;                /* --backend gnuplot */
+    const char *script_only;    /* --script-only FILE */
 } render_args;
 
 static int parse_render_args(int argc, char **argv, render_args *a)
@@ -214,6 +224,16 @@ static int parse_render_args(int argc, char **argv, render_args *a)
         } else if ((found = option_value(argc, argv, &i, NULL, "--font-dir",
                                          &value)) != 0) {
             a->font_dir = value;
+        } else if ((found = option_value(argc, argv, &i, NULL, "--backend",
+                                         &value)) != 0) {
+            if (found > 0 && strcmp(value, "pngplot") != 0 &&
+                strcmp(value, "gnuplot") != 0)
+                return usage_error("render: --backend is 'pngplot' or "
+                                   "'gnuplot'", "render ");
+            a->gnuplot = found > 0 && strcmp(value, "gnuplot") == 0 ? 1 : -1;
+        } else if ((found = option_value(argc, argv, &i, NULL,
+                                         "--script-only", &value)) != 0) {
+            a->script_only = value;
         } else if ((found = option_value(argc, argv, &i, NULL,
                                          "--compression", &value)) != 0) {
             if (found > 0 && !parse_int(value, 0, 9, &a->compression))
@@ -239,6 +259,15 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     }
     if (a->spec == NULL)
         return usage_error("render: missing SPEC.json", "render ");
+    if (a->script_only != NULL && a->gnuplot < 0)
+        return usage_error("render: --script-only writes a gnuplot script; "
+                           "it goes with --backend gnuplot", "render ");
+    if (a->script_only != NULL && a->output != NULL &&
+        strcmp(a->output, "-") == 0)
+        return usage_error("render: the script needs a file to draw into: "
+                           "give -o FILE with --script-only", "render ");
+    if (a->script_only != NULL)
+        a->gnuplot = 1;
     return 0;
 }
 
@@ -257,24 +286,72 @@ static char *default_output(const char *spec)
     return out;
 }
 
+/* Writes bytes to standard output; 0 or 1 as the command's status. */
+static int write_bytes_stdout(const void *data, size_t size, const char *what)
+{
+    if (fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
+        fprintf(stderr, "%s: error: cannot write the %s to standard output: "
+                "%s\n", program, what, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 static int write_stdout(const pp_canvas_t *canvas, int compression)
 {
     pp_error_t err;
     uint8_t *data;
     size_t size;
+    int status;
 
     if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
         print_error(err.message);
         return 1;
     }
-    if (fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
-        fprintf(stderr, "%s: error: cannot write the PNG to standard output: "
-                "%s\n", program, strerror(errno));
-        free(data);
-        return 1;
-    }
+    status = write_bytes_stdout(data, size, "PNG");
     free(data);
-    return 0;
+    return status;
+}
+
+/* --backend gnuplot: gnuplot draws the PNG, or the script is written. */
+static int render_gnuplot(const render_args *a, pp_figure_t *fig,
+                          pp_fonts_t *fonts, const char *font_dir,
+                          const char *output)
+{
+    pp_gnuplot_options_t gopt = {NULL, font_dir};
+    pp_error_t err;
+    char *script = NULL;
+    uint8_t *png = NULL;
+    size_t size;
+    int status;
+
+    if (a->script_only != NULL && strcmp(a->script_only, "-") == 0) {
+        if (pp_figure_gnuplot_script(fig, fonts, output, &script, &size,
+                                     &err) != PP_OK) {
+            print_error(err.message);
+            return 1;
+        }
+        status = write_bytes_stdout(script, size, "script");
+        free(script);
+        return status;
+    }
+    if (a->script_only != NULL) {
+        if (pp_figure_write_gnuplot_script(fig, fonts, output, a->script_only,
+                                           &err) == PP_OK)
+            return 0;
+    } else if (strcmp(output, "-") == 0) {
+        if (pp_figure_render_gnuplot(fig, fonts, &gopt, &png, &size,
+                                     &err) == PP_OK) {
+            status = write_bytes_stdout(png, size, "PNG");
+            free(png);
+            return status;
+        }
+    } else if (pp_figure_write_gnuplot_png(fig, fonts, &gopt, output,
+                                           &err) == PP_OK) {
+        return 0;
+    }
+    print_error(err.message);
+    return 1;
 }
 
 static int command_render(int argc, char **argv)
@@ -286,6 +363,7 @@ static int command_render(int argc, char **argv)
     pp_error_t err;
     render_args a;
     char font_buf[PATH_MAX + 64], *output = NULL;
+    const char *font_dir;
     int status = 1, parsed = parse_render_args(argc, argv, &a);
 
     if (parsed != 0)
@@ -293,14 +371,22 @@ static int command_render(int argc, char **argv)
     opt.data_dir = a.data_dir;
     opt.warning = a.quiet ? NULL : print_warning;
 
+    font_dir = find_font_dir(a.font_dir, font_buf, sizeof font_buf);
     if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK ||
-        pp_fonts_load(find_font_dir(a.font_dir, font_buf, sizeof font_buf),
-                      &fonts, &err) != PP_OK) {
+        pp_fonts_load(font_dir, &fonts, &err) != PP_OK) {
         print_error(err.message);
         goto done;
     }
     if (!a.quiet)
         pp_fonts_set_warning_handler(fonts, print_warning, NULL);
+    if (a.gnuplot > 0) {
+        output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
+        if (output == NULL)
+            print_error("out of memory");
+        else
+            status = render_gnuplot(&a, fig, fonts, font_dir, output);
+        goto done;
+    }
     if (pp_figure_render(fig, fonts, &canvas, &err) != PP_OK) {
         print_error(err.message);
         goto done;
