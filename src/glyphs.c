@@ -63,6 +63,57 @@ static pp_status draw_line(pp_canvas_t *canvas, const pp_figure_t *fig,
 /* Label rows for bands: a label drops a row when it would touch one. */
 #define BAND_LABEL_ROWS 4
 
+/* A band's span in screen x, at least one pixel wide. */
+static void band_span(const pp_figure_t *fig, const pp__layout *layout,
+                      const pp__renderer *rend, size_t i, double *left,
+                      double *right)
+{
+    double middle;
+
+    *left = pp__scale_x(fig, layout, rend->data.band_left[i]);
+    *right = pp__scale_x(fig, layout, rend->data.band_right[i]);
+    middle = (*left + *right) / 2.0;
+    if (*right - *left < 1.0) {
+        *left = middle - 0.5;
+        *right = middle + 0.5;
+    }
+}
+
+pp_status pp__band_labels(pp_fonts_t *fonts, const pp_figure_t *fig,
+                          const pp__layout *layout, const pp__renderer *rend,
+                          pp__band_label *out)
+{
+    const pp__font *font = &rend->band_label_font;
+    pp_text_style_t text = pp__text_style(font, PP_ALIGN_LEFT);
+    double row_end[BAND_LABEL_ROWS];
+    size_t i;
+    int row;
+
+    for (row = 0; row < BAND_LABEL_ROWS; row++)
+        row_end[row] = -HUGE_VAL;
+    for (i = 0; i < rend->data.n; i++) {
+        pp_text_metrics_t m;
+        double left, right, middle;
+        pp_status st;
+
+        snprintf(out[i].text, sizeof out[i].text, "%s%s",
+                 rend->band_label_prefix ? rend->band_label_prefix : "",
+                 rend->data.band_labels[i]);
+        if ((st = pp_text_measure(fonts, out[i].text, &text, &m)) != PP_OK)
+            return st;
+        band_span(fig, layout, rend, i, &left, &right);
+        middle = (left + right) / 2.0;
+        for (row = 0; row < BAND_LABEL_ROWS - 1; row++)
+            if (middle - m.width / 2.0 > row_end[row] + 4.0)
+                break;
+        row_end[row] = middle + m.width / 2.0;
+        out[i].x = middle - m.width / 2.0;
+        out[i].baseline = layout->frame.y + 3.0 + m.cap_height +
+                          row * (m.ascent + m.descent);
+    }
+    return PP_OK;
+}
+
 /*
  * bands: translucent spans the frame's height, each labelled near the top.
  * A span narrower than a pixel is drawn one pixel wide, so a one-minute
@@ -74,51 +125,32 @@ static pp_status draw_bands(pp_canvas_t *canvas, pp_fonts_t *fonts,
 {
     const pp__resolved *d = &rend->data;
     const pp_rect_t *f = &layout->frame;
-    const pp__font *font = &rend->band_label_font;
+    pp_text_style_t text = pp__text_style(&rend->band_label_font,
+                                          PP_ALIGN_LEFT);
     pp_color_t fill = rend->fill.color.color;
-    double row_end[BAND_LABEL_ROWS];
-    pp_text_style_t text;
-    pp_text_metrics_t m;
+    pp__band_label *labels;
     pp_status st = PP_OK;
     size_t i;
-    int row;
 
     fill.a = (float)(fill.a * rend->fill.alpha);
-    text = pp__text_style(font, PP_ALIGN_LEFT);
-    for (row = 0; row < BAND_LABEL_ROWS; row++)
-        row_end[row] = -HUGE_VAL;
-    for (i = 0; i < d->n && st == PP_OK; i++) {
-        double left = pp__scale_x(fig, layout, d->band_left[i]);
-        double right = pp__scale_x(fig, layout, d->band_right[i]);
-        double middle = (left + right) / 2.0;
-        char label[128];
-
-        if (right - left < 1.0) {
-            left = middle - 0.5;
-            right = middle + 0.5;
-        }
+    for (i = 0; i < d->n && st == PP_OK && fill.a > 0.0f; i++) {
+        double left, right;
+        band_span(fig, layout, rend, i, &left, &right);
         /* The span in screen coordinates covers pixels by their edges. */
-        if (fill.a > 0.0f)
-            st = pp_canvas_fill_rect(canvas, (pp_rect_t){left, f->y - 0.5,
-                                                         right - left,
-                                                         f->height + 1},
-                                     fill);
-        if (st != PP_OK || !rend->band_labels || font->size_px <= 0.0)
-            continue;
-        snprintf(label, sizeof label, "%s%s",
-                 rend->band_label_prefix ? rend->band_label_prefix : "",
-                 d->band_labels[i]);
-        if ((st = pp_text_measure(fonts, label, &text, &m)) != PP_OK)
-            break;
-        for (row = 0; row < BAND_LABEL_ROWS - 1; row++)
-            if (middle - m.width / 2.0 > row_end[row] + 4.0)
-                break;
-        row_end[row] = middle + m.width / 2.0;
-        st = pp_canvas_draw_text(canvas, fonts, label, middle - m.width / 2.0,
-                                 f->y + 3.0 + m.cap_height +
-                                     row * (m.ascent + m.descent),
-                                 &text);
+        st = pp_canvas_fill_rect(canvas, (pp_rect_t){left, f->y - 0.5,
+                                                     right - left,
+                                                     f->height + 1}, fill);
     }
+    if (st != PP_OK || !rend->band_labels || text.size_px <= 0.0 || d->n == 0)
+        return st;
+    labels = calloc(d->n, sizeof *labels);
+    if (labels == NULL)
+        return PP_ERR_NOMEM;
+    st = pp__band_labels(fonts, fig, layout, rend, labels);
+    for (i = 0; i < d->n && st == PP_OK; i++)
+        st = pp_canvas_draw_text(canvas, fonts, labels[i].text, labels[i].x,
+                                 labels[i].baseline, &text);
+    free(labels);
     return st;
 }
 

@@ -177,6 +177,12 @@ static void write_line(pp__gp_writer *w, size_t index, pp__str *plots)
     pp__str_printf(w->s, "$r%zu << EOD\n", index);
     for (i = 0; i < d->n; i++) {
         double xy[2] = {d->x[i], d->y[i]};
+        /* A step beyond max_x_step breaks the line, as a gap would. */
+        if (r->max_x_step > 0.0 && i > 0 && !gap &&
+            d->x[i] - d->x[i - 1] > r->max_x_step) {
+            pp__str_puts(w->s, "\n");
+            gap = true;
+        }
         if (!all_finite(xy, 2)) {
             if (!gap)
                 pp__str_puts(w->s, "\n");
@@ -456,6 +462,58 @@ static void write_graph(pp__gp_writer *w, size_t index, pp__str *plots)
     write_markers(w, index, block, plots);
 }
 
+/* bands: rectangles behind the plot, over the frame's height, labelled. */
+static pp_status write_bands(pp__gp_writer *w, size_t index)
+{
+    const pp__renderer *r = &w->fig->renderers[index];
+    const pp__resolved *d = &r->data;
+    pp_color_t fill = spec_color(&r->fill.color, r->fill.alpha);
+    pp__band_label *labels;
+    size_t i;
+    pp_status st = PP_OK;
+
+    if (d->n == 0)
+        return PP_OK;
+    for (i = 0; i < d->n && visible(fill); i++) {
+        /* Tags from 1000 on keep clear of the frame's and the legend's. */
+        pp__str_printf(w->s, "set object %zu rectangle from first ",
+                       1000 + index * 100000 + i);
+        pp__gp_number(w->s, d->band_left[i]);
+        pp__str_puts(w->s, ", graph 0 to first ");
+        pp__gp_number(w->s, d->band_right[i]);
+        pp__str_puts(w->s, ", graph 1 behind fillcolor ");
+        pp__gp_color(w->s, (pp_color_t){fill.r, fill.g, fill.b, 1.0f});
+        pp__str_puts(w->s, " fillstyle transparent solid ");
+        pp__gp_px(w->s, fill.a);
+        pp__str_puts(w->s, " noborder\n");
+    }
+    if (!r->band_labels || r->band_label_font.size_px <= 0.0)
+        return PP_OK;
+    labels = calloc(d->n, sizeof *labels);
+    if (labels == NULL)
+        return PP_ERR_NOMEM;
+    st = pp__band_labels(w->fonts, w->fig, w->layout, r, labels);
+    for (i = 0; i < d->n && st == PP_OK; i++) {
+        pp_text_metrics_t m;
+        double height, top, centre;
+
+        /* pp__gp_label_centre wants the text's top, from its baseline. */
+        st = pp__text_height(w->fonts, labels[i].text, &r->band_label_font,
+                             &height, &m);
+        top = labels[i].baseline - (pp__is_math_like(labels[i].text)
+                                    ? m.cap_height : m.ascent);
+        if (st == PP_OK)
+            st = pp__gp_label_centre(w, labels[i].text, &r->band_label_font,
+                                     top, PP__GP_TOP, &centre);
+        if (st == PP_OK)
+            pp__gp_label(w, (int)(1000 + index * 100000 + i), labels[i].text,
+                         &r->band_label_font, labels[i].x, centre,
+                         PP_ALIGN_LEFT, false);
+    }
+    free(labels);
+    return st;
+}
+
 static void write_scatter(pp__gp_writer *w, size_t index, pp__str *plots)
 {
     char block[32];
@@ -487,6 +545,12 @@ pp_status pp__gp_write_plots(pp__gp_writer *w, pp_error_t *err)
             break;
         case PP__GLYPH_GRAPH:
             write_graph(w, i, &plots);
+            break;
+        case PP__GLYPH_BANDS:
+            if (write_bands(w, i) != PP_OK) {
+                pp__str_free(&plots);
+                return pp__fail_status(err, PP_ERR_NOMEM);
+            }
             break;
         }
     }
@@ -563,6 +627,30 @@ static void put_marker_sample(pp__gp_writer *w, size_t row,
     } else {
         pp__str_puts(w->s, " noborder\n");
     }
+}
+
+/* An area sample: the glyph box filled with the bands' colour. */
+static void put_fill_sample(pp__gp_writer *w, size_t row,
+                            const pp__renderer *r, double x, double y)
+{
+    const pp__legend *legend = &w->fig->legend;
+    pp_color_t fill = spec_color(&r->fill.color, r->fill.alpha);
+
+    if (!visible(fill))
+        return;
+    pp__str_printf(w->s, "set object %zu rectangle from ", 10 + row);
+    pp__gp_screen_x(w, x);
+    pp__str_puts(w->s, ", ");
+    pp__gp_screen_y(w, y + legend->glyph_height);
+    pp__str_puts(w->s, " to ");
+    pp__gp_screen_x(w, x + legend->glyph_width);
+    pp__str_puts(w->s, ", ");
+    pp__gp_screen_y(w, y);
+    pp__str_puts(w->s, " front fillcolor ");
+    pp__gp_color(w->s, (pp_color_t){fill.r, fill.g, fill.b, 1.0f});
+    pp__str_puts(w->s, " fillstyle transparent solid ");
+    pp__gp_px(w->s, fill.a);
+    pp__str_puts(w->s, " noborder\n");
 }
 
 /* A line sample: an arrow without a head across the glyph box. */
@@ -642,6 +730,8 @@ pp_status pp__gp_write_legend(pp__gp_writer *w)
         if (r->kind == PP__GLYPH_SCATTER || r->kind == PP__GLYPH_GRAPH)
             put_marker_sample(w, i, r, gx + legend->glyph_width / 2.0,
                               gy + legend->glyph_height / 2.0);
+        else if (r->kind == PP__GLYPH_BANDS)
+            put_fill_sample(w, i, r, gx, gy);
         else
             put_line_sample(w, i, r, gx, gy + legend->glyph_height / 2.0);
         st = pp__gp_label_centre(w, r->legend_label, &legend->label_font,

@@ -455,6 +455,20 @@ pp_status pp__draw_renderer(pp_canvas_t *canvas, pp_fonts_t *fonts,
                             const pp_figure_t *fig, const pp__layout *layout,
                             const pp__renderer *rend);
 
+/* Where a bands renderer puts the label of each band. */
+typedef struct pp__band_label {
+    char text[128];
+    double x, baseline;         /* left end and baseline, screen px */
+} pp__band_label;
+
+/*
+ * Places the labels of a bands renderer near the frame's top: a label that
+ * would touch the one before moves down a row. out holds data.n labels.
+ */
+pp_status pp__band_labels(pp_fonts_t *fonts, const pp_figure_t *fig,
+                          const pp__layout *layout, const pp__renderer *rend,
+                          pp__band_label *out);
+
 /* The small picture of a renderer in a legend row (box in screen px). */
 pp_status pp__draw_legend_glyph(pp_canvas_t *canvas,
                                 const pp__renderer *rend, double x, double y,
