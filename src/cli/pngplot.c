@@ -64,6 +64,8 @@ static const char render_help[] =
     "                        instead of the spec's own folder\n"
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
     "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
+    "      --html FILE       also write an HTML page showing the PNG, with\n"
+    "                        the spec's tooltips and tap links as an image map\n"
     "  -q, --quiet           do not print warnings\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -183,6 +185,7 @@ typedef struct render_args {
     const char *output;
     const char *data_dir;
     const char *font_dir;
+    const char *html;
     int compression;
     int quiet;
 } render_args;
@@ -214,6 +217,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
         } else if ((found = option_value(argc, argv, &i, NULL, "--font-dir",
                                          &value)) != 0) {
             a->font_dir = value;
+        } else if ((found = option_value(argc, argv, &i, NULL, "--html",
+                                         &value)) != 0) {
+            a->html = value;
         } else if ((found = option_value(argc, argv, &i, NULL,
                                          "--compression", &value)) != 0) {
             if (found > 0 && !parse_int(value, 0, 9, &a->compression))
@@ -239,6 +245,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     }
     if (a->spec == NULL)
         return usage_error("render: missing SPEC.json", "render ");
+    if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
+        return usage_error("render: --html needs the PNG in a file, not on "
+                           "standard output", "render ");
     return 0;
 }
 
@@ -316,6 +325,11 @@ static int command_render(int argc, char **argv)
         goto done;
     }
     if (pp_canvas_write_png(canvas, output, a.compression, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    if (a.html != NULL &&
+        pp_figure_write_html(fig, fonts, output, a.html, &err) != PP_OK) {
         print_error(err.message);
         goto done;
     }
