@@ -45,6 +45,7 @@ typedef struct builder {
     const pp__renderer *rend;
     const pp__table *table;     /* its source (graph: the nodes) */
     pp__interact use;
+    struct spans *taken;        /* per pixel column of the frame */
     bool nomem;
 } builder;
 
@@ -521,6 +522,57 @@ static void add_markers(builder *b)
 /* Lines                                                                     */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The rows of one pixel column that rects of lines drawn above already
+ * hold, as sorted disjoint spans. A rect inside them could never be
+ * hovered (the first area wins), so it is left out: the eight lines of a
+ * figure that all run along zero would otherwise repeat each other.
+ */
+typedef struct span {
+    int top, bottom;
+} span;
+
+typedef struct spans {
+    span *items;
+    size_t n, cap;
+} spans;
+
+static bool is_taken(const spans *s, int top, int bottom)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        if (s->items[i].top <= top && s->items[i].bottom >= bottom)
+            return true;
+    return false;
+}
+
+/* Adds [top, bottom], merging the spans it touches. */
+static bool take(spans *s, int top, int bottom)
+{
+    size_t i = 0, j;
+
+    while (i < s->n && s->items[i].bottom < top)
+        i++;
+    for (j = i; j < s->n && s->items[j].top <= bottom; j++) {
+        top = s->items[j].top < top ? s->items[j].top : top;
+        bottom = s->items[j].bottom > bottom ? s->items[j].bottom : bottom;
+    }
+    if (j == i && !pp__grow((void **)&s->items, &s->cap, s->n + 1,
+                            sizeof *s->items))
+        return false;
+    if (j == i) {
+        memmove(s->items + i + 1, s->items + i,
+                (s->n - i) * sizeof *s->items);
+        s->n++;
+        j = i + 1;
+    }
+    s->items[i] = (span){top, bottom};
+    memmove(s->items + i + 1, s->items + j, (s->n - j) * sizeof *s->items);
+    s->n -= j - i - 1;
+    return true;
+}
+
 /* A line's vertex in a pixel column. */
 typedef struct vertex {
     long column;
@@ -644,19 +696,29 @@ static void fill_columns(columns *c, const double *sx, const double *sy,
     qsort(c->vertices, c->nvertices, sizeof *c->vertices, compare_vertices);
 }
 
+/* The rect of rows [top, bottom] of pixel column i, unless held above. */
 static void line_area(builder *b, size_t row, const double *sx,
-                      const double *sy, double left, double top,
-                      double right, double bottom)
+                      const double *sy, long column, double top,
+                      double bottom)
 {
     const pp__resolved *d = &b->rend->data;
-    pp__area *area = new_area(b, row, d->x[row], d->y[row], sx[row], sy[row]);
+    spans *held = &b->taken[column - lround(b->clip.left)];
+    int t = to_int(fmax(top, b->clip.top));
+    int u = to_int(fmin(bottom, b->clip.bottom));
+    size_t n = b->map->n;
+    pp__area *area;
 
-    add_rect(b, area, left, top, right, bottom);
+    if (t > u || is_taken(held, t, u))
+        return;
+    area = new_area(b, row, d->x[row], d->y[row], sx[row], sy[row]);
+    add_rect(b, area, (double)column, t, column + 1.0, u);
+    if (b->map->n > n && !take(held, t, u))
+        b->nomem = true;
 }
 
 /*
  * One pixel column of a dense line. Its rows are grouped by height (rows
- * within 2 * reach of each other form a group); each group gets the band
+ * within reach of each other form a group); each group gets the band
  * between the midpoints to its neighbours and shows its row nearest to
  * the column's centre. So a flat stretch is one area and a spike's top
  * shows the spike's own row. Bands are written bottom first: where two
@@ -666,19 +728,20 @@ static void line_column(builder *b, const columns *c, size_t i,
                         const vertex *v, size_t nv, const double *sx,
                         const double *sy, double reach)
 {
-    double left = (double)(c->first + (long)i), below = c->bottom[i] + reach;
+    long column = c->first + (long)i;
+    double below = c->bottom[i] + reach;
     size_t end = nv;
 
     if (nv == 0) {
-        line_area(b, c->near_row[i], sx, sy, left, c->top[i] - reach,
-                  left + 1.0, below);
+        line_area(b, c->near_row[i], sx, sy, column, c->top[i] - reach,
+                  below);
         return;
     }
     while (end > 0 && !b->nomem) {
         size_t start = end - 1, best, k;
         double above;
 
-        while (start > 0 && v[start].sy - v[start - 1].sy <= 2.0 * reach)
+        while (start > 0 && v[start].sy - v[start - 1].sy <= reach)
             start--;
         best = start;
         for (k = start + 1; k < end; k++)
@@ -686,7 +749,7 @@ static void line_column(builder *b, const columns *c, size_t i,
                 best = k;
         above = start == 0 ? c->top[i] - reach
                            : (v[start - 1].sy + v[start].sy) / 2.0;
-        line_area(b, v[best].row, sx, sy, left, above, left + 1.0, below);
+        line_area(b, v[best].row, sx, sy, column, above, below);
         below = above;
         end = start;
     }
@@ -831,6 +894,8 @@ pp_status pp__imagemap_build(const pp_figure_t *fig, const pp__layout *layout,
     b.layout = layout;
     b.map = map;
     b.clip = (box){f->x, f->y, f->x + f->width, f->y + f->height};
+    b.taken = calloc((size_t)f->width + 1, sizeof *b.taken);
+    b.nomem = b.taken == NULL;
 
     /* The renderer drawn last is on top: its areas come first. */
     for (i = fig->nrenderers; i-- > 0 && !b.nomem;) {
@@ -848,6 +913,9 @@ pp_status pp__imagemap_build(const pp_figure_t *fig, const pp__layout *layout,
         else
             add_markers(&b);
     }
+    for (i = 0; b.taken != NULL && i < (size_t)f->width; i++)
+        free(b.taken[i].items);
+    free(b.taken);
     if (b.nomem) {
         pp__imagemap_free(map);
         return pp__fail_status(err, PP_ERR_NOMEM);

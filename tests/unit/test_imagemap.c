@@ -480,6 +480,35 @@ static void test_dense_line_gets_areas_by_pixel_column(void)
     unbuild(&b);
 }
 
+static void test_dense_line_hidden_under_another_gets_no_areas(void)
+{
+    char csv[8192];
+    size_t len = (size_t)snprintf(csv, sizeof csv, "x,y,flat\n"), i;
+    built b;
+
+    for (i = 0; i < 300; i++)
+        len += (size_t)snprintf(csv + len, sizeof csv - len, "%g,%d,5\n",
+                                i / 30.0, i == 150 ? 9 : 5);
+    build(&b, FIGURE(", \"tooltips\": \"$index\"",
+                     "{\"glyph\": \"line\", \"source\": \"s\", \"x\": "
+                     "\"x\", \"y\": \"y\"},"
+                     "{\"glyph\": \"line\", \"source\": \"s\", \"x\": "
+                     "\"x\", \"y\": \"flat\"}"), csv);
+    CHECK_INT(b.status, PP_OK);
+
+    /* The flat line on top holds rows 46..54 of every column; of the line
+       below only the spike's two bands can still be hovered. */
+    CHECK_INT(b.map.n, 102);
+    if (b.map.n == 102) {
+        CHECK_INT(b.map.areas[99].renderer, 1);
+        CHECK_STR(shape(&b.map.areas[100]), "rect 50,30,51,54");
+        CHECK_INT(b.map.areas[100].renderer, 0);
+        CHECK_STR(shape(&b.map.areas[101]), "rect 50,6,51,30");
+    }
+    CHECK_INT(hit(&b.map, 50, 40), 149);
+    unbuild(&b);
+}
+
 static void test_segments_are_bands_cut_to_the_frame(void)
 {
     built b;
@@ -733,6 +762,7 @@ int main(void)
     RUN(test_overlapping_markers_split_at_the_midline);
     RUN(test_sparse_line_gets_a_circle_per_vertex);
     RUN(test_dense_line_gets_areas_by_pixel_column);
+    RUN(test_dense_line_hidden_under_another_gets_no_areas);
     RUN(test_segments_are_bands_cut_to_the_frame);
     RUN(test_circles_are_cut_at_the_frame);
     RUN(test_renderer_without_tooltips_or_tap_has_no_areas);
