@@ -16,7 +16,6 @@
 #include "imagemap.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -675,8 +674,52 @@ static bool columns_init(columns *c, const box *clip, size_t nrows)
     return true;
 }
 
+/*
+ * Orders the vertices by column, then height, in linear time for the
+ * usual line: a counting sort by column, then each column's few rows by
+ * height (by insertion; qsort for a crowded column).
+ */
+static bool sort_vertices(columns *c)
+{
+    size_t *end = calloc(c->n + 1, sizeof *end);
+    vertex *out = malloc((c->nvertices + 1) * sizeof *out);
+    size_t i, j, k, start = 0;
+
+    if (end == NULL || out == NULL) {
+        free(end);
+        free(out);
+        return false;
+    }
+    for (i = 0; i < c->nvertices; i++)
+        end[c->vertices[i].column - c->first + 1]++;
+    for (k = 1; k <= c->n; k++)
+        end[k] += end[k - 1];
+    for (i = 0; i < c->nvertices; i++)
+        out[end[c->vertices[i].column - c->first]++] = c->vertices[i];
+
+    /* Now end[k] is where column k ends. */
+    for (k = 0; k < c->n; start = end[k++]) {
+        if (end[k] - start > 16) {
+            qsort(out + start, end[k] - start, sizeof *out,
+                  compare_vertices);
+            continue;
+        }
+        for (i = start + 1; i < end[k]; i++) {
+            vertex v = out[i];
+            for (j = i; j > start && compare_vertices(&v, &out[j - 1]) < 0;
+                 j--)
+                out[j] = out[j - 1];
+            out[j] = v;
+        }
+    }
+    free(end);
+    free(c->vertices);
+    c->vertices = out;
+    return true;
+}
+
 /* Gathers the vertices and segments of a line into pixel columns. */
-static void fill_columns(columns *c, const double *sx, const double *sy,
+static bool fill_columns(columns *c, const double *sx, const double *sy,
                          size_t n)
 {
     size_t i;
@@ -693,7 +736,7 @@ static void fill_columns(columns *c, const double *sx, const double *sy,
         if (i + 1 < n && !isnan(sx[i + 1]) && !isnan(sy[i + 1]))
             cover_segment(c, sx, sy, i, i + 1);
     }
-    qsort(c->vertices, c->nvertices, sizeof *c->vertices, compare_vertices);
+    return sort_vertices(c);
 }
 
 /* The rect of rows [top, bottom] of pixel column i, unless held above. */
@@ -766,7 +809,11 @@ static void line_dense(builder *b, const double *sx, const double *sy,
         columns_free(&c);
         return;
     }
-    fill_columns(&c, sx, sy, b->rend->data.n);
+    if (!fill_columns(&c, sx, sy, b->rend->data.n)) {
+        b->nomem = true;
+        columns_free(&c);
+        return;
+    }
 
     /* Right to left: where two columns share an edge, the right one wins
        it, so each area holds the pixels [column, column + 1). */

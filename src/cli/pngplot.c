@@ -65,7 +65,7 @@ static const char render_help[] =
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
     "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
     "      --html FILE       also write an HTML page showing the PNG, with\n"
-    "                        the spec's tooltips and tap links as an image map\n"
+    "                        the spec's tooltips and links as an image map\n"
     "  -q, --quiet           do not print warnings\n"
     "  -h, --help            show this help\n"
     "\n"

@@ -39,8 +39,9 @@ else
 fi
 
 # The timeline's areas carry the tooltip and the incident link.
-if grep -qF 'title="minute: 2011-04-13 11:39&#10;count: 3720" href="inc1.html" target="_blank" alt="minute: 2011-04-13 11:39">' \
-    "$OUT/timeline.html"; then
+area='title="minute: 2011-04-13 11:39&#10;count: 3720" href="inc1.html"'
+area="$area target=\"_blank\" alt=\"minute: 2011-04-13 11:39\">"
+if grep -qF "$area" "$OUT/timeline.html"; then
     pass html_area_has_title_and_link
 else
     fail html_area_has_title_and_link "no area for row 167 in timeline.html"
@@ -83,7 +84,8 @@ expect html_needs_png_file 2 "render: --html needs the PNG in a file"
 sed 's/"@y"/"@count"/' "$TMP/spec.json" >"$TMP/bad.json"
 echo "old page" >"$TMP/bad.html"
 run "$PNGPLOT" render "$TMP/bad.json" -o "$TMP/bad.png" --html "$TMP/bad.html"
-expect html_unknown_column 1 "bad.json:3:40: tooltips[1][1]: scatter renderer renderers[0]: column 'count' is not in"
+expect html_unknown_column 1 "bad.json:3:40: tooltips[1][1]: scatter renderer \
+renderers[0]: column 'count' is not in"
 if [ ! -e "$TMP/bad.png" ] && [ "$(cat "$TMP/bad.html")" = "old page" ]; then
     pass html_unknown_column_writes_nothing
 else
@@ -99,7 +101,8 @@ expect html_missing_folder 1 "nowhere/fig.html: No such file or directory"
 sed -e '/"tooltips"/d' -e '/"tap"/d' "$TMP/spec.json" >"$TMP/plain.json"
 run "$PNGPLOT" render "$TMP/plain.json" -o "$TMP/plain.png" \
     --html "$TMP/plain.html"
-expect html_without_tooltips_warns 0 "plain.html: no renderer has tooltips or tap, so the page has no areas"
+expect html_without_tooltips_warns 0 \
+    "plain.html: no renderer has tooltips or tap, so the page has no areas"
 
 # ------------------------------------------------------------------------
 # In Chromium
@@ -123,6 +126,11 @@ csv_row() {
     sed -n "$(($2 + 2))p" "$1" | tr -d '\r'
 }
 
+# Field N of the row in $r.
+field() {
+    echo "$r" | cut -d, -f"$1"
+}
+
 # The cases: page, example, renderer, row, what follows the tooltip in the
 # result, and the tooltip expected (lines joined by '|'), from the CSV.
 # Each row is one a user could not mistake: no other item of the figure
@@ -135,25 +143,29 @@ INC="file://$OUT/inc1.html"
 cases() {
     # The start of the first incident: 3720 connections, incident 1.
     r=$(csv_row "$CONN" 167)
-    tip="minute: $(echo "$r" | cut -d, -f2)|count: $(echo "$r" | cut -d, -f3)"
+    tip="minute: $(field 2)|count: $(field 3)"
     echo "timeline timeline 0 167 href=$INC target=_blank;$tip"
     echo "timeline_same_tab timeline 0 167 href=$INC target= landed=$INC incident 1;$tip"
     # The highest port scan count, far above the other rules.
     r=$(csv_row "$IDS" 1489)
-    echo "intrusions intrusions 0 1489 href= target=;rule: $(echo "$r" | cut -d, -f3)|minute: $(echo "$r" | cut -d, -f2)|count: $(echo "$r" | cut -d, -f4)"
+    tip="rule: $(field 3)|minute: $(field 2)|count: $(field 4)"
+    echo "intrusions intrusions 0 1489 href= target=;$tip"
     # The last segment is drawn on top of all that cross it.
     r=$(csv_row "$PAIRS" 386)
-    echo "bipartite bipartite 0 386 href= target=;source: $(echo "$r" | cut -d, -f1)|target: $(echo "$r" | cut -d, -f2)|connections: $(echo "$r" | cut -d, -f3)"
+    tip="source: $(field 1)|target: $(field 2)|connections: $(field 3)"
+    echo "bipartite bipartite 0 386 href= target=;$tip"
     # A workstation 3 px from its neighbours, and a server on its own.
     for row in 10 241; do
         r=$(csv_row "$NODES" $row)
-        echo "network network 0 $row href= target=;IP: $(echo "$r" | cut -d, -f2)|category: $(echo "$r" | cut -d, -f3)"
+        tip="IP: $(field 2)|category: $(field 3)"
+        echo "network network 0 $row href= target=;$tip"
     done
 }
 
 if ! command -v chromium >/dev/null 2>&1; then
+    why="chromium is not installed (scripts/install-deps.sh --with-test-tools)"
     cases | while read -r page example renderer row rest; do
-        skip "html_chromium_${page}_$row" "chromium is not installed (scripts/install-deps.sh --with-test-tools installs it)"
+        skip "html_chromium_${page}_$row" "$why"
     done
     exit 0
 fi
@@ -219,7 +231,8 @@ cases | while read -r page example renderer row rest; do
     line=$(grep "^${page}_$row " "$TMP/results")
     want="${page}_$row tag=AREA title=${rest#*;} ${rest%%;*}"
     if [ -z "$line" ]; then
-        fail "html_chromium_${page}_$row" "no result; chromium said: $(grep -v dbus "$TMP/chromium.log" | tail -c 300)"
+        said=$(grep -v dbus "$TMP/chromium.log" | tail -c 300)
+        fail "html_chromium_${page}_$row" "no result; chromium said: $said"
     elif [ "$line" != "$want" ]; then
         fail "html_chromium_${page}_$row" "expected '$want', got '$line'"
     else
