@@ -10,12 +10,8 @@
  * every browser reads), and clipped to the frame's CSS box. Browsers pick
  * the first area in document order that holds the point, edges included.
  */
-/* realpath() is an X/Open function. */
-#define _XOPEN_SOURCE 700
-
 #include "imagemap.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,55 +373,64 @@ typedef struct spot {
     size_t row;
 } spot;
 
+/* By pixel, left to right and top down, then by row. */
 static int compare_spots(const void *a, const void *b)
 {
     const spot *p = a, *q = b;
 
     if (p->x != q->x)
         return p->x < q->x ? -1 : 1;
+    if (p->y != q->y)
+        return p->y < q->y ? -1 : 1;
     return (p->row > q->row) - (p->row < q->row);
+}
+
+/* The first spot at or after pixel (x, y) in sorted. */
+static size_t first_spot(const spot *sorted, size_t n, int x, int y)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid].x < x || (sorted[mid].x == x && sorted[mid].y < y))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /*
  * Cuts spot s down to the pixels nearer to it than to each neighbour it
  * overlaps (their Voronoi cells), so hovering a point finds that point even
- * where markers overlap. Of two spots at the same pixel the later row,
- * drawn on top, takes it all. Returns false when nothing is left; *cuts
- * counts the neighbours that cut it.
+ * where markers overlap. sorted holds one spot a pixel; each pixel column
+ * within reach is searched by bisection, so crowds stay fast. Returns
+ * false when nothing is left; *cuts counts the neighbours that cut it.
  */
 static bool cut_by_neighbours(polygon *poly, const spot *s,
                               const spot *sorted, size_t n, int reach,
                               size_t *cuts)
 {
-    size_t lo = 0, hi = n, k;
+    int x;
+    size_t k;
 
     *cuts = 0;
+    for (x = s->x - reach; x <= s->x + reach; x++) {
+        k = first_spot(sorted, n, x, s->y - reach);
+        for (; k < n && sorted[k].x == x && sorted[k].y <= s->y + reach;
+             k++) {
+            const spot *t = &sorted[k];
+            double dx = t->x - s->x, dy = t->y - s->y;
+            double both = (double)s->r + t->r;
 
-    /* The first spot within reach to the left, by bisection. */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid].x < s->x - reach)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (k = lo; k < n && sorted[k].x <= s->x + reach; k++) {
-        const spot *t = &sorted[k];
-        double dx = t->x - s->x, dy = t->y - s->y;
-
-        if (t->row == s->row || fabs(dy) > s->r + t->r ||
-            hypot(dx, dy) >= s->r + t->r)
-            continue;
-        if (dx == 0 && dy == 0) {
-            if (t->row > s->row)
-                return false;
-            continue;
+            if ((dx == 0 && dy == 0) || dx * dx + dy * dy >= both * both)
+                continue;
+            /* |p - s|^2 <= |p - t|^2 is a half-plane. */
+            ++*cuts;
+            cut(poly, 2.0 * dx, 2.0 * dy,
+                (double)t->x * t->x + (double)t->y * t->y -
+                    (double)s->x * s->x - (double)s->y * s->y);
         }
-        /* |p - s|^2 <= |p - t|^2 is a half-plane. */
-        ++*cuts;
-        cut(poly, 2.0 * dx, 2.0 * dy,
-            (double)t->x * t->x + (double)t->y * t->y -
-                (double)s->x * s->x - (double)s->y * s->y);
     }
     return poly->n >= 3;
 }
@@ -472,24 +477,38 @@ static void add_spot(builder *b, const spot *s, const spot *sorted, size_t n,
     add_polygon(b, &poly, area);
 }
 
-/* Areas for spots given in row order, written from the last row up. */
+/*
+ * Areas for spots given in row order, written from the last row up. Of
+ * spots on the same pixel only the last row, drawn on top, gets an area.
+ */
 static void add_spots(builder *b, const spot *spots, size_t n)
 {
     spot *sorted = malloc((n + 1) * sizeof *sorted);
-    int reach = 0;
-    size_t i;
+    bool *wins = calloc(b->rend->data.n + 1, sizeof *wins);
+    int most = 0;
+    size_t i, kept = 0;
 
-    if (sorted == NULL) {
+    if (sorted == NULL || wins == NULL) {
         b->nomem = true;
+        free(sorted);
+        free(wins);
         return;
     }
-    for (i = 0; i < n; i++)
-        reach = spots[i].r > reach ? spots[i].r : reach;
     memcpy(sorted, spots, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, compare_spots);
+    for (i = 0; i < n; i++) {
+        if (i + 1 < n && sorted[i + 1].x == sorted[i].x &&
+            sorted[i + 1].y == sorted[i].y)
+            continue;
+        wins[sorted[i].row] = true;
+        most = sorted[i].r > most ? sorted[i].r : most;
+        sorted[kept++] = sorted[i];
+    }
     for (i = n; i-- > 0 && !b->nomem;)
-        add_spot(b, &spots[i], sorted, n, 2 * reach);
+        if (wins[spots[i].row])
+            add_spot(b, &spots[i], sorted, kept, spots[i].r + most);
     free(sorted);
+    free(wins);
 }
 
 /* scatter markers and graph nodes: the marker's own size and shape. */
@@ -980,192 +999,4 @@ void pp__imagemap_free(pp__imagemap *map)
     }
     free(map->areas);
     memset(map, 0, sizeof *map);
-}
-
-/* ------------------------------------------------------------------------ */
-/* The page                                                                  */
-/* ------------------------------------------------------------------------ */
-
-static void write_area(pp__str *out, const pp__area *area)
-{
-    static const char *const shapes[] = {"circle", "rect", "poly"};
-    size_t i;
-
-    pp__str_printf(out, "<area shape=\"%s\" coords=\"", shapes[area->shape]);
-    for (i = 0; i < area->ncoords; i++)
-        pp__str_printf(out, i > 0 ? ",%d" : "%d", area->coords[i]);
-    pp__str_puts(out, "\"");
-    if (area->title != NULL) {
-        pp__str_puts(out, " title=\"");
-        pp__html_escape(out, area->title);
-        pp__str_puts(out, "\"");
-    }
-    if (area->href != NULL) {
-        /* A link needs alt text: the tooltip's first line, or the URL. */
-        const char *alt = area->title != NULL ? area->title : area->href;
-        size_t len = strcspn(alt, "\r\n");
-        char *first = pp__strndup(alt, len);
-
-        pp__str_puts(out, " href=\"");
-        pp__html_escape(out, area->href);
-        pp__str_puts(out, area->new_tab ? "\" target=\"_blank\" alt=\""
-                                        : "\" alt=\"");
-        if (first == NULL)
-            out->failed = true;
-        else
-            pp__html_escape(out, first);
-        free(first);
-        pp__str_puts(out, "\"");
-    }
-    pp__str_puts(out, ">\n");
-}
-
-void pp__imagemap_html(const pp_figure_t *fig, const pp__imagemap *map,
-                       const char *png_href, pp__str *out)
-{
-    const char *title = fig->title.text != NULL && fig->title.text[0] != '\0'
-        ? fig->title.text : "Figure";
-    size_t i;
-
-    pp__str_puts(out, "<!DOCTYPE html>\n<html>\n<head>\n"
-                 "<meta charset=\"utf-8\">\n<title>");
-    pp__html_escape(out, title);
-    pp__str_puts(out, "</title>\n</head>\n<body>\n<img src=\"");
-    pp__html_escape(out, png_href);
-    pp__str_printf(out, "\" width=\"%d\" height=\"%d\" alt=\"", fig->width,
-                   fig->height);
-    pp__html_escape(out, title);
-    pp__str_puts(out, "\" usemap=\"#figure\">\n<map name=\"figure\">\n");
-    for (i = 0; i < map->n; i++)
-        write_area(out, &map->areas[i]);
-    pp__str_puts(out, "</map>\n</body>\n</html>\n");
-}
-
-/* The real path of the folder a file is (or will be) in, into *out. */
-static pp_status real_folder(const char *path, char **out, pp_error_t *err)
-{
-    const char *slash = strrchr(path, '/');
-    char *folder;
-    int e;
-
-    if (slash == NULL)
-        folder = pp__strdup(".");
-    else
-        folder = pp__strndup(path, slash == path ? 1 : (size_t)(slash - path));
-    if (folder == NULL)
-        return pp__fail_status(err, PP_ERR_NOMEM);
-    *out = realpath(folder, NULL);
-    e = errno;
-    free(folder);
-    if (*out == NULL)
-        return pp__fail(err, e == ENOMEM ? PP_ERR_NOMEM : PP_ERR_IO,
-                        "cannot write %s: %s", path, strerror(e));
-    return PP_OK;
-}
-
-/* The length of the next segment of a path at p (after its slashes). */
-static size_t segment(const char **p)
-{
-    while (**p == '/')
-        (*p)++;
-    return strcspn(*p, "/");
-}
-
-pp_status pp__relative_href(const char *png_path, const char *html_path,
-                            pp__str *out, pp_error_t *err)
-{
-    char *from = NULL, *to = NULL;
-    const char *f, *t, *name = strrchr(png_path, '/');
-    size_t nf, nt;
-    pp_status st;
-
-    if ((st = real_folder(html_path, &from, err)) ||
-        (st = real_folder(png_path, &to, err))) {
-        free(from);
-        return st;
-    }
-
-    /* Past the folders both paths share, "../" for each left in the
-       page's, then the rest of the image's. */
-    f = from;
-    t = to;
-    nf = segment(&f);
-    nt = segment(&t);
-    while (nf > 0 && nf == nt && memcmp(f, t, nf) == 0) {
-        f += nf;
-        t += nt;
-        nf = segment(&f);
-        nt = segment(&t);
-    }
-    for (; nf > 0; f += nf, nf = segment(&f))
-        pp__str_puts(out, "../");
-    for (; nt > 0; t += nt, nt = segment(&t)) {
-        pp__url_encode(out, t, nt);
-        pp__str_puts(out, "/");
-    }
-    name = name != NULL ? name + 1 : png_path;
-    pp__url_encode(out, name, strlen(name));
-    free(from);
-    free(to);
-    return out->failed ? pp__fail_status(err, PP_ERR_NOMEM) : PP_OK;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Entry point                                                               */
-/* ------------------------------------------------------------------------ */
-
-static void warn_about(const pp_figure_t *fig, const pp__imagemap *map,
-                       const char *html_path)
-{
-    size_t i;
-    bool any = false;
-
-    for (i = 0; i < fig->nrenderers; i++) {
-        pp__interact use;
-        pp__interact_effective(fig, &fig->renderers[i], &use);
-        any |= use.ntooltips > 0 || use.tap_url != NULL;
-    }
-    if (!any)
-        pp__warn(&fig->warnings, "%s: no renderer has tooltips or tap, so "
-                 "the page has no areas", html_path);
-    if (map->dropped_links > 0)
-        pp__warn(&fig->warnings, "%s: %zu tap links left out, as a page "
-                 "without scripts links to no such scheme; the first: %s",
-                 html_path, map->dropped_links, map->dropped_example);
-}
-
-pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
-                               const char *png_path, const char *html_path,
-                               pp_error_t *err)
-{
-    pp__layout layout;
-    pp__imagemap map = {0};
-    pp__str href = {0}, page = {0};
-    pp_status st;
-
-    if (fig == NULL || fonts == NULL || png_path == NULL ||
-        html_path == NULL || png_path[0] == '\0' || html_path[0] == '\0')
-        return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_write_html: "
-                        "missing argument");
-    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
-        return st;
-    st = pp__imagemap_build(fig, &layout, &map, err);
-    pp__layout_free(&layout);
-    if (st == PP_OK)
-        st = pp__relative_href(png_path, html_path, &href, err);
-    if (st == PP_OK) {
-        pp__imagemap_html(fig, &map, href.data != NULL ? href.data : "",
-                          &page);
-        if (page.failed)
-            st = pp__fail_status(err, PP_ERR_NOMEM);
-    }
-    if (st == PP_OK) {
-        warn_about(fig, &map, html_path);
-        st = pp__write_file(html_path, (const uint8_t *)page.data, page.len,
-                            err);
-    }
-    pp__imagemap_free(&map);
-    pp__str_free(&href);
-    pp__str_free(&page);
-    return st;
 }

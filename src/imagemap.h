@@ -4,7 +4,7 @@
  * template.c fills Bokeh's tooltip and URL templates ("@count",
  * "@{column name}", "$index") from a row of data and escapes the results
  * for HTML and URLs; imagemap.c turns the laid-out figure into areas (one
- * per hoverable item) and writes the page.
+ * per hoverable item); htmlpage.c writes the page.
  */
 #ifndef PP_IMAGEMAP_H
 #define PP_IMAGEMAP_H
@@ -72,7 +72,7 @@ void pp__interact_effective(const pp_figure_t *fig, const pp__renderer *rend,
                             pp__interact *out);
 
 /* ------------------------------------------------------------------------ */
-/* The image map (imagemap.c)                                                */
+/* The image map (imagemap.c, htmlpage.c)                                    */
 /* ------------------------------------------------------------------------ */
 
 typedef enum pp__area_shape {
