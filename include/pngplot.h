@@ -370,6 +370,20 @@ pp_status pp_figure_set_column(pp_figure_t *fig, const char *source,
 pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
                            pp_canvas_t **out, pp_error_t *err);
 
+/*
+ * Writes an HTML page that shows the figure's PNG with an image map, so the
+ * spec's hover tooltips and tap links work without a script: one area per
+ * hoverable item, its title the tooltip text, its href the tap URL (see
+ * docs/spec.md). png_path is where the PNG is (or will be); the page refers
+ * to it relative to html_path's folder, which must exist. The page is
+ * written as pp_canvas_write_png writes (complete or not at all); it loads
+ * nothing else. The data is read and laid out as pp_figure_render does, so
+ * the areas match the image that call draws.
+ */
+pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
+                               const char *png_path, const char *html_path,
+                               pp_error_t *err);
+
 void pp_figure_destroy(pp_figure_t *fig);
 
 /* ------------------------------------------------------------------------ */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Renders every example into out/, one line per file written: the specs in
-# examples/ (also through gnuplot when it is installed), the C example, and
-# the VAST 2011 specs when ../shared is there.
+# examples/ (each with its HTML page of tooltips and links, and through
+# gnuplot when it is installed), the C example, and the VAST 2011 specs when
+# ../shared is there.
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
 mkdir -p out
@@ -19,7 +20,13 @@ render() {
 }
 
 for spec in examples/*.json; do
-    render "$spec" "out/$(basename "${spec%.json}").png"
+    name=$(basename "${spec%.json}")
+    if "$BUILD/pngplot" render "$spec" -o "out/$name.png" \
+        --html "out/$name.html"; then
+        echo "wrote out/$name.png and out/$name.html"
+    else
+        status=1
+    fi
 done
 
 # The same figures drawn by gnuplot, to look at side by side.

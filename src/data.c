@@ -982,6 +982,9 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
     st = pp__source_table(fig, rend->source, &table, err);
     if (st != PP_OK)
         return st;
+    st = pp__interact_check(fig, rend, table, err);
+    if (st != PP_OK)
+        return st;
 
     switch (rend->kind) {
     case PP__GLYPH_LINE:

@@ -165,6 +165,7 @@ static void renderer_free(pp__renderer *r)
     free(r->bands_by);
     free(r->band_label_prefix);
     pp__dataspec_free(&r->edge_line.color);
+    pp__interact_free(&r->interact);
     pp__resolved_free(&r->data);
 }
 
@@ -213,6 +214,7 @@ void pp__figure_free(pp_figure_t *fig)
     for (i = 0; i < fig->nrenderers; i++)
         renderer_free(&fig->renderers[i]);
     free(fig->renderers);
+    pp__interact_free(&fig->interact);
     memset(fig, 0, sizeof *fig);
 }
 

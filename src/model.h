@@ -132,6 +132,30 @@ typedef struct pp__fill_props {
 } pp__fill_props;
 
 /* ------------------------------------------------------------------------ */
+/* Hover tooltips and tap links, for the HTML image map (imagemap.c)         */
+/* ------------------------------------------------------------------------ */
+
+/* One tooltip row: a label and a template such as "@count" or "$index". */
+typedef struct pp__tooltip {
+    char *label;
+    char *text;
+    pp__loc loc;                /* of the template, for messages */
+} pp__tooltip;
+
+/* Bokeh's HoverTool(tooltips=...) and TapTool(callback=OpenURL(...)). */
+typedef struct pp__interact {
+    bool tooltips_given;        /* false: the figure's apply (renderers) */
+    pp__tooltip *tooltips;      /* none when given as null or [] */
+    size_t ntooltips;
+    bool tap_given;
+    char *tap_url;              /* a URL template; NULL: no link */
+    bool tap_same_tab;          /* OpenURL.same_tab; false opens a tab */
+    pp__loc tap_loc;
+} pp__interact;
+
+void pp__interact_free(pp__interact *interact);
+
+/* ------------------------------------------------------------------------ */
 /* Renderers                                                                 */
 /* ------------------------------------------------------------------------ */
 
@@ -210,6 +234,7 @@ typedef struct pp__renderer {
     bool band_labels;
     char *band_label_prefix;
     pp__font band_label_font;
+    pp__interact interact;      /* tooltips and tap of this renderer */
     pp__resolved data;
 } pp__renderer;
 
@@ -320,6 +345,7 @@ struct pp_figure {
     size_t nfactor_lists;
     pp__renderer *renderers;
     size_t nrenderers;
+    pp__interact interact;      /* figure(tooltips=...), for all renderers */
 };
 
 /* Builds a figure with Bokeh's defaults and no renderers. */
@@ -388,6 +414,13 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
 /* Reads and evaluates everything a renderer draws into rend->data. */
 pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
                                pp_error_t *err);
+
+/*
+ * Checks that every @column the renderer's tooltips and tap URL name (its
+ * own, or else the figure's) is a column of table (template.c).
+ */
+pp_status pp__interact_check(pp_figure_t *fig, const pp__renderer *rend,
+                             const pp__table *table, pp_error_t *err);
 
 /* ------------------------------------------------------------------------ */
 /* Layout (layout.c)                                                         */

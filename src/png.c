@@ -471,16 +471,6 @@ static pp_status write_atomically(const char *path, const uint8_t *data,
     return PP_OK;
 }
 
-pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
-                         pp_error_t *err)
-{
-    struct stat st;
-
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return write_in_place(path, data, size, err);
-    return write_atomically(path, data, size, err);
-}
-
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err)
 {
@@ -497,6 +487,18 @@ pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
     status = pp__write_file(path, data, size, err);
     free(data);
     return status;
+}
+
+pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
+                         pp_error_t *err)
+{
+    struct stat st;
+
+    if (path == NULL || path[0] == '\0')
+        return pp__fail(err, PP_ERR_ARGUMENT, "no output path given");
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, size, err);
+    return write_atomically(path, data, size, err);
 }
 
 /* ------------------------------------------------------------------------ */

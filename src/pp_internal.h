@@ -82,6 +82,14 @@ size_t pp__utf8_sequence(const unsigned char *s, size_t n);
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t pp__edit_distance(const char *a, const char *b);
 
+/*
+ * Writes bytes to a file as pp_canvas_write_png writes a PNG (png.c): to a
+ * temporary file renamed into place when complete, or in place for a path
+ * that is not a regular file. PP_ERR_IO with the path and the reason.
+ */
+pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
+                         pp_error_t *err);
+
 /* ------------------------------------------------------------------------ */
 /* Canvas (canvas.c, raster.c, stroke.c, fill.c)                             */
 /* ------------------------------------------------------------------------ */
@@ -123,14 +131,6 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
                            const uint8_t *mask, int mask_width,
                            int mask_height, int mask_stride,
                            pp_color_t color);
-
-/*
- * Writes bytes to a file as pp_canvas_write_png does (png.c): through a
- * temporary file renamed into place, or in place for a path that exists
- * and is not a regular file. PP_ERR_IO with the path and reason.
- */
-pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
-                         pp_error_t *err);
 
 /* ------------------------------------------------------------------------ */
 /* Numbers (number.c)                                                        */

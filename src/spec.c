@@ -11,6 +11,7 @@
  * expanded into nested objects first.
  */
 #include "model.h"
+#include "imagemap.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -984,25 +985,26 @@ static const char *const glyph_names[] = {
 static const char *const line_keys[] = {
     "glyph", "source", "legend_label", "x", "y", "color", "alpha",
     "line_color", "line_alpha", "line_width", "line_cap", "line_join",
-    "max_x_step", NULL
+    "max_x_step", "tooltips", "tap", NULL
 };
 static const char *const segment_keys[] = {
     "glyph", "source", "legend_label", "x0", "y0", "x1", "y1", "color",
     "alpha", "line_color", "line_alpha", "line_width", "line_cap",
-    "line_join", NULL
+    "line_join", "tooltips", "tap", NULL
 };
 static const char *const multi_line_keys[] = {
     "glyph", "source", "legend_label", "xs", "ys", "color", "alpha",
-    "line_color", "line_alpha", "line_width", "line_cap", "line_join", NULL
+    "line_color", "line_alpha", "line_width", "line_cap", "line_join",
+    "tooltips", "tap", NULL
 };
 static const char *const scatter_keys[] = {
     "glyph", "source", "legend_label", "x", "y", "size", "marker", "color",
     "alpha", "fill_color", "fill_alpha", "line_color", "line_alpha",
-    "line_width", NULL
+    "line_width", "tooltips", "tap", NULL
 };
 static const char *const graph_keys[] = {
     "glyph", "legend_label", "node_renderer", "edge_renderer",
-    "layout_provider", NULL
+    "layout_provider", "tooltips", "tap", NULL
 };
 
 static pp_status alloc_vertices(reader *r, pp__renderer *rend, size_t n)
@@ -1355,6 +1357,128 @@ static pp_status read_bands_glyph(reader *r, json_t *obj, const char *path,
     return PP_OK;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Tooltips and tap links (for the HTML image map, see imagemap.c)           */
+/* ------------------------------------------------------------------------ */
+
+/* A template string, checked (see pp__template_check), into *out. */
+static pp_status read_template(reader *r, json_t *value, const char *path,
+                               bool url, char **out)
+{
+    char why[256];
+
+    if (!json_is_string(value))
+        return spec_fail(r, path, false, "must be a template string such "
+                         "as \"@count\", not %s", json_type_name(value));
+    if (!pp__template_check(json_string_value(value), url, why, sizeof why))
+        return spec_fail(r, path, false, "%s", why);
+    *out = pp__strdup(json_string_value(value));
+    return *out == NULL ? nomem(r) : PP_OK;
+}
+
+static pp_status read_tooltip_pair(reader *r, json_t *pair, const char *path,
+                                   pp__tooltip *tip)
+{
+    if (!json_is_array(pair) || json_array_size(pair) != 2 ||
+        !json_is_string(json_array_get(pair, 0)))
+        return spec_fail(r, path, false, "must be a pair [label, template] "
+                         "such as [\"count\", \"@count\"]");
+    tip->label = pp__strdup(json_string_value(json_array_get(pair, 0)));
+    tip->loc.path = path_index(path, 1);
+    if (tip->label == NULL || tip->loc.path == NULL)
+        return nomem(r);
+    return read_template(r, json_array_get(pair, 1), tip->loc.path, false,
+                         &tip->text);
+}
+
+/* tooltips: [[label, template], ...], one template string, or null. */
+static pp_status read_tooltips(reader *r, json_t *value, const char *path,
+                               pp__interact *out)
+{
+    size_t i, n = json_is_array(value) ? json_array_size(value) : 1;
+    pp_status st = PP_OK;
+
+    out->tooltips_given = true;
+    if (json_is_null(value))
+        return PP_OK;
+    if (!json_is_array(value) && !json_is_string(value))
+        return spec_fail(r, path, false, "must be a list of [label, "
+                         "template] pairs, one template string or null, not "
+                         "%s", json_type_name(value));
+    out->tooltips = calloc(n + 1, sizeof *out->tooltips);
+    if (out->tooltips == NULL)
+        return nomem(r);
+    if (json_is_string(value)) {
+        out->ntooltips = 1;
+        out->tooltips[0].loc.path = pp__strdup(path);
+        if (out->tooltips[0].loc.path == NULL)
+            return nomem(r);
+        return read_template(r, value, path, false, &out->tooltips[0].text);
+    }
+    for (i = 0; i < n && st == PP_OK; i++) {
+        char *p = path_index(path, i);
+
+        out->ntooltips = i + 1;
+        st = p == NULL ? nomem(r)
+            : read_tooltip_pair(r, json_array_get(value, i), p,
+                                &out->tooltips[i]);
+        free(p);
+    }
+    return st;
+}
+
+/* tap: a URL template, {"url": template, "same_tab": bool}, or null. */
+static pp_status read_tap(reader *r, json_t *value, const char *path,
+                          pp__interact *out)
+{
+    static const char *const tap_keys[] = {"url", "same_tab", NULL};
+    json_t *url = value;
+    pp_status st;
+
+    out->tap_given = true;
+    if (json_is_null(value))
+        return PP_OK;
+    if (json_is_object(value)) {
+        if ((st = check_keys(r, value, path, tap_keys)) ||
+            (st = get_bool(r, value, path, "same_tab", &out->tap_same_tab)))
+            return st;
+        url = json_object_get(value, "url");
+        if (url == NULL)
+            return spec_fail(r, path, false, "tap needs \"url\": a URL "
+                             "template such as \"inc@incidentnum.html\"");
+        out->tap_loc.path = path_key(path, "url");
+    } else {
+        out->tap_loc.path = pp__strdup(path);
+    }
+    if (out->tap_loc.path == NULL)
+        return nomem(r);
+    return read_template(r, url, out->tap_loc.path, true, &out->tap_url);
+}
+
+/* The "tooltips" and "tap" keys of the figure or of a renderer. */
+static pp_status read_interact(reader *r, json_t *obj, const char *path,
+                               pp__interact *out)
+{
+    json_t *tooltips = json_object_get(obj, "tooltips");
+    json_t *tap = json_object_get(obj, "tap");
+    pp_status st = PP_OK;
+    char *p;
+
+    if (tooltips != NULL) {
+        if ((p = path_key(path, "tooltips")) == NULL)
+            return nomem(r);
+        st = read_tooltips(r, tooltips, p, out);
+        free(p);
+    }
+    if (st == PP_OK && tap != NULL) {
+        if ((p = path_key(path, "tap")) == NULL)
+            return nomem(r);
+        st = read_tap(r, tap, p, out);
+        free(p);
+    }
+    return st;
+}
+
 static pp_status read_renderer(reader *r, json_t *obj, const char *path,
                                pp__renderer *rend)
 {
@@ -1374,7 +1498,8 @@ static pp_status read_renderer(reader *r, json_t *obj, const char *path,
     if (rend->loc.path == NULL)
         return nomem(r);
     line_defaults(&rend->line);
-    if ((st = get_string(r, obj, path, "legend_label", &rend->legend_label)))
+    if ((st = get_string(r, obj, path, "legend_label", &rend->legend_label)) ||
+        (st = read_interact(r, obj, path, &rend->interact)))
         return st;
 
     switch (glyph) {
@@ -1916,7 +2041,8 @@ static const char *const figure_keys[] = {
     "y_axis_label", "xaxis", "yaxis", "axis", "xgrid", "ygrid", "grid",
     "legend", "background_fill_color", "background_fill_alpha",
     "border_fill_color", "border_fill_alpha", "outline_line_color",
-    "outline_line_alpha", "min_border", "toolbar_location", "data_dir", NULL
+    "outline_line_alpha", "min_border", "toolbar_location", "data_dir",
+    "tooltips", "tap", NULL
 };
 
 static const char *const axis_type_names[] = {
@@ -2053,7 +2179,8 @@ static pp_status read_figure(reader *r, json_t *root)
         (st = read_grid(r, root, "grid", &fig->yaxis)) ||
         (st = read_grid(r, root, "xgrid", &fig->xaxis)) ||
         (st = read_grid(r, root, "ygrid", &fig->yaxis)) ||
-        (st = read_legend(r, root)))
+        (st = read_legend(r, root)) ||
+        (st = read_interact(r, root, NULL, &fig->interact)))
         return st;
 
     /* figure(x_axis_label=...) in Bokeh; xaxis.axis_label wins if both. */

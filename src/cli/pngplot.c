@@ -64,6 +64,8 @@ static const char render_help[] =
     "                        instead of the spec's own folder\n"
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
     "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
+    "      --html FILE       also write an HTML page showing the PNG, with\n"
+    "                        the spec's tooltips and links as an image map\n"
     "  -q, --quiet           do not print warnings\n"
     "      --backend NAME    'pngplot' (default) draws the figure itself;\n"
     "                        'gnuplot' has gnuplot's pngcairo terminal draw\n"
@@ -191,6 +193,7 @@ typedef struct render_args {
     const char *output;
     const char *data_dir;
     const char *font_dir;
+    const char *html;
     int compression;
     int quiet;
     int gnuplot;                /* --backend gnuplot */
@@ -234,6 +237,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
         } else if ((found = option_value(argc, argv, &i, NULL,
                                          "--script-only", &value)) != 0) {
             a->script_only = value;
+        } else if ((found = option_value(argc, argv, &i, NULL, "--html",
+                                         &value)) != 0) {
+            a->html = value;
         } else if ((found = option_value(argc, argv, &i, NULL,
                                          "--compression", &value)) != 0) {
             if (found > 0 && !parse_int(value, 0, 9, &a->compression))
@@ -268,6 +274,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
                            "give -o FILE with --script-only", "render ");
     if (a->script_only != NULL)
         a->gnuplot = 1;
+    if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
+        return usage_error("render: --html needs the PNG in a file, not on "
+                           "standard output", "render ");
     return 0;
 }
 
@@ -385,6 +394,12 @@ static int command_render(int argc, char **argv)
             print_error("out of memory");
         else
             status = render_gnuplot(&a, fig, fonts, font_dir, output);
+        /* gnuplot draws on pngplot's frame, so the same map fits. */
+        if (status == 0 && a.html != NULL && a.script_only == NULL &&
+            pp_figure_write_html(fig, fonts, output, a.html, &err) != PP_OK) {
+            print_error(err.message);
+            status = 1;
+        }
         goto done;
     }
     if (pp_figure_render(fig, fonts, &canvas, &err) != PP_OK) {
@@ -402,6 +417,11 @@ static int command_render(int argc, char **argv)
         goto done;
     }
     if (pp_canvas_write_png(canvas, output, a.compression, &err) != PP_OK) {
+        print_error(err.message);
+        goto done;
+    }
+    if (a.html != NULL &&
+        pp_figure_write_html(fig, fonts, output, a.html, &err) != PP_OK) {
         print_error(err.message);
         goto done;
     }

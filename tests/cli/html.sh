@@ -1,0 +1,241 @@
+# render --html: the page beside the PNG, its image map checked as text
+# and, where Chromium is installed, in the browser: hovering a row's pixel
+# finds the area with that row's tooltip, and clicking it opens its URL.
+. "$PP_REPO/tests/lib.sh"
+
+VERTEX_PIXEL="$PP_REPO/$BUILD/tools/vertex_pixel"
+FONTS="$PP_REPO/fonts"
+OUT="$TMP/out"
+mkdir -p "$OUT"
+
+for name in timeline bipartite intrusions network; do
+    run "$PNGPLOT" render "$PP_REPO/examples/$name.json" -o "$OUT/$name.png" \
+        --html "$OUT/$name.html"
+    expect "html_example_$name" 0 ""
+done
+
+# ------------------------------------------------------------------------
+# The page as text
+# ------------------------------------------------------------------------
+
+# The page shows the PNG by a relative path and loads nothing else: no
+# script, no style sheet, no frame, nothing from another place.
+bad=""
+for name in timeline bipartite intrusions network; do
+    page="$OUT/$name.html"
+    [ -f "$page" ] || { bad="$bad $name:missing"; continue; }
+    grep -q "<img src=\"$name.png\" width=\"800\"" "$page" ||
+        bad="$bad $name:img"
+    grep -qiE '<(script|link|iframe|object|embed|style)|javascript:|url\(|src="[a-z]+:' \
+        "$page" && bad="$bad $name:loads"
+    [ "$(grep -c '^<area ' "$page")" -gt 100 ] || bad="$bad $name:areas"
+    cmp -s "$OUT/$name.png" "$PP_REPO/golden/$name.png" ||
+        bad="$bad $name:png-changed"
+done
+if [ -z "$bad" ]; then
+    pass html_pages_show_the_png_and_load_nothing_else
+else
+    fail html_pages_show_the_png_and_load_nothing_else "$bad"
+fi
+
+# The timeline's areas carry the tooltip and the incident link.
+area='title="minute: 2011-04-13 11:39&#10;count: 3720" href="inc1.html"'
+area="$area target=\"_blank\" alt=\"minute: 2011-04-13 11:39\">"
+if grep -qF "$area" "$OUT/timeline.html"; then
+    pass html_area_has_title_and_link
+else
+    fail html_area_has_title_and_link "no area for row 167 in timeline.html"
+fi
+
+# A small figure of our own for the command's behaviour.
+cat >"$TMP/data.csv" <<'EOF'
+x,y,host
+1,5,a b
+2,8,c&d
+EOF
+cat >"$TMP/spec.json" <<'EOF'
+{"width": 320, "height": 200,
+ "sources": {"s": {"csv": "data.csv"}},
+ "tooltips": [["host", "@host"], ["y", "@y"]],
+ "tap": "hosts/@host.html",
+ "renderers": [{"glyph": "scatter", "source": "s", "x": "x", "y": "y",
+                "size": 8}]}
+EOF
+
+# The image is found from the page's folder, wherever each one is.
+mkdir -p "$TMP/img" "$TMP/pages"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/img/my fig.png" \
+    --html "$TMP/pages/fig.html"
+if [ "$status" -eq 0 ] &&
+    grep -qF '<img src="../img/my%20fig.png"' "$TMP/pages/fig.html" &&
+    grep -qF 'title="host: c&amp;d&#10;y: 8" href="hosts/c%26d.html"' \
+        "$TMP/pages/fig.html"; then
+    pass html_relative_image_and_escaped_area
+else
+    fail html_relative_image_and_escaped_area "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
+# -o - has no file for the page to show.
+run "$PNGPLOT" render "$TMP/spec.json" -o - --html "$TMP/x.html"
+expect html_needs_png_file 2 "render: --html needs the PNG in a file"
+
+# An unknown column fails with its place in the spec before anything is
+# written; an existing page is left as it was.
+sed 's/"@y"/"@count"/' "$TMP/spec.json" >"$TMP/bad.json"
+echo "old page" >"$TMP/bad.html"
+run "$PNGPLOT" render "$TMP/bad.json" -o "$TMP/bad.png" --html "$TMP/bad.html"
+expect html_unknown_column 1 "bad.json:3:40: tooltips[1][1]: scatter renderer \
+renderers[0]: column 'count' is not in"
+if [ ! -e "$TMP/bad.png" ] && [ "$(cat "$TMP/bad.html")" = "old page" ]; then
+    pass html_unknown_column_writes_nothing
+else
+    fail html_unknown_column_writes_nothing "a file was written"
+fi
+
+# A folder that is not there for the page: an error naming it.
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/ok.png" \
+    --html "$TMP/nowhere/fig.html"
+expect html_missing_folder 1 "nowhere/fig.html: No such file or directory"
+
+# Without tooltips or tap the page still shows the image, with a warning.
+sed -e '/"tooltips"/d' -e '/"tap"/d' "$TMP/spec.json" >"$TMP/plain.json"
+run "$PNGPLOT" render "$TMP/plain.json" -o "$TMP/plain.png" \
+    --html "$TMP/plain.html"
+expect html_without_tooltips_warns 0 \
+    "plain.html: no renderer has tooltips or tap, so the page has no areas"
+
+# ------------------------------------------------------------------------
+# In Chromium
+# ------------------------------------------------------------------------
+
+# The timeline again with the link in the same tab (OpenURL's same_tab):
+# a link that opens a new tab cannot be followed reliably in headless
+# Chromium, so the click is followed here; the new-tab page is checked for
+# the URL and the target the browser reads.
+sed 's|"tap": "inc@incidentnum.html"|"tap": {"url": "inc@incidentnum.html", "same_tab": true}|' \
+    "$PP_REPO/examples/timeline.json" >"$TMP/timeline_same_tab.json"
+run "$PNGPLOT" render "$TMP/timeline_same_tab.json" \
+    --data-dir "$PP_REPO/examples" -o "$OUT/timeline_same_tab.png" \
+    --html "$OUT/timeline_same_tab.html"
+expect html_same_tab_page 0 ""
+printf '<!DOCTYPE html>\n<title>incident</title>\n<p>incident 1</p>\n' \
+    >"$OUT/inc1.html"
+
+# A row of the CSV (row 0 is the line after the header), CR removed.
+csv_row() {
+    sed -n "$(($2 + 2))p" "$1" | tr -d '\r'
+}
+
+# Field N of the row in $r.
+field() {
+    echo "$r" | cut -d, -f"$1"
+}
+
+# The cases: page, example, renderer, row, what follows the tooltip in the
+# result, and the tooltip expected (lines joined by '|'), from the CSV.
+# Each row is one a user could not mistake: no other item of the figure
+# is within hover reach of its pixel.
+IDS="$PP_REPO/examples/data/IDSbyminutecount.csv"
+NODES="$PP_REPO/examples/data/network_node.csv"
+PAIRS="$PP_REPO/examples/data/incident1sourcetargetconnectionscount.csv"
+CONN="$PP_REPO/examples/data/byminutebuiltconnectioncount.csv"
+INC="file://$OUT/inc1.html"
+cases() {
+    # The start of the first incident: 3720 connections, incident 1.
+    r=$(csv_row "$CONN" 167)
+    tip="minute: $(field 2)|count: $(field 3)"
+    echo "timeline timeline 0 167 href=$INC target=_blank;$tip"
+    echo "timeline_same_tab timeline 0 167 href=$INC target= landed=$INC incident 1;$tip"
+    # The highest port scan count, far above the other rules.
+    r=$(csv_row "$IDS" 1489)
+    tip="rule: $(field 3)|minute: $(field 2)|count: $(field 4)"
+    echo "intrusions intrusions 0 1489 href= target=;$tip"
+    # The last segment is drawn on top of all that cross it.
+    r=$(csv_row "$PAIRS" 386)
+    tip="source: $(field 1)|target: $(field 2)|connections: $(field 3)"
+    echo "bipartite bipartite 0 386 href= target=;$tip"
+    # A workstation 3 px from its neighbours, and a server on its own.
+    for row in 10 241; do
+        r=$(csv_row "$NODES" $row)
+        tip="IP: $(field 2)|category: $(field 3)"
+        echo "network network 0 $row href= target=;$tip"
+    done
+}
+
+if ! command -v chromium >/dev/null 2>&1; then
+    why="chromium is not installed (scripts/install-deps.sh --with-test-tools)"
+    cases | while read -r page example renderer row rest; do
+        skip "html_chromium_${page}_$row" "$why"
+    done
+    exit 0
+fi
+
+# A test page of ours (with a script) loads each generated page in a
+# frame, asks the browser which element is at the row's pixel, and for a
+# same-tab link clicks it and reports where the frame went.
+{
+    echo '<!DOCTYPE html><html><body><pre id="out"></pre><script>'
+    echo 'var cases = ['
+    cases | while read -r page example renderer row rest; do
+        xy=$("$VERTEX_PIXEL" "$PP_REPO/examples/$example.json" "$FONTS" \
+            "$renderer" "$row") || xy="-1000 -1000"
+        echo "  {name: '${page}_$row', page: '$OUT/$page.html', x: ${xy% *}, y: ${xy#* }},"
+    done
+    cat <<'EOS'
+];
+var out = document.getElementById('out'), left = cases.length;
+out.textContent = 'results\n';
+function report(c, text) {
+  out.textContent += c.name + ' ' + text + '\n';
+  if (--left == 0) out.textContent += 'done\n';
+}
+function check(c, frame) {
+  var d = frame.contentDocument;
+  if (c.text != null) {
+    report(c, c.text + ' landed=' + d.location.href + ' ' + d.body.textContent.trim());
+    return;
+  }
+  if (!d || !d.querySelector('img')) { report(c, 'error=no page'); return; }
+  var r = d.querySelector('img').getBoundingClientRect();
+  var e = d.elementFromPoint(r.left + c.x, r.top + c.y);
+  c.text = 'tag=' + (e ? e.tagName : 'none') +
+    ' title=' + (e && e.title ? e.title.replace(/\n/g, '|') : '') +
+    ' href=' + (e && e.href ? e.href : '') +
+    ' target=' + (e && e.target ? e.target : '');
+  if (e && e.href && !e.target)
+    e.click();
+  else
+    report(c, c.text);
+}
+cases.forEach(function (c) {
+  var f = document.createElement('iframe');
+  f.style.cssText = 'border:0;width:900px;height:500px';
+  f.onload = function () { check(c, f); };
+  f.src = 'file://' + c.page;
+  document.body.appendChild(f);
+});
+</script></body></html>
+EOS
+} >"$TMP/check.html"
+
+mkdir -p "$TMP/profile"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --user-data-dir="$TMP/profile" \
+    --allow-file-access-from-files --virtual-time-budget=10000 \
+    --dump-dom "file://$TMP/check.html" >"$TMP/dom.html" 2>"$TMP/chromium.log"
+sed -e 's/&amp;/\&/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' "$TMP/dom.html" \
+    >"$TMP/results"
+
+cases | while read -r page example renderer row rest; do
+    line=$(grep "^${page}_$row " "$TMP/results")
+    want="${page}_$row tag=AREA title=${rest#*;} ${rest%%;*}"
+    if [ -z "$line" ]; then
+        said=$(grep -v dbus "$TMP/chromium.log" | tail -c 300)
+        fail "html_chromium_${page}_$row" "no result; chromium said: $said"
+    elif [ "$line" != "$want" ]; then
+        fail "html_chromium_${page}_$row" "expected '$want', got '$line'"
+    else
+        pass "html_chromium_${page}_$row"
+    fi
+done
