@@ -120,6 +120,18 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
                color.a * coverage);
 }
 
+/*
+ * blend_into's opaque case, without its test of a: with 0 <= a <= 1 the
+ * value stays between the two bytes, so to_byte's clamps never act, the
+ * rounding is the same, and a = 0 leaves the pixel as it was.
+ */
+static void blend_opaque(uint8_t *p, double r, double g, double b, double a)
+{
+    p[0] = (uint8_t)(p[0] + (r - p[0]) * a + 0.5);
+    p[1] = (uint8_t)(p[1] + (g - p[1]) * a + 0.5);
+    p[2] = (uint8_t)(p[2] + (b - p[2]) * a + 0.5);
+}
+
 void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
                            pp_color_t color, const double *coverage)
 {
@@ -130,17 +142,31 @@ void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
     for (i = 0; i < n; i++, p += 4) {
         double a = alpha * coverage[i];
 
+        if (p[3] != 255)
+            blend_into(p, color, a);
+        else if (a > 0.0)
+            blend_opaque(p, r, g, b, a);
+    }
+}
+
+void pp__canvas_fill_span(pp_canvas_t *canvas, int x, int y, int n,
+                          pp_color_t color)
+{
+    uint8_t *p = canvas->rgba + ((size_t)y * canvas->width + x) * 4;
+    double r = color.r, g = color.g, b = color.b, a = color.a;
+    int i;
+
+    for (i = 0; i < n; i++, p += 4) {
         if (p[3] != 255) {
             blend_into(p, color, a);
-            continue;
+        } else if (a >= 1.0) {
+            /* What blend_opaque gives for a = 1, exactly. */
+            p[0] = color.r;
+            p[1] = color.g;
+            p[2] = color.b;
+        } else if (a > 0.0) {
+            blend_opaque(p, r, g, b, a);
         }
-        /* blend_into's opaque case, inline and without its test of a: with
-           0 <= a <= 1 the value stays between the two bytes, so to_byte's
-           clamps never act, the rounding is the same, and a = 0 leaves the
-           pixel as it was. */
-        p[0] = (uint8_t)(p[0] + (r - p[0]) * a + 0.5);
-        p[1] = (uint8_t)(p[1] + (g - p[1]) * a + 0.5);
-        p[2] = (uint8_t)(p[2] + (b - p[2]) * a + 0.5);
     }
 }
 

@@ -112,6 +112,10 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
 void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
                            pp_color_t color, const double *coverage);
 
+/* The same with every coverage 1 (color.a in 0..1), for solid fills. */
+void pp__canvas_fill_span(pp_canvas_t *canvas, int x, int y, int n,
+                          pp_color_t color);
+
 /*
  * Composites an 8-bit coverage mask (a glyph bitmap) whose top-left pixel
  * lands on pixel (x, y). Clipped to the canvas and to its clip rectangle.
