@@ -355,13 +355,19 @@ static long read_full(int fd, char *buffer, size_t size)
     return (long)done;
 }
 
-/* Feeds the whole file in chunks; the first one may start with a BOM. */
-static void feed_file(reader *r, int fd, char *buffer)
+/*
+ * Feeds the file from its current offset in chunks, at most limit bytes
+ * (-1: to the end); the first chunk of the file may start with a BOM.
+ */
+static void feed_file(reader *r, int fd, char *buffer, long long limit,
+                      bool at_start, bool *quote)
 {
-    bool first = true;
+    bool first = at_start;
 
-    while (r->status == PP_OK) {
-        long n = read_full(fd, buffer, READ_CHUNK);
+    while (r->status == PP_OK && limit != 0) {
+        size_t want = limit < 0 || limit > READ_CHUNK ? READ_CHUNK
+                                                      : (size_t)limit;
+        long n = read_full(fd, buffer, want);
         size_t skip;
         if (n < 0) {
             r->status = pp__fail(r->err, PP_ERR_IO, "%s: cannot read: %s",
@@ -369,9 +375,13 @@ static void feed_file(reader *r, int fd, char *buffer)
             return;
         }
         skip = first ? bom_length(buffer, (size_t)n) : 0;
+        if (quote != NULL && !*quote && memchr(buffer, '"', (size_t)n))
+            *quote = true;
         feed(r, buffer + skip, (size_t)n - skip);
         first = false;
-        if (n < READ_CHUNK)
+        if (limit > 0)
+            limit -= n;
+        if ((size_t)n < want)
             return;
     }
 }
@@ -392,34 +402,66 @@ static pp_status open_file(const char *path, int *fd, pp_error_t *err)
     return PP_OK;
 }
 
-pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
-                       pp__csv_row_fn on_row, void *user, pp_error_t *err)
+/* Opens the file, reads the part into the reader, closes. */
+static pp_status read_file(const pp__csv_part *part, pp__csv_row_fn on_header,
+                           pp__csv_row_fn on_row, void *user,
+                           pp_error_t *err)
 {
     reader r;
     char *buffer;
     int fd;
+    bool quote = false;
     pp_status status;
 
-    status = open_file(path, &fd, err);
+    status = open_file(part->path, &fd, err);
     if (status != PP_OK)
         return status;
+    if (part->offset > 0 && lseek(fd, (off_t)part->offset, SEEK_SET) < 0) {
+        status = pp__fail(err, PP_ERR_IO, "%s: cannot read: %s", part->path,
+                          strerror(errno));
+        close(fd);
+        return status;
+    }
 
     buffer = malloc(READ_CHUNK);
     status = buffer == NULL
-        ? pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", path)
-        : reader_init(&r, path, on_header, on_row, user, err);
+        ? pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", part->path)
+        : reader_init(&r, part->path, on_header, on_row, user, err);
     if (status != PP_OK) {
         free(buffer);
         close(fd);
         return status;
     }
+    if (part->ncolumns > 0) {
+        r.have_header = true;
+        r.ncolumns = part->ncolumns;
+    }
+    if (part->first_line > 0)
+        r.line = part->first_line;
 
-    feed_file(&r, fd, buffer);
+    feed_file(&r, fd, buffer, part->length, part->offset == 0, &quote);
     status = finish(&r);
     reader_free(&r);
     free(buffer);
     close(fd);
+    if (part->saw_quote != NULL)
+        *part->saw_quote = quote;
     return status;
+}
+
+pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
+                       pp__csv_row_fn on_row, void *user, pp_error_t *err)
+{
+    pp__csv_part whole = {path, 0, -1, 0, 0, NULL};
+
+    return read_file(&whole, on_header, on_row, user, err);
+}
+
+pp_status pp__csv_read_part(const pp__csv_part *part,
+                            pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                            void *user, pp_error_t *err)
+{
+    return read_file(part, on_header, on_row, user, err);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -705,6 +705,8 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
     pp_status st;
 
     pp__resolved_free(&rend->data);
+    if (pp__stream_line(fig, rend))
+        return PP_OK;
     st = pp__source_table(fig, rend->source, &table, err);
     if (st != PP_OK)
         return st;

@@ -205,6 +205,26 @@ typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
 pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);
 
+/*
+ * A part of a CSV file for pp__csv_read_part: length bytes (-1: to the end)
+ * from offset, which starts a line. A part past the header gives ncolumns
+ * (its rows are checked against it, and there is no header to read) and the
+ * file line it starts on. saw_quote, when not NULL, is set when the part
+ * holds a '"': a part boundary chosen at a line break is only sure to be a
+ * row boundary in a file without quotes.
+ */
+typedef struct pp__csv_part {
+    const char *path;
+    long long offset, length;
+    size_t ncolumns;        /* 0: the part starts with the header */
+    size_t first_line;      /* 0: line 1 */
+    bool *saw_quote;
+} pp__csv_part;
+
+pp_status pp__csv_read_part(const pp__csv_part *part,
+                            pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                            void *user, pp_error_t *err);
+
 /* The same from bytes in memory; name is used in messages. */
 pp_status pp__csv_parse(const char *name, const char *data, size_t len,
                         pp__csv_row_fn on_header, pp__csv_row_fn on_row,
