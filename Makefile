@@ -46,7 +46,8 @@ STATIC_LIB = $(BUILD)/libpngplot.a
 SHARED_LIB = $(BUILD)/$(SONAME)
 COMMAND = $(BUILD)/pngplot
 
-.PHONY: all lib examples tests test demo golden install uninstall clean deps
+.PHONY: all lib examples tests test demo golden install uninstall clean deps \
+        bench
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND) examples
@@ -112,6 +113,11 @@ test: tests
 demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@BUILD=$(BUILD) sh scripts/render-examples.sh
+
+# Times pngplot against gnuplot and matplotlib (see bench/run.sh); no part
+# of `make test`.
+bench: all
+	@BUILD=$(BUILD) CC=$(CC) sh bench/run.sh
 
 # Rewrites golden/*.png from the current renderer: only on purpose, after
 # looking at the differences.
