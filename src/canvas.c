@@ -21,7 +21,7 @@ pp_status pp_canvas_create(int width, int height, pp_color_t background,
     if (canvas == NULL)
         return PP_ERR_NOMEM;
     count = (size_t)width * (size_t)height;
-    canvas->rgba = malloc(count * 4);
+    canvas->rgba = pp__big_alloc(count * 4);
     if (canvas->rgba == NULL) {
         free(canvas);
         return PP_ERR_NOMEM;
@@ -44,7 +44,8 @@ void pp_canvas_destroy(pp_canvas_t *canvas)
     if (canvas == NULL)
         return;
     pp__raster_destroy(canvas->raster);
-    free(canvas->rgba);
+    pp__big_free(canvas->rgba,
+                 (size_t)canvas->width * (size_t)canvas->height * 4);
     free(canvas);
 }
 

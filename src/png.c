@@ -316,7 +316,7 @@ static uint8_t *filter_image(const png_writer *w, size_t *size)
     int y;
 
     *size = stride * (size_t)c->height;
-    data = malloc(*size);
+    data = pp__big_alloc(*size);
     if (data == NULL)
         return NULL;
     for (y = 0; y < c->height; y++) {
@@ -364,7 +364,7 @@ static pp_status compress_image(png_writer *w)
         w->idat_size = libdeflate_zlib_compress(compressor, data, size,
                                                 w->idat, bound);
     libdeflate_free_compressor(compressor);
-    free(data);
+    pp__big_free(data, size);
     /* The bound is always enough: 0 can only mean no memory upstream. */
     return w->idat != NULL && w->idat_size > 0 ? PP_OK : PP_ERR_NOMEM;
 }

@@ -76,6 +76,13 @@ bool pp__grow(void **items, size_t *capacity, size_t needed, size_t item_size);
  */
 size_t pp__utf8_sequence(const unsigned char *s, size_t n);
 
+/*
+ * A zeroed buffer of size bytes whose pages are mapped at once when it is
+ * large (bigmem.c); free it with pp__big_free and the same size.
+ */
+void *pp__big_alloc(size_t size);
+void pp__big_free(void *p, size_t size);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t pp__edit_distance(const char *a, const char *b);
 

@@ -59,7 +59,8 @@ void pp__raster_destroy(pp__raster *raster)
 {
     if (raster == NULL)
         return;
-    free(raster->cells);
+    pp__big_free(raster->cells,
+                 raster->stride * (size_t)raster->height * sizeof(double));
     free(raster->span_lo);
     free(raster->span_hi);
     free(raster);
@@ -75,8 +76,10 @@ static pp__raster *raster_create(int width, int height)
     raster->height = height;
     raster->stride = (size_t)width + 2;
 
-    /* calloc: the buffer must start at zero, and stays so between shapes. */
-    raster->cells = calloc(raster->stride * (size_t)height, sizeof(double));
+    /* Zeroed: the buffer must start at zero, and stays so between shapes.
+       All-zero bits are 0.0 in IEEE 754. */
+    raster->cells = pp__big_alloc(raster->stride * (size_t)height *
+                                  sizeof(double));
     raster->span_lo = malloc((size_t)height * sizeof(int));
     raster->span_hi = malloc((size_t)height * sizeof(int));
     if (raster->cells == NULL || raster->span_lo == NULL ||
