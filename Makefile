@@ -16,7 +16,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
 
-PKGS = freetype2 libpng jansson libdeflate
+PKGS = freetype2 libpng jansson libdeflate zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv ships no pkg-config file.

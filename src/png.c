@@ -349,24 +349,25 @@ static uint8_t *filter_image(const png_writer *w, size_t *size)
     return data;
 }
 
-/* Compresses the filtered image into one zlib stream with libdeflate. */
+/*
+ * Compresses the filtered image into one zlib stream with libdeflate, on
+ * two threads for large images. The first part gets a little less than half
+ * the rows: joining the parts means walking it again (deflate.c).
+ */
 static pp_status compress_image(png_writer *w)
 {
-    struct libdeflate_compressor *compressor;
-    uint8_t *data;
-    size_t size, bound;
+    size_t size, stride = (size_t)w->canvas->width *
+                          (w->color_type == PNG_COLOR_TYPE_RGB_ALPHA ? 4 : 3)
+                          + 1;
+    uint8_t *data = filter_image(w, &size);
 
-    data = filter_image(w, &size);
-    compressor = libdeflate_alloc_compressor(w->options->level);
-    bound = libdeflate_zlib_compress_bound(compressor, size);
-    w->idat = data != NULL && compressor != NULL ? malloc(bound) : NULL;
-    if (w->idat != NULL)
-        w->idat_size = libdeflate_zlib_compress(compressor, data, size,
-                                                w->idat, bound);
-    libdeflate_free_compressor(compressor);
+    if (data == NULL)
+        return PP_ERR_NOMEM;
+    w->idat = pp__png_deflate(data, size,
+                              stride * (size_t)(w->canvas->height * 9 / 20),
+                              w->options->level, &w->idat_size);
     pp__big_free(data, size);
-    /* The bound is always enough: 0 can only mean no memory upstream. */
-    return w->idat != NULL && w->idat_size > 0 ? PP_OK : PP_ERR_NOMEM;
+    return w->idat != NULL ? PP_OK : PP_ERR_NOMEM;
 }
 
 /* Runs libpng over a prepared writer. The only setjmp of the encoder. */

@@ -50,4 +50,13 @@ pp_status pp__png_encode(const pp_canvas_t *canvas,
                          const pp__png_options *options, uint8_t **data,
                          size_t *size, pp_error_t *err);
 
+/*
+ * Compresses data into one zlib stream with libdeflate at level (1..12;
+ * 0 stores). Large inputs are compressed in two parts, split at byte split,
+ * on two threads, and joined into the same single stream (deflate.c).
+ * Returns a malloc'ed buffer, or NULL when out of memory.
+ */
+uint8_t *pp__png_deflate(const uint8_t *data, size_t size, size_t split,
+                         int level, size_t *out_size);
+
 #endif /* PP_PNG_H */

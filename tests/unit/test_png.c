@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static char temp_dir[64];
 
@@ -598,6 +599,80 @@ static void test_reads_bokeh_reference_png(void)
     remove_temp_dir();
 }
 
+/*
+ * Image-like bytes: runs of one value broken by noise, so that streams
+ * have several blocks and matches cross the split.
+ */
+static void fill_image_like(uint8_t *data, size_t size, unsigned seed)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++) {
+        seed = seed * 1103515245u + 12345u;
+        data[i] = (seed >> 16) % 97 == 0 ? (uint8_t)(seed >> 8)
+                                         : (uint8_t)(i / 3000);
+    }
+}
+
+static void test_two_thread_deflate_joins_into_one_stream(void)
+{
+    size_t size = 900 * 1000, splits[] = {1, 300001, 450000, 450003,
+                                         599999, 899999};
+    uint8_t *data = malloc(size), *back = malloc(size);
+    size_t i;
+    int level;
+
+    fill_image_like(data, size, 7);
+    /* Different split points end the first stream on different bits, so
+       the joint sees padding of every kind. */
+    for (level = 1; level <= 12; level += 5)
+        for (i = 0; i < sizeof splits / sizeof *splits; i++) {
+            size_t z_size = 0;
+            uLongf back_size = size;
+            uint8_t *z = pp__png_deflate(data, size, splits[i], level,
+                                         &z_size);
+
+            CHECK(z != NULL);
+            if (z == NULL)
+                continue;
+            CHECK_INT(uncompress(back, &back_size, z, z_size), Z_OK);
+            CHECK_INT(back_size, size);
+            CHECK(memcmp(back, data, size) == 0);
+            free(z);
+        }
+    free(data);
+    free(back);
+}
+
+static void test_large_canvas_round_trips(void)
+{
+    pp_color_t white = {255, 255, 255, 1.0f};
+    pp_canvas_t *c = NULL, *back = NULL;
+    pp_diff_result_t diff;
+    char path[256];
+    int i;
+
+    make_temp_dir();
+    pp_canvas_create(1000, 400, white, &c);
+    for (i = 0; i < 400; i += 7) {
+        double xy[4] = {0, i, 999, 399 - i};
+        pp_stroke_style_t style = {{(uint8_t)i, 0, 128, 0.7f}, 1.5,
+                                   PP_CAP_BUTT, PP_JOIN_BEVEL, 10};
+        pp_canvas_stroke_polyline(c, xy, 2, &style);
+    }
+    snprintf(path, sizeof path, "%s/large.png", temp_dir);
+    CHECK_INT(pp_canvas_write_png(c, path, PP_COMPRESSION_DEFAULT, NULL),
+              PP_OK);
+    CHECK_INT(pp_canvas_read_png(path, &back, NULL), PP_OK);
+    if (back != NULL) {
+        pp_image_diff(c, back, 0, &diff, NULL);
+        CHECK_INT(diff.differing_pixels, 0);
+    }
+    pp_canvas_destroy(c);
+    pp_canvas_destroy(back);
+    remove_temp_dir();
+}
+
 int main(void)
 {
     RUN(test_round_trip_opaque_keeps_pixels);
@@ -621,5 +696,7 @@ int main(void)
     RUN(test_read_sixteen_bit_scales_to_eight);
     RUN(test_read_oversized_png_is_a_limit_error);
     RUN(test_reads_bokeh_reference_png);
+    RUN(test_two_thread_deflate_joins_into_one_stream);
+    RUN(test_large_canvas_round_trips);
     CHECK_EXIT();
 }
