@@ -28,6 +28,8 @@ pp_status pp_canvas_create(int width, int height, pp_color_t background,
     }
     canvas->width = width;
     canvas->height = height;
+    canvas->band_y0 = 0;
+    canvas->band_y1 = height;
 
     pixel[0] = background.r;
     pixel[1] = background.g;
@@ -223,7 +225,8 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
         int py = y + row;
         double fy = 1.0;
 
-        if (py < cy0 || py >= cy1)
+        if (py < cy0 || py >= cy1 || py < canvas->band_y0 ||
+            py >= canvas->band_y1)
             continue;
         if (canvas->has_clip)
             fy = clip_fraction(py, canvas->clip.y,

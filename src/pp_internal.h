@@ -99,6 +99,10 @@ struct pp_canvas {
     bool has_clip;
     pp_rect_t clip;         /* screen coordinates, when has_clip */
     pp__raster *raster;     /* created on first use */
+    int band_y0, band_y1;   /* the rows drawing may change: all of them,
+                               but while two threads paint one canvas, each
+                               through its own copy of this struct with its
+                               own band (render.c) */
 };
 
 /* Frees the scan converter's scratch state (raster.c); NULL is a no-op. */
@@ -408,6 +412,13 @@ pp_status pp__format_ticks_basic(const double *ticks, size_t n,
  * bits above. Liberation Sans 2 lacks U+2070 and U+207B.
  */
 unsigned pp__superscript_mask(pp_fonts_t *fonts);
+
+/*
+ * The same faces loaded again, with the same settings and no warning
+ * handler: FreeType faces serve one thread at a time, so a second painting
+ * thread needs its own (text.c).
+ */
+pp_status pp__fonts_clone(const pp_fonts_t *fonts, pp_fonts_t **out);
 
 /* True when a face of the fonts has a glyph for the code point (text.c). */
 bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,

@@ -40,6 +40,9 @@ struct pp__raster {
     double *cells;          /* differences of the running sums */
     int *span_lo, *span_hi; /* per row, the cells touched; lo > hi: none */
     int row_lo, row_hi;     /* the rows touched; lo > hi: none */
+    int band0, band1;       /* the canvas's band: rows [band0, band1) are
+                               kept (cells and spans are indexed from band0),
+                               the others skipped */
     double left, top, right, bottom;   /* visible area, cell coordinates */
 };
 
@@ -47,7 +50,7 @@ static void reset_spans(pp__raster *raster)
 {
     int row;
 
-    for (row = 0; row < raster->height; row++) {
+    for (row = 0; row < raster->band1 - raster->band0; row++) {
         raster->span_lo[row] = INT_MAX;
         raster->span_hi[row] = -1;
     }
@@ -59,29 +62,32 @@ void pp__raster_destroy(pp__raster *raster)
 {
     if (raster == NULL)
         return;
-    pp__big_free(raster->cells,
-                 raster->stride * (size_t)raster->height * sizeof(double));
+    pp__big_free(raster->cells, raster->stride *
+                 (size_t)(raster->band1 - raster->band0) * sizeof(double));
     free(raster->span_lo);
     free(raster->span_hi);
     free(raster);
 }
 
-static pp__raster *raster_create(int width, int height)
+static pp__raster *raster_create(int width, int height, int band0,
+                                  int band1)
 {
+    size_t nrows = (size_t)(band1 - band0);
     pp__raster *raster = calloc(1, sizeof *raster);
 
     if (raster == NULL)
         return NULL;
     raster->width = width;
     raster->height = height;
+    raster->band0 = band0;
+    raster->band1 = band1;
     raster->stride = (size_t)width + 2;
 
     /* Zeroed: the buffer must start at zero, and stays so between shapes.
        All-zero bits are 0.0 in IEEE 754. */
-    raster->cells = pp__big_alloc(raster->stride * (size_t)height *
-                                  sizeof(double));
-    raster->span_lo = malloc((size_t)height * sizeof(int));
-    raster->span_hi = malloc((size_t)height * sizeof(int));
+    raster->cells = pp__big_alloc(raster->stride * nrows * sizeof(double));
+    raster->span_lo = malloc((nrows + 1) * sizeof(int));
+    raster->span_hi = malloc((nrows + 1) * sizeof(int));
     if (raster->cells == NULL || raster->span_lo == NULL ||
         raster->span_hi == NULL) {
         pp__raster_destroy(raster);
@@ -97,12 +103,13 @@ static void discard(pp__raster *raster)
     int row, c;
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        double *cell = raster->cells + (size_t)row * raster->stride;
+        int i = row - raster->band0;
+        double *cell = raster->cells + (size_t)i * raster->stride;
 
-        for (c = raster->span_lo[row]; c <= raster->span_hi[row]; c++)
+        for (c = raster->span_lo[i]; c <= raster->span_hi[i]; c++)
             cell[c] = 0.0;
-        raster->span_lo[row] = INT_MAX;
-        raster->span_hi[row] = -1;
+        raster->span_lo[i] = INT_MAX;
+        raster->span_hi[i] = -1;
     }
     raster->row_lo = INT_MAX;
     raster->row_hi = -1;
@@ -147,8 +154,14 @@ pp_status pp__raster_begin(pp_canvas_t *canvas, pp__raster **out)
     pp__raster *raster = canvas->raster;
 
     *out = NULL;
+    if (raster != NULL && (raster->band0 != canvas->band_y0 ||
+                           raster->band1 != canvas->band_y1)) {
+        pp__raster_destroy(raster);
+        canvas->raster = raster = NULL;
+    }
     if (raster == NULL) {
-        raster = raster_create(canvas->width, canvas->height);
+        raster = raster_create(canvas->width, canvas->height,
+                               canvas->band_y0, canvas->band_y1);
         if (raster == NULL)
             return PP_ERR_NOMEM;
         canvas->raster = raster;
@@ -170,10 +183,12 @@ void pp__raster_visible(const pp__raster *raster, double *x0, double *y0,
 
 static void touch(pp__raster *raster, int row, int c0, int c1)
 {
-    if (c0 < raster->span_lo[row])
-        raster->span_lo[row] = c0;
-    if (c1 > raster->span_hi[row])
-        raster->span_hi[row] = c1;
+    int i = row - raster->band0;
+
+    if (c0 < raster->span_lo[i])
+        raster->span_lo[i] = c0;
+    if (c1 > raster->span_hi[i])
+        raster->span_hi[i] = c1;
     if (row < raster->row_lo)
         raster->row_lo = row;
     if (row > raster->row_hi)
@@ -187,7 +202,8 @@ static void touch(pp__raster *raster, int row, int c0, int c1)
 static void add_row_piece(pp__raster *raster, int row, double xs, double xe,
                           double d)
 {
-    double *cell = raster->cells + (size_t)row * raster->stride;
+    double *cell = raster->cells +
+                   (size_t)(row - raster->band0) * raster->stride;
     double lo = xs < xe ? xs : xe, hi = xs < xe ? xe : xs;
     double k, r, r_prev = 0.0, g, g_prev = 0.0;
     int c0 = (int)lo, c1 = (int)hi, c;
@@ -239,8 +255,18 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
     dxdy = (xb - xa) / (yb - ya);
     row = (int)ya;
     last = (int)ceil(yb) - 1;
-    if (last >= raster->height)
-        last = raster->height - 1;
+    if (last >= raster->band1)
+        last = raster->band1 - 1;
+
+    /* Rows above the band are skipped, starting where the loop would
+       have been at the band's first row, computed the same way. */
+    if (row < raster->band0) {
+        if (!(raster->band0 < yb))
+            return;
+        row = raster->band0;
+        y = row;
+        x = clamp(xa + (y - ya) * dxdy, raster->left, raster->right);
+    }
 
     for (; row <= last; row++) {
         double y_next = row + 1.0 < yb ? row + 1.0 : yb, x_next;
@@ -569,8 +595,9 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
     }
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        double *cell = raster->cells + (size_t)row * raster->stride;
-        int lo = raster->span_lo[row], hi = raster->span_hi[row];
+        int i = row - raster->band0;
+        double *cell = raster->cells + (size_t)i * raster->stride;
+        int lo = raster->span_lo[i], hi = raster->span_hi[i];
         int from = lo > col_lo ? lo : col_lo;
         int to = hi < col_hi - 1 ? hi : col_hi - 1;
 
@@ -581,8 +608,8 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
             pp__canvas_blend_span(canvas, from, row, to - from + 1, color,
                                   cell + from);
         memset(cell + lo, 0, (size_t)(hi - lo + 1) * sizeof *cell);
-        raster->span_lo[row] = INT_MAX;
-        raster->span_hi[row] = -1;
+        raster->span_lo[i] = INT_MAX;
+        raster->span_hi[i] = -1;
     }
     raster->row_lo = INT_MAX;
     raster->row_hi = -1;

@@ -6,8 +6,12 @@
 #include "model.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Canvases at least this tall are painted in two bands on two threads. */
+#define BAND_MIN_ROWS 64
 
 typedef struct painter {
     pp_canvas_t *canvas;
@@ -377,6 +381,76 @@ static pp_status paint(painter *p)
     return draw_legend(p);
 }
 
+/*
+ * Two threads paint the canvas at once, each the whole figure but only the
+ * pixels of its band of rows: the top half, and the bottom half through a
+ * copy of the canvas struct with its own band, scan converter and fonts
+ * (FreeType faces serve one thread). Every shape is computed the same way
+ * whatever the band (raster.c skips rows, it does not cut edges), so the
+ * pixels are exactly those of one thread.
+ */
+typedef struct band_job {
+    painter p;
+    pp_canvas_t canvas;
+    pp_fonts_t *fonts;
+    pp_status status;
+} band_job;
+
+static void *paint_band(void *arg)
+{
+    band_job *job = arg;
+
+    job->status = pp__fonts_clone(job->p.fonts, &job->fonts);
+    if (job->status != PP_OK) {
+        job->fonts = NULL;
+        return NULL;
+    }
+    job->p.fonts = job->fonts;
+    job->status = paint(&job->p);
+    return NULL;
+}
+
+static pp_status paint_in_bands(painter *p)
+{
+    pp_canvas_t *canvas = p->canvas;
+    int split = canvas->height / 2;
+    pthread_t thread;
+    band_job job;
+    pp_status st;
+
+    if (canvas->height < BAND_MIN_ROWS)
+        return paint(p);
+    job.p = *p;
+    job.canvas = *canvas;
+    job.canvas.raster = NULL;
+    job.canvas.band_y0 = split;
+    job.p.canvas = &job.canvas;
+    job.fonts = NULL;
+    if (pthread_create(&thread, NULL, paint_band, &job) != 0)
+        return paint(p);
+
+    canvas->band_y1 = split;
+    st = paint(p);
+    pthread_join(thread, NULL);
+    pp__raster_destroy(job.canvas.raster);
+    pp_fonts_destroy(job.fonts);
+
+    /* Whole again (its scan converter was made for the top band). */
+    canvas->band_y1 = canvas->height;
+    pp__raster_destroy(canvas->raster);
+    canvas->raster = NULL;
+    if (st == PP_OK && job.fonts == NULL) {
+        /* No second set of fonts: this thread paints the bottom too. */
+        canvas->band_y0 = split;
+        st = paint(p);
+        canvas->band_y0 = 0;
+        pp__raster_destroy(canvas->raster);
+        canvas->raster = NULL;
+        return st;
+    }
+    return st != PP_OK ? st : job.status;
+}
+
 pp_status pp__figure_prepare(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err)
 {
@@ -417,7 +491,7 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
     p.fonts = fonts;
     p.fig = fig;
     p.layout = &layout;
-    st = paint(&p);
+    st = paint_in_bands(&p);
     pp__layout_free(&layout);
     if (st != PP_OK) {
         pp_canvas_destroy(canvas);

@@ -77,6 +77,7 @@ typedef struct size_metrics {
 } size_metrics;
 
 struct pp_fonts {
+    char *dir;                          /* where the faces came from */
     FT_Library library;
     FT_Face faces[NFACES];
     FT_F26Dot6 face_size64[NFACES];     /* size last set on each face */
@@ -210,9 +211,12 @@ pp_status pp_fonts_load(const char *dir, pp_fonts_t **out, pp_error_t *err)
     if (dir == NULL)
         dir = PP_DEFAULT_FONT_DIR;
     fonts = calloc(1, sizeof *fonts);
-    if (fonts == NULL)
+    if (fonts == NULL || (fonts->dir = pp__strdup(dir)) == NULL) {
+        free(fonts);
         return pp__fail_status(err, PP_ERR_NOMEM);
+    }
     if (FT_Init_FreeType(&fonts->library) != 0) {
+        free(fonts->dir);
         free(fonts);
         return pp__fail(err, PP_ERR_FONT, "cannot start FreeType");
     }
@@ -245,7 +249,18 @@ void pp_fonts_destroy(pp_fonts_t *fonts)
     free(fonts->warned_texts);
     free(fonts->run);
     free(fonts->rotated);
+    free(fonts->dir);
     free(fonts);
+}
+
+pp_status pp__fonts_clone(const pp_fonts_t *fonts, pp_fonts_t **out)
+{
+    pp_error_t scratch;
+    pp_status status = pp_fonts_load(fonts->dir, out, &scratch);
+
+    if (status == PP_OK)
+        pp__fonts_set_options(*out, &fonts->options);
+    return status;
 }
 
 void pp_fonts_set_warning_handler(pp_fonts_t *fonts, pp_warning_fn fn,
