@@ -1,6 +1,7 @@
 /*
- * Large buffers (the canvas, the scan converter's cells, the PNG data)
- * whose pages are mapped in one go.
+ * Machine resources: large buffers (the canvas, the scan converter's
+ * cells, the PNG data) whose pages are mapped in one go, and whether a
+ * second thread can help.
  *
  * A figure's process touches a few MB once. Left to page faults, each 4 kB
  * page costs an exception (about 1 us here), and zeroed memory that is read
@@ -11,8 +12,10 @@
 #define _DEFAULT_SOURCE
 #include "pp_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 /* Below this, calloc's own pool is quicker than a mapping. */
 #define BIG_BYTES (256 * 1024)
@@ -47,4 +50,18 @@ void pp__big_free(void *p, size_t size)
         munmap(p, size);
     else
         free(p);
+}
+
+static long cpus;
+static pthread_once_t cpus_once = PTHREAD_ONCE_INIT;
+
+static void count_cpus(void)
+{
+    cpus = sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+bool pp__threads_help(void)
+{
+    pthread_once(&cpus_once, count_cpus);
+    return cpus >= 2;
 }

@@ -171,7 +171,7 @@ uint8_t *pp__png_deflate(const uint8_t *data, size_t size, size_t split,
     uint8_t *out = NULL;
 
     if (size >= PARALLEL_MIN_BYTES && split > 0 && split < size &&
-        level > 0 && compress_two(data, size, split, level, &out, out_size))
+        level > 0 && pp__threads_help() && compress_two(data, size, split, level, &out, out_size))
         return out;
     compress_part(&whole);
     if (whole.out_size == 0) {

@@ -83,6 +83,9 @@ size_t pp__utf8_sequence(const unsigned char *s, size_t n);
 void *pp__big_alloc(size_t size);
 void pp__big_free(void *p, size_t size);
 
+/* True when the machine has two processors or more to share work. */
+bool pp__threads_help(void);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t pp__edit_distance(const char *a, const char *b);
 

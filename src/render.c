@@ -418,7 +418,7 @@ static pp_status paint_in_bands(painter *p)
     band_job job;
     pp_status st;
 
-    if (canvas->height < BAND_MIN_ROWS)
+    if (canvas->height < BAND_MIN_ROWS || !pp__threads_help())
         return paint(p);
     job.p = *p;
     job.canvas = *canvas;

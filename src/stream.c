@@ -624,6 +624,7 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
         (long long)info.st_size >= min_bytes) {
         reducer_init(&r, fig, rend);
         done = ((long long)info.st_size / 2 >= min_bytes &&
+                pp__threads_help() &&
                 read_split(path, fd, (long long)info.st_size, &r)) ||
                read_whole(path, &r);
         done = done && emit(&r, &rend->data);
