@@ -28,8 +28,8 @@ pp_status pp_canvas_create(int width, int height, pp_color_t background,
     }
     canvas->width = width;
     canvas->height = height;
-    canvas->band_y0 = 0;
-    canvas->band_y1 = height;
+    canvas->nbands = 1;
+    canvas->band = 0;
 
     pixel[0] = background.r;
     pixel[1] = background.g;
@@ -225,8 +225,7 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
         int py = y + row;
         double fy = 1.0;
 
-        if (py < cy0 || py >= cy1 || py < canvas->band_y0 ||
-            py >= canvas->band_y1)
+        if (py < cy0 || py >= cy1 || !pp__canvas_owns_row(canvas, py))
             continue;
         if (canvas->has_clip)
             fy = clip_fraction(py, canvas->clip.y,

@@ -70,7 +70,7 @@ static bool fill_aligned(pp_canvas_t *canvas, const pp__raster *raster,
     if (!(color.a > 0.0f))
         return true;
     for (row = (int)y0; row < (int)y1; row++)
-        if (row >= canvas->band_y0 && row < canvas->band_y1)
+        if (pp__canvas_owns_row(canvas, row))
             pp__canvas_fill_span(canvas, (int)x0, row, (int)(x1 - x0),
                                  color);
     return true;

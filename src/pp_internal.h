@@ -102,11 +102,20 @@ struct pp_canvas {
     bool has_clip;
     pp_rect_t clip;         /* screen coordinates, when has_clip */
     pp__raster *raster;     /* created on first use */
-    int band_y0, band_y1;   /* the rows drawing may change: all of them,
-                               but while two threads paint one canvas, each
-                               through its own copy of this struct with its
-                               own band (render.c) */
+    /* The rows drawing may change: all of them (nbands 1), but while
+       threads paint one canvas, each goes through its own copy of this
+       struct, owning the stripes of PP__STRIPE_ROWS rows numbered band
+       modulo nbands (render.c). */
+    int nbands, band;
 };
+
+#define PP__STRIPE_ROWS 32
+
+static inline bool pp__canvas_owns_row(const pp_canvas_t *canvas, int row)
+{
+    return canvas->nbands <= 1 ||
+           (row / PP__STRIPE_ROWS) % canvas->nbands == canvas->band;
+}
 
 /* Frees the scan converter's scratch state (raster.c); NULL is a no-op. */
 void pp__raster_destroy(pp__raster *raster);

@@ -40,17 +40,33 @@ struct pp__raster {
     double *cells;          /* differences of the running sums */
     int *span_lo, *span_hi; /* per row, the cells touched; lo > hi: none */
     int row_lo, row_hi;     /* the rows touched; lo > hi: none */
-    int band0, band1;       /* the canvas's band: rows [band0, band1) are
-                               kept (cells and spans are indexed from band0),
-                               the others skipped */
+    int nbands, band;       /* the canvas's stripes (pp__canvas_owns_row):
+                               rows of other stripes are skipped, and cells
+                               and spans hold only this band's rows */
+    int nrows;              /* rows held */
     double left, top, right, bottom;   /* visible area, cell coordinates */
 };
+
+static bool owns_row(const pp__raster *raster, int row)
+{
+    return raster->nbands <= 1 ||
+           (row / PP__STRIPE_ROWS) % raster->nbands == raster->band;
+}
+
+/* Where a row this band owns is held in cells and spans. */
+static int local_row(const pp__raster *raster, int row)
+{
+    if (raster->nbands <= 1)
+        return row;
+    return row / (PP__STRIPE_ROWS * raster->nbands) * PP__STRIPE_ROWS +
+           row % PP__STRIPE_ROWS;
+}
 
 static void reset_spans(pp__raster *raster)
 {
     int row;
 
-    for (row = 0; row < raster->band1 - raster->band0; row++) {
+    for (row = 0; row < raster->nrows; row++) {
         raster->span_lo[row] = INT_MAX;
         raster->span_hi[row] = -1;
     }
@@ -62,25 +78,29 @@ void pp__raster_destroy(pp__raster *raster)
 {
     if (raster == NULL)
         return;
-    pp__big_free(raster->cells, raster->stride *
-                 (size_t)(raster->band1 - raster->band0) * sizeof(double));
+    pp__big_free(raster->cells,
+                 raster->stride * (size_t)raster->nrows * sizeof(double));
     free(raster->span_lo);
     free(raster->span_hi);
     free(raster);
 }
 
-static pp__raster *raster_create(int width, int height, int band0,
-                                  int band1)
+static pp__raster *raster_create(int width, int height, int nbands,
+                                  int band)
 {
-    size_t nrows = (size_t)(band1 - band0);
+    int period = PP__STRIPE_ROWS * nbands;
+    size_t nrows = nbands <= 1 ? (size_t)height
+                               : (size_t)((height + period - 1) / period) *
+                                 PP__STRIPE_ROWS;
     pp__raster *raster = calloc(1, sizeof *raster);
 
     if (raster == NULL)
         return NULL;
     raster->width = width;
     raster->height = height;
-    raster->band0 = band0;
-    raster->band1 = band1;
+    raster->nbands = nbands;
+    raster->band = band;
+    raster->nrows = (int)nrows;
     raster->stride = (size_t)width + 2;
 
     /* Zeroed: the buffer must start at zero, and stays so between shapes.
@@ -103,9 +123,12 @@ static void discard(pp__raster *raster)
     int row, c;
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        int i = row - raster->band0;
-        double *cell = raster->cells + (size_t)i * raster->stride;
+        int i = local_row(raster, row);
+        double *cell;
 
+        if (!owns_row(raster, row))
+            continue;
+        cell = raster->cells + (size_t)i * raster->stride;
         for (c = raster->span_lo[i]; c <= raster->span_hi[i]; c++)
             cell[c] = 0.0;
         raster->span_lo[i] = INT_MAX;
@@ -154,14 +177,14 @@ pp_status pp__raster_begin(pp_canvas_t *canvas, pp__raster **out)
     pp__raster *raster = canvas->raster;
 
     *out = NULL;
-    if (raster != NULL && (raster->band0 != canvas->band_y0 ||
-                           raster->band1 != canvas->band_y1)) {
+    if (raster != NULL && (raster->nbands != canvas->nbands ||
+                           raster->band != canvas->band)) {
         pp__raster_destroy(raster);
         canvas->raster = raster = NULL;
     }
     if (raster == NULL) {
         raster = raster_create(canvas->width, canvas->height,
-                               canvas->band_y0, canvas->band_y1);
+                               canvas->nbands, canvas->band);
         if (raster == NULL)
             return PP_ERR_NOMEM;
         canvas->raster = raster;
@@ -183,7 +206,7 @@ void pp__raster_visible(const pp__raster *raster, double *x0, double *y0,
 
 static void touch(pp__raster *raster, int row, int c0, int c1)
 {
-    int i = row - raster->band0;
+    int i = local_row(raster, row);
 
     if (c0 < raster->span_lo[i])
         raster->span_lo[i] = c0;
@@ -203,7 +226,7 @@ static void add_row_piece(pp__raster *raster, int row, double xs, double xe,
                           double d)
 {
     double *cell = raster->cells +
-                   (size_t)(row - raster->band0) * raster->stride;
+                   (size_t)local_row(raster, row) * raster->stride;
     double lo = xs < xe ? xs : xe, hi = xs < xe ? xe : xs;
     double k, r, r_prev = 0.0, g, g_prev = 0.0;
     int c0 = (int)lo, c1 = (int)hi, c;
@@ -255,18 +278,8 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
     dxdy = (xb - xa) / (yb - ya);
     row = (int)ya;
     last = (int)ceil(yb) - 1;
-    if (last >= raster->band1)
-        last = raster->band1 - 1;
-
-    /* Rows above the band are skipped, starting where the loop would
-       have been at the band's first row, computed the same way. */
-    if (row < raster->band0) {
-        if (!(raster->band0 < yb))
-            return;
-        row = raster->band0;
-        y = row;
-        x = clamp(xa + (y - ya) * dxdy, raster->left, raster->right);
-    }
+    if (last >= raster->height)
+        last = raster->height - 1;
 
     for (; row <= last; row++) {
         double y_next = row + 1.0 < yb ? row + 1.0 : yb, x_next;
@@ -276,7 +289,9 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
         else
             x_next = clamp(xa + (y_next - ya) * dxdy, raster->left,
                            raster->right);
-        if (y_next > y)
+        /* Other threads' rows are stepped over, not cut: x and y go on
+           exactly as they would, so this band's pixels are the same. */
+        if (y_next > y && owns_row(raster, row))
             add_row_piece(raster, row, x, x_next, dir * (y_next - y));
         x = x_next;
         y = y_next;
@@ -595,12 +610,15 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
     }
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        int i = row - raster->band0;
+        int i = local_row(raster, row), lo, hi, from, to;
         double *cell = raster->cells + (size_t)i * raster->stride;
-        int lo = raster->span_lo[i], hi = raster->span_hi[i];
-        int from = lo > col_lo ? lo : col_lo;
-        int to = hi < col_hi - 1 ? hi : col_hi - 1;
 
+        if (!owns_row(raster, row))
+            continue;
+        lo = raster->span_lo[i];
+        hi = raster->span_hi[i];
+        from = lo > col_lo ? lo : col_lo;
+        to = hi < col_hi - 1 ? hi : col_hi - 1;
         if (lo > hi)
             continue;
         row_coverage(cell, lo, hi);

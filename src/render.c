@@ -383,10 +383,11 @@ static pp_status paint(painter *p)
 
 /*
  * Two threads paint the canvas at once, each the whole figure but only the
- * pixels of its band of rows: the top half, and the bottom half through a
- * copy of the canvas struct with its own band, scan converter and fonts
- * (FreeType faces serve one thread). Every shape is computed the same way
- * whatever the band (raster.c skips rows, it does not cut edges), so the
+ * pixels of its rows: alternate stripes of PP__STRIPE_ROWS rows, so both
+ * get a share of the dense parts. The second goes through a copy of the
+ * canvas struct with its own band, scan converter and fonts (FreeType
+ * faces serve one thread). Every shape is computed the same way whatever
+ * the band (raster.c steps over other rows, it does not cut edges), so the
  * pixels are exactly those of one thread.
  */
 typedef struct band_job {
@@ -410,10 +411,19 @@ static void *paint_band(void *arg)
     return NULL;
 }
 
+/* Makes the canvas whole again, for drawing after the figure. */
+static void set_band(pp_canvas_t *canvas, int nbands, int band)
+{
+    canvas->nbands = nbands;
+    canvas->band = band;
+    /* Its scan converter holds only the rows of the band it was made for. */
+    pp__raster_destroy(canvas->raster);
+    canvas->raster = NULL;
+}
+
 static pp_status paint_in_bands(painter *p)
 {
     pp_canvas_t *canvas = p->canvas;
-    int split = canvas->height / 2;
     pthread_t thread;
     band_job job;
     pp_status st;
@@ -423,31 +433,25 @@ static pp_status paint_in_bands(painter *p)
     job.p = *p;
     job.canvas = *canvas;
     job.canvas.raster = NULL;
-    job.canvas.band_y0 = split;
+    job.canvas.nbands = 2;
+    job.canvas.band = 1;
     job.p.canvas = &job.canvas;
     job.fonts = NULL;
     if (pthread_create(&thread, NULL, paint_band, &job) != 0)
         return paint(p);
 
-    canvas->band_y1 = split;
+    set_band(canvas, 2, 0);
     st = paint(p);
     pthread_join(thread, NULL);
     pp__raster_destroy(job.canvas.raster);
     pp_fonts_destroy(job.fonts);
-
-    /* Whole again (its scan converter was made for the top band). */
-    canvas->band_y1 = canvas->height;
-    pp__raster_destroy(canvas->raster);
-    canvas->raster = NULL;
     if (st == PP_OK && job.fonts == NULL) {
-        /* No second set of fonts: this thread paints the bottom too. */
-        canvas->band_y0 = split;
+        /* No second set of fonts: this thread paints the other rows too. */
+        set_band(canvas, 2, 1);
         st = paint(p);
-        canvas->band_y0 = 0;
-        pp__raster_destroy(canvas->raster);
-        canvas->raster = NULL;
-        return st;
+        job.status = PP_OK;
     }
+    set_band(canvas, 1, 0);
     return st != PP_OK ? st : job.status;
 }
 

@@ -829,6 +829,28 @@ static double align_shift(pp_text_align align, double width)
     return 0.0;
 }
 
+/*
+ * False when a line of text on this baseline cannot touch a row the canvas
+ * struct may change (another thread paints those rows: render.c), so its
+ * glyphs need no rasterizing here. Glyphs stay well within two sizes of
+ * the baseline. The text has been laid out already, so warnings about it
+ * are given all the same.
+ */
+static bool owns_rows_near(const pp_canvas_t *canvas, double baseline,
+                           double size)
+{
+    double lo = floor(baseline - 2.0 * size), hi = ceil(baseline + 2.0 * size);
+    int row;
+
+    if (canvas->nbands <= 1 || !(lo > -1e6 && hi < 1e6))
+        return true;
+    for (row = (int)lo; row <= (int)hi; row++)
+        if (row >= 0 && row < canvas->height &&
+            pp__canvas_owns_row(canvas, row))
+            return true;
+    return false;
+}
+
 pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
                               const char *utf8, double x, double y,
                               const pp_text_style_t *style)
@@ -848,6 +870,9 @@ pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
     baseline = baseline_shift(fonts->faces[run.face], style);
 
     /* Device coordinates put pixel edges on integers: add half a pixel. */
+    if (style->angle == 0 &&
+        !owns_rows_near(canvas, y + 0.5 + baseline, style->size_px))
+        return PP_OK;
     if (style->angle == 0)
         return draw_run(canvas, fonts, &run, x + 0.5 + start,
                         y + 0.5 + baseline, false, style->color);
