@@ -28,9 +28,11 @@
 #define SINK_BYTES (64 * 1024)
 
 typedef struct part {
-    const uint8_t *data;
-    size_t size;
+    uint8_t *data;
+    size_t size, offset;        /* offset: where data is in the whole */
     int level;
+    pp__png_fill_fn fill;
+    void *context;
     bool zlib;                  /* a zlib stream rather than raw deflate */
     uint8_t *out;
     size_t out_size;
@@ -44,6 +46,8 @@ static void compress_part(part *p)
 
     p->out = NULL;
     p->out_size = 0;
+    if (p->fill != NULL)
+        p->fill(p->context, p->offset, p->offset + p->size);
     if (c == NULL)
         return;
     bound = p->zlib ? libdeflate_zlib_compress_bound(c, p->size)
@@ -145,18 +149,23 @@ static bool join(part *a, const part *b, uint8_t **out, size_t *out_size)
     return true;
 }
 
-static bool compress_two(const uint8_t *data, size_t size, size_t split,
-                         int level, uint8_t **out, size_t *out_size)
+/* Sets *filled once the parts have filled the data, whatever the result. */
+static bool compress_two(uint8_t *data, size_t size, size_t split,
+                         int level, pp__png_fill_fn fill, void *context,
+                         uint8_t **out, size_t *out_size, bool *filled)
 {
-    part a = {data, split, level, false, NULL, 0, 0};
-    part b = {data + split, size - split, level, false, NULL, 0, 0};
+    part a = {data, split, 0, level, fill, context, false, NULL, 0, 0};
+    part b = {data + split, size - split, split, level, fill, context, false,
+              NULL, 0, 0};
     pthread_t thread;
     bool ok;
 
+    *filled = false;
     if (pthread_create(&thread, NULL, compress_thread, &b) != 0)
         return false;
     compress_part(&a);
     pthread_join(thread, NULL);
+    *filled = true;
     ok = a.out_size > 0 && b.out_size > 0 &&
          join(&a, &b, out, out_size);
     free(a.out);
@@ -164,15 +173,22 @@ static bool compress_two(const uint8_t *data, size_t size, size_t split,
     return ok;
 }
 
-uint8_t *pp__png_deflate(const uint8_t *data, size_t size, size_t split,
-                         int level, size_t *out_size)
+uint8_t *pp__png_deflate(uint8_t *data, size_t size, size_t split, int level,
+                         pp__png_fill_fn fill, void *context,
+                         size_t *out_size)
 {
-    part whole = {data, size, level, true, NULL, 0, 0};
+    part whole = {data, size, 0, level, fill, context, true, NULL, 0, 0};
     uint8_t *out = NULL;
+    bool filled = false;
 
     if (size >= PARALLEL_MIN_BYTES && split > 0 && split < size &&
-        level > 0 && pp__threads_help() && compress_two(data, size, split, level, &out, out_size))
-        return out;
+        level > 0 && pp__threads_help()) {
+        if (compress_two(data, size, split, level, fill, context, &out,
+                         out_size, &filled))
+            return out;
+        if (filled)
+            whole.fill = NULL;
+    }
     compress_part(&whole);
     if (whole.out_size == 0) {
         free(whole.out);

@@ -11,7 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libdeflate.h>
+#include <stddef.h>
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,72 +301,96 @@ static void copy_samples(const png_writer *w, int y, uint8_t *dst)
     }
 }
 
-/*
- * The image data as PNG stores it before compression: each row is a filter
- * byte and the row's samples, filtered. Only "none" and "up" are used
- * here: "up" turns a row equal to the one above into zeros.
- */
-static uint8_t *filter_image(const png_writer *w, size_t *size)
+/* Bytes of one filtered row: the filter byte and the samples. */
+static size_t filtered_stride(const png_writer *w)
 {
-    const pp_canvas_t *c = w->canvas;
     size_t bpp = w->color_type == PNG_COLOR_TYPE_RGB_ALPHA ? 4 : 3;
-    size_t row_bytes = (size_t)c->width * bpp, stride = row_bytes + 1, i;
-    pp__png_filter filter = w->options->filter;
-    uint8_t *data, *row, *plain;
-    int y;
 
-    *size = stride * (size_t)c->height;
-    data = pp__big_alloc(*size);
-    if (data == NULL)
-        return NULL;
-    for (y = 0; y < c->height; y++) {
-        data[(size_t)y * stride] = PNG_FILTER_VALUE_NONE;
-        copy_samples(w, y, data + (size_t)y * stride + 1);
-    }
+    return (size_t)w->canvas->width * bpp + 1;
+}
 
-    if (filter == PP__PNG_FILTER_UP) {
-        /* Bottom up, so the row above still holds its samples. */
-        for (y = c->height - 1; y > 0; y--) {
-            row = data + (size_t)y * stride + 1;
-            for (i = 0; i < row_bytes; i++)
-                row[i] = (uint8_t)(row[i] - row[i - stride]);
-            row[-1] = PNG_FILTER_VALUE_UP;
-        }
-    } else if (filter == PP__PNG_FILTER_REPEAT) {
-        /* A repeated row is compared with the last row kept as it was,
-           whose samples equal its own and those of every repeat between. */
-        plain = data + 1;
-        for (y = 1; y < c->height; y++) {
-            row = data + (size_t)y * stride + 1;
-            if (memcmp(row, plain, row_bytes) != 0) {
-                plain = row;
-                continue;
-            }
-            memset(row, 0, row_bytes);
-            row[-1] = PNG_FILTER_VALUE_UP;
-        }
-    }
-    return data;
+/* Whether canvas rows y and y - 1 hold the same pixels. */
+static bool repeats_row_above(const pp_canvas_t *c, int y)
+{
+    size_t bytes = (size_t)c->width * 4;
+
+    return y > 0 && memcmp(c->rgba + (size_t)y * bytes,
+                           c->rgba + (size_t)(y - 1) * bytes, bytes) == 0;
 }
 
 /*
- * Compresses the filtered image into one zlib stream with libdeflate, on
- * two threads for large images. The first part gets a little less than half
- * the rows: joining the parts means walking it again (deflate.c).
+ * Rows y0..y1 - 1 of the image data as PNG stores it before compression:
+ * each row is a filter byte and the row's samples, filtered. Only "none"
+ * and "up" are used here: "up" turns a row equal to the one above into
+ * zeros. Each row depends only on itself and the row above in the canvas,
+ * so parts can be filled on different threads.
+ */
+static void filter_rows(const png_writer *w, uint8_t *data, int y0, int y1)
+{
+    const pp_canvas_t *c = w->canvas;
+    size_t stride = filtered_stride(w), row_bytes = stride - 1, i;
+    size_t bpp = row_bytes / (size_t)c->width;
+    pp__png_filter filter = w->options->filter;
+    int y;
+
+    for (y = y0; y < y1; y++) {
+        uint8_t *row = data + (size_t)y * stride + 1;
+
+        if (filter == PP__PNG_FILTER_REPEAT && repeats_row_above(c, y)) {
+            row[-1] = PNG_FILTER_VALUE_UP;
+            memset(row, 0, row_bytes);
+            continue;
+        }
+        row[-1] = PNG_FILTER_VALUE_NONE;
+        if (filter != PP__PNG_FILTER_UP || y == 0) {
+            copy_samples(w, y, row);
+            continue;
+        }
+        /* From the canvas: the row above may be another thread's. */
+        row[-1] = PNG_FILTER_VALUE_UP;
+        for (i = 0; i < row_bytes; i++) {
+            size_t x = i / bpp, k = i % bpp;
+            const uint8_t *p = c->rgba + ((size_t)y * c->width + x) * 4 + k;
+
+            row[i] = (uint8_t)(p[0] - p[-(ptrdiff_t)c->width * 4]);
+        }
+    }
+}
+
+/* What a part of the compression needs to fill its rows. */
+typedef struct filter_job {
+    const png_writer *w;
+    uint8_t *data;
+} filter_job;
+
+static void fill_rows(void *context, size_t begin, size_t end)
+{
+    filter_job *job = context;
+    size_t stride = filtered_stride(job->w);
+
+    filter_rows(job->w, job->data, (int)(begin / stride),
+                (int)(end / stride));
+}
+
+/*
+ * Filters and compresses the image into one zlib stream with libdeflate,
+ * on two threads for large images, each filtering its own rows first. The
+ * first part gets a little less than half the rows: joining the parts
+ * means walking it again (deflate.c).
  */
 static pp_status compress_image(png_writer *w)
 {
-    size_t size, stride = (size_t)w->canvas->width *
-                          (w->color_type == PNG_COLOR_TYPE_RGB_ALPHA ? 4 : 3)
-                          + 1;
-    uint8_t *data = filter_image(w, &size);
+    size_t stride = filtered_stride(w);
+    size_t size = stride * (size_t)w->canvas->height;
+    filter_job job = {w, pp__big_alloc(size)};
 
-    if (data == NULL)
+    if (job.data == NULL)
         return PP_ERR_NOMEM;
-    w->idat = pp__png_deflate(data, size,
+    w->idat = pp__png_deflate(job.data, size,
                               stride * (size_t)(w->canvas->height * 9 / 20),
-                              w->options->level, &w->idat_size);
-    pp__big_free(data, size);
+                              w->options->level, fill_rows, &job,
+                              &w->idat_size);
+    pp__big_free(job.data, size);
     return w->idat != NULL ? PP_OK : PP_ERR_NOMEM;
 }
 

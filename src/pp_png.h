@@ -50,13 +50,18 @@ pp_status pp__png_encode(const pp_canvas_t *canvas,
                          const pp__png_options *options, uint8_t **data,
                          size_t *size, pp_error_t *err);
 
+/* Fills data[begin, end) before it is compressed (NULL: it is filled). */
+typedef void (*pp__png_fill_fn)(void *context, size_t begin, size_t end);
+
 /*
  * Compresses data into one zlib stream with libdeflate at level (1..12;
  * 0 stores). Large inputs are compressed in two parts, split at byte split,
- * on two threads, and joined into the same single stream (deflate.c).
- * Returns a malloc'ed buffer, or NULL when out of memory.
+ * on two threads (each calling fill for its part first), and joined into
+ * the same single stream (deflate.c). Returns a malloc'ed buffer, or NULL
+ * when out of memory.
  */
-uint8_t *pp__png_deflate(const uint8_t *data, size_t size, size_t split,
-                         int level, size_t *out_size);
+uint8_t *pp__png_deflate(uint8_t *data, size_t size, size_t split, int level,
+                         pp__png_fill_fn fill, void *context,
+                         size_t *out_size);
 
 #endif /* PP_PNG_H */

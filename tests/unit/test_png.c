@@ -630,7 +630,7 @@ static void test_two_thread_deflate_joins_into_one_stream(void)
             size_t z_size = 0;
             uLongf back_size = size;
             uint8_t *z = pp__png_deflate(data, size, splits[i], level,
-                                         &z_size);
+                                         NULL, NULL, &z_size);
 
             CHECK(z != NULL);
             if (z == NULL)
@@ -646,10 +646,15 @@ static void test_two_thread_deflate_joins_into_one_stream(void)
 
 static void test_large_canvas_round_trips(void)
 {
+    static const pp__png_filter filters[] = {
+        PP__PNG_FILTER_NONE, PP__PNG_FILTER_UP, PP__PNG_FILTER_REPEAT
+    };
     pp_color_t white = {255, 255, 255, 1.0f};
     pp_canvas_t *c = NULL, *back = NULL;
+    pp__png_options options;
     pp_diff_result_t diff;
     char path[256];
+    size_t f;
     int i;
 
     make_temp_dir();
@@ -660,16 +665,31 @@ static void test_large_canvas_round_trips(void)
                                    PP_CAP_BUTT, PP_JOIN_BEVEL, 10};
         pp_canvas_stroke_polyline(c, xy, 2, &style);
     }
+    /* Rows that repeat the one above, for the "repeat" filter. */
+    pp_canvas_fill_rect(c, (pp_rect_t){-0.5, 379.5, 1000, 20}, white);
+    /* Large enough for two threads, which each filter their rows. */
     snprintf(path, sizeof path, "%s/large.png", temp_dir);
-    CHECK_INT(pp_canvas_write_png(c, path, PP_COMPRESSION_DEFAULT, NULL),
-              PP_OK);
-    CHECK_INT(pp_canvas_read_png(path, &back, NULL), PP_OK);
-    if (back != NULL) {
-        pp_image_diff(c, back, 0, &diff, NULL);
-        CHECK_INT(diff.differing_pixels, 0);
+    for (f = 0; f < sizeof filters / sizeof *filters; f++) {
+        uint8_t *png = NULL;
+        size_t size = 0;
+        FILE *file;
+
+        pp__png_default_options(&options);
+        options.filter = filters[f];
+        CHECK_INT(pp__png_encode(c, &options, &png, &size, NULL), PP_OK);
+        file = fopen(path, "wb");
+        fwrite(png, 1, size, file);
+        fclose(file);
+        free(png);
+        CHECK_INT(pp_canvas_read_png(path, &back, NULL), PP_OK);
+        if (back != NULL) {
+            pp_image_diff(c, back, 0, &diff, NULL);
+            CHECK_INT(diff.differing_pixels, 0);
+        }
+        pp_canvas_destroy(back);
+        back = NULL;
     }
     pp_canvas_destroy(c);
-    pp_canvas_destroy(back);
     remove_temp_dir();
 }
 
