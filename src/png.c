@@ -91,12 +91,19 @@ typedef struct png_writer {
 
 static bool canvas_is_opaque(const pp_canvas_t *canvas)
 {
+    static const uint8_t alpha_bytes[4] = {0, 0, 0, 255};
     size_t i, count = (size_t)canvas->width * (size_t)canvas->height;
+    uint32_t all = 0xFFFFFFFFu, alpha;
 
-    for (i = 0; i < count; i++)
-        if (canvas->rgba[i * 4 + 3] != 255)
-            return false;
-    return true;
+    /* One AND over every pixel, no branch: the compiler makes it wide. */
+    memcpy(&alpha, alpha_bytes, 4);
+    for (i = 0; i < count; i++) {
+        uint32_t pixel;
+
+        memcpy(&pixel, canvas->rgba + i * 4, 4);
+        all &= pixel;
+    }
+    return (all & alpha) == alpha;
 }
 
 /*
