@@ -109,7 +109,9 @@ struct pp_canvas {
     int nbands, band;
 };
 
-#define PP__STRIPE_ROWS 32
+/* Stripes of one row: measured best (see bench/NOTES.md); a dense band of a
+   few rows, such as lines resting on an axis, is then shared. */
+#define PP__STRIPE_ROWS 1
 
 static inline bool pp__canvas_owns_row(const pp_canvas_t *canvas, int row)
 {

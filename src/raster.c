@@ -62,6 +62,29 @@ static int local_row(const pp__raster *raster, int row)
            row % PP__STRIPE_ROWS;
 }
 
+/*
+ * Whether any row this band owns meets [top, bottom] (cell coordinates):
+ * a piece that meets none changes nothing here and can be skipped.
+ */
+static bool owns_any_row(const pp__raster *raster, double top, double bottom)
+{
+    int period = PP__STRIPE_ROWS * raster->nbands, first, next;
+
+    if (raster->nbands <= 1)
+        return true;
+    if (!(top > -1e9 && bottom < 1e9))
+        return true;
+    first = top > 0.0 ? (int)floor(top) : 0;
+    if (owns_row(raster, first))
+        return true;
+    /* The start of this band's next stripe after the row of top. */
+    next = (int)floor((double)first / period) * period +
+           raster->band * PP__STRIPE_ROWS;
+    if (next <= first)
+        next += period;
+    return next < bottom;
+}
+
 static void reset_spans(pp__raster *raster)
 {
     int row;
@@ -275,6 +298,8 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
 
     if (!(yb - ya > MIN_EDGE_HEIGHT))
         return;
+    if (!owns_any_row(raster, ya, yb))
+        return;
     dxdy = (xb - xa) / (yb - ya);
     row = (int)ya;
     last = (int)ceil(yb) - 1;
@@ -387,10 +412,17 @@ void pp__raster_add_edge(pp__raster *raster, double x0, double y0,
 
 void pp__raster_add_convex(pp__raster *raster, const double *xy, int n)
 {
-    double area2 = 0.0;
+    double area2 = 0.0, top = xy[1], bottom = xy[1];
     int i;
 
     if (n < 3)
+        return;
+    /* Pieces away from this band's rows (render.c) change nothing here. */
+    for (i = 1; i < n; i++) {
+        top = xy[2 * i + 1] < top ? xy[2 * i + 1] : top;
+        bottom = xy[2 * i + 1] > bottom ? xy[2 * i + 1] : bottom;
+    }
+    if (!owns_any_row(raster, top + 0.5, bottom + 0.5))
         return;
 
     /* Twice the signed area, relative to the first point for precision. */
