@@ -76,6 +76,24 @@ typedef struct size_metrics {
     double cap_height, x_height;
 } size_metrics;
 
+/* A text laid out before: its glyphs and width in one face, in font units. */
+typedef struct cached_layout {
+    char *text;                 /* NULL marks an empty slot */
+    int face;
+    placed_glyph *glyphs;
+    size_t count;
+    long width_units;
+} cached_layout;
+
+/* Layouts by text: a figure measures and draws each label several times. */
+typedef struct layout_cache {
+    cached_layout *slots;
+    size_t capacity, count;     /* capacity is a power of two */
+} layout_cache;
+
+/* The layout cache empties itself at this many texts. */
+#define MAX_CACHED_LAYOUTS 4096
+
 struct pp_fonts {
     char *dir;                          /* where the faces came from */
     FT_Library library;
@@ -94,6 +112,7 @@ struct pp_fonts {
     uint8_t *rotated;                   /* scratch for rotated masks */
     size_t rotated_cap;
     glyph_cache cache;
+    layout_cache layouts;
 };
 
 /* A laid-out text: glyphs, width, and the face and scale they are for. */
@@ -129,6 +148,18 @@ static void cache_clear(glyph_cache *cache)
 
     for (i = 0; i < cache->capacity; i++)
         free(cache->slots[i].pixels);
+    free(cache->slots);
+    memset(cache, 0, sizeof *cache);
+}
+
+static void layouts_clear(layout_cache *cache)
+{
+    size_t i;
+
+    for (i = 0; i < cache->capacity; i++) {
+        free(cache->slots[i].text);
+        free(cache->slots[i].glyphs);
+    }
     free(cache->slots);
     memset(cache, 0, sizeof *cache);
 }
@@ -241,6 +272,7 @@ void pp_fonts_destroy(pp_fonts_t *fonts)
     if (fonts == NULL)
         return;
     cache_clear(&fonts->cache);
+    layouts_clear(&fonts->layouts);
     for (i = 0; i < NFACES; i++)
         if (fonts->faces[i] != NULL)
             FT_Done_Face(fonts->faces[i]);
@@ -429,8 +461,8 @@ static FT_UInt glyph_for(pp_fonts_t *fonts, FT_Face face, uint32_t cp,
 }
 
 /* Lays out UTF-8 text along a line: glyphs and pen positions, in units. */
-static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
-                             text_run *run)
+static pp_status lay_out(pp_fonts_t *fonts, int face_i, const char *utf8,
+                         text_run *run)
 {
     FT_Face face = fonts->faces[face_i];
     const unsigned char *p = (const unsigned char *)utf8;
@@ -473,6 +505,79 @@ static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
     run->face = face_i;
     run->scale = 0.0;
     return PP_OK;
+}
+
+static size_t layout_hash(int face, const char *text)
+{
+    size_t h = 1469598103934665603u ^ (size_t)face;
+
+    while (*text != '\0')
+        h = (h ^ (unsigned char)*text++) * 1099511628211u;
+    return h;
+}
+
+/* Keeps a copy of a fresh layout; out of memory only costs a later miss. */
+static void remember_layout(layout_cache *cache, const char *utf8,
+                            const text_run *run, size_t hash)
+{
+    cached_layout entry;
+    size_t i;
+
+    if (cache->count >= MAX_CACHED_LAYOUTS)
+        layouts_clear(cache);
+    if (cache->capacity == 0) {
+        cache->slots = calloc(2 * MAX_CACHED_LAYOUTS, sizeof *cache->slots);
+        if (cache->slots == NULL)
+            return;
+        cache->capacity = 2 * MAX_CACHED_LAYOUTS;
+    }
+    entry.text = pp__strdup(utf8);
+    entry.face = run->face;
+    entry.glyphs = malloc((run->count + 1) * sizeof *entry.glyphs);
+    entry.count = run->count;
+    entry.width_units = run->width_units;
+    if (entry.text == NULL || entry.glyphs == NULL) {
+        free(entry.text);
+        free(entry.glyphs);
+        return;
+    }
+    memcpy(entry.glyphs, run->glyphs, run->count * sizeof *entry.glyphs);
+    for (i = hash & (cache->capacity - 1); cache->slots[i].text != NULL;
+         i = (i + 1) & (cache->capacity - 1))
+        ;
+    cache->slots[i] = entry;
+    cache->count++;
+}
+
+/*
+ * Lays a text out in a face, or finds it laid out before. Warnings were
+ * given the first time (and are given once anyway).
+ */
+static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
+                             text_run *run)
+{
+    layout_cache *cache = &fonts->layouts;
+    size_t hash = layout_hash(face_i, utf8), i;
+    pp_status status;
+
+    for (i = hash & (cache->capacity - 1);
+         cache->capacity > 0 && cache->slots[i].text != NULL;
+         i = (i + 1) & (cache->capacity - 1)) {
+        const cached_layout *hit = &cache->slots[i];
+
+        if (hit->face != face_i || strcmp(hit->text, utf8) != 0)
+            continue;
+        run->glyphs = hit->glyphs;
+        run->count = hit->count;
+        run->width_units = hit->width_units;
+        run->face = face_i;
+        run->scale = 0.0;
+        return PP_OK;
+    }
+    status = lay_out(fonts, face_i, utf8, run);
+    if (status == PP_OK)
+        remember_layout(cache, utf8, run, hash);
+    return status;
 }
 
 /* Checks a style and returns its size in 1/64 px. */
