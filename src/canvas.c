@@ -35,8 +35,12 @@ pp_status pp_canvas_create(int width, int height, pp_color_t background,
     pixel[1] = background.g;
     pixel[2] = background.b;
     pixel[3] = (uint8_t)lround(fmin(fmax(background.a, 0.0), 1.0) * 255.0);
-    for (i = 0; i < count; i++)
+    /* One row pixel by pixel, then whole rows. */
+    for (i = 0; i < (size_t)width; i++)
         memcpy(canvas->rgba + i * 4, pixel, 4);
+    for (i = 1; i < (size_t)height; i++)
+        memcpy(canvas->rgba + i * (size_t)width * 4, canvas->rgba,
+               (size_t)width * 4);
     *out = canvas;
     return PP_OK;
 }
