@@ -36,9 +36,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Files smaller than this are read whole: fast, and exactly drawn. Files
-   of twice the size are read on two threads. */
-#define STREAM_MIN_BYTES (4LL << 20)
+/* Files smaller than this (about 50,000 rows of two numbers) are read
+   whole: fast enough, and drawn exactly. Files of twice the size are read
+   on two threads. */
+#define STREAM_MIN_BYTES (1LL << 20)
 
 /* Bytes read to find a line break (the header's end, the split point). */
 #define PROBE_BYTES 65536
