@@ -37,8 +37,8 @@
 #include <unistd.h>
 
 /* Files smaller than this (about 50,000 rows of two numbers) are read
-   whole: fast enough, and drawn exactly. Files of twice the size are read
-   on two threads. */
+   whole: fast enough, and drawn exactly. Streamed files are read on two
+   threads (from twice the threshold when a test sets its own). */
 #define STREAM_MIN_BYTES (1LL << 20)
 
 /* Bytes read to find a line break (the header's end, the split point). */
@@ -624,7 +624,9 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
     if (fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
         (long long)info.st_size >= min_bytes) {
         reducer_init(&r, fig, rend);
-        done = ((long long)info.st_size / 2 >= min_bytes &&
+        done = ((long long)info.st_size >=
+                    (fig->stream_min_bytes != 0 ? 2 * min_bytes
+                                                : STREAM_MIN_BYTES) &&
                 pp__threads_help() &&
                 read_split(path, fd, (long long)info.st_size, &r)) ||
                read_whole(path, &r);
