@@ -434,6 +434,12 @@ unsigned pp__superscript_mask(pp_fonts_t *fonts);
  */
 pp_status pp__fonts_clone(const pp_fonts_t *fonts, pp_fonts_t **out);
 
+/*
+ * Gives a clone what the original has measured and laid out already (the
+ * results are the same either way); neither may be in use meanwhile.
+ */
+void pp__fonts_copy_caches(pp_fonts_t *to, const pp_fonts_t *from);
+
 /* True when a face of the fonts has a glyph for the code point (text.c). */
 bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,
                         uint32_t code);

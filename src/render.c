@@ -415,11 +415,13 @@ typedef struct band_job {
 static void *band_thread(void *arg)
 {
     band_job *job = arg;
+    pp_fonts_t *fonts;
     band_state state;
 
-    if (pp__fonts_clone(job->source_fonts, &job->fonts) != PP_OK)
-        job->fonts = NULL;
+    if (pp__fonts_clone(job->source_fonts, &fonts) != PP_OK)
+        fonts = NULL;
     pthread_mutex_lock(&job->lock);
+    job->fonts = fonts;
     while (job->state == BAND_WAIT)
         pthread_cond_wait(&job->changed, &job->lock);
     state = job->state;
@@ -456,6 +458,10 @@ static void band_start(band_job *job, pp_fonts_t *fonts, int height)
 static void band_tell(band_job *job, band_state state)
 {
     pthread_mutex_lock(&job->lock);
+    /* Fonts ready and the thread waiting: it may start with what the
+       layout measured instead of measuring it again. */
+    if (state == BAND_PAINT && job->fonts != NULL)
+        pp__fonts_copy_caches(job->fonts, job->source_fonts);
     job->state = state;
     pthread_cond_signal(&job->changed);
     pthread_mutex_unlock(&job->lock);

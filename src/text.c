@@ -580,6 +580,30 @@ static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
     return status;
 }
 
+void pp__fonts_copy_caches(pp_fonts_t *to, const pp_fonts_t *from)
+{
+    const layout_cache *cache = &from->layouts;
+    size_t i;
+    int face;
+
+    for (face = 0; face < NFACES; face++)
+        if (to->metrics[face].size64 == 0)
+            to->metrics[face] = from->metrics[face];
+    for (i = 0; i < cache->capacity; i++) {
+        const cached_layout *entry = &cache->slots[i];
+        text_run run;
+
+        if (entry->text == NULL)
+            continue;
+        run.glyphs = entry->glyphs;
+        run.count = entry->count;
+        run.width_units = entry->width_units;
+        run.face = entry->face;
+        remember_layout(&to->layouts, entry->text, &run,
+                        layout_hash(entry->face, entry->text));
+    }
+}
+
 /* Checks a style and returns its size in 1/64 px. */
 static pp_status check_style(const pp_text_style_t *style, int32_t *size64)
 {
