@@ -110,8 +110,9 @@ rotate() {
 # Times every tool $2 times on figure $1, the order rotating by run.
 measure() {
     fig=$1 runs=$2 ntools=$(echo $tools | wc -w)
+    rm -f "$TIMES/$fig-pngplot.txt" "$TIMES/$fig-gnuplot.txt" \
+        "$TIMES/$fig-matplotlib.txt"
     for tool in $tools; do
-        rm -f "$TIMES/$fig-$tool.txt"
         run_tool "$tool" "$fig" ""      # warms the page cache, untimed
     done
     i=0
@@ -177,6 +178,7 @@ echo
 echo "pngplot's throughput on the walks (median times):"
 for n in $WALKS; do
     f="$TIMES/walk-$n-pngplot.txt"
+    case " $figures " in *" walk-$n "*) ;; *) continue ;; esac
     [ -s "$f" ] || continue
     awk -v t="$(median "$f")" -v n="$n" -v b="$(wc -c <"$DATA/walk-$n/walk.csv")" \
         'BEGIN { printf "  %9d rows, %6.1f MB: %8.1f ms, %6.2f M rows/s, %6.1f MB/s\n",
