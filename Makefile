@@ -24,9 +24,9 @@ DEP_LIBS = $(PKG_LIBS) -lcsv -lm
 # The command links these libraries statically when their archives are
 # there (Debian's -dev packages ship them): it starts 0.4 ms sooner without
 # resolving nine shared libraries. Otherwise it links them as shared ones.
-STATIC_DEP_LIBS = -Wl,-Bstatic \
-    $(filter-out -lm,$(shell pkg-config --static --libs-only-l $(PKGS) 2>/dev/null)) \
-    -lcsv -Wl,-Bdynamic -lm
+STATIC_PKG_LIBS := $(shell pkg-config --static --libs-only-l $(PKGS) 2>/dev/null)
+STATIC_DEP_LIBS = -Wl,-Bstatic $(filter-out -lm,$(STATIC_PKG_LIBS)) -lcsv \
+    -Wl,-Bdynamic -lm
 
 VERSION = 0.1.0
 SONAME = libpngplot.so.0

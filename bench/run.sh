@@ -88,7 +88,11 @@ run_tool() {
 }
 
 # Column 1 (or 2) of a results file: the median, or the largest.
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() {
+    sort -n "$1" | awk '{ v[NR] = $1 }
+        END { if (NR) printf "%.3f",
+                  (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 peak_kb() { awk '$2 > m { m = $2 } END { print m + 0 }' "$1"; }
 failures() { awk '$3 != 0 { n++ } END { print n + 0 }' "$1"; }
 
@@ -156,7 +160,8 @@ for fig in $figures; do
         f="$TIMES/$fig-$peer.txt"
         if [ -s "$f" ]; then
             t=$(median "$f")
-            line="$line $(awk -v t="$t" -v b="$base" 'BEGIN { printf "%8.0f ms %6.1fx", t, t / b }')"
+            line="$line $(awk -v t="$t" -v b="$base" \
+                'BEGIN { printf "%8.0f ms %6.1fx", t, t / b }')"
             mem="$mem/$(awk -v k="$(peak_kb "$f")" 'BEGIN { printf "%.0f", k / 1024 }')"
             bad=$((bad + $(failures "$f")))
         else
