@@ -102,21 +102,17 @@ struct pp_canvas {
     bool has_clip;
     pp_rect_t clip;         /* screen coordinates, when has_clip */
     pp__raster *raster;     /* created on first use */
-    /* The rows drawing may change: all of them (nbands 1), but while
-       threads paint one canvas, each goes through its own copy of this
-       struct, owning the stripes of PP__STRIPE_ROWS rows numbered band
-       modulo nbands (render.c). */
+    /* The rows drawing may change: all of them (nbands 1), or, while two
+       threads paint one canvas, each through its own copy of this struct,
+       every other row: those whose number is band modulo 2 (nbands 2;
+       render.c). Alternate rows share out dense bands of a few rows, such
+       as lines resting on an axis. */
     int nbands, band;
 };
 
-/* Stripes of one row: measured best (see bench/NOTES.md); a dense band of a
-   few rows, such as lines resting on an axis, is then shared. */
-#define PP__STRIPE_ROWS 1
-
 static inline bool pp__canvas_owns_row(const pp_canvas_t *canvas, int row)
 {
-    return canvas->nbands <= 1 ||
-           (row / PP__STRIPE_ROWS) % canvas->nbands == canvas->band;
+    return canvas->nbands <= 1 || (row & 1) == canvas->band;
 }
 
 /* Frees the scan converter's scratch state (raster.c); NULL is a no-op. */

@@ -40,26 +40,22 @@ struct pp__raster {
     double *cells;          /* differences of the running sums */
     int *span_lo, *span_hi; /* per row, the cells touched; lo > hi: none */
     int row_lo, row_hi;     /* the rows touched; lo > hi: none */
-    int nbands, band;       /* the canvas's stripes (pp__canvas_owns_row):
-                               rows of other stripes are skipped, and cells
-                               and spans hold only this band's rows */
+    int nbands, band;       /* the canvas's rows (pp__canvas_owns_row):
+                               other rows are skipped, and cells and spans
+                               hold only this band's rows */
     int nrows;              /* rows held */
     double left, top, right, bottom;   /* visible area, cell coordinates */
 };
 
 static bool owns_row(const pp__raster *raster, int row)
 {
-    return raster->nbands <= 1 ||
-           (row / PP__STRIPE_ROWS) % raster->nbands == raster->band;
+    return raster->nbands <= 1 || (row & 1) == raster->band;
 }
 
 /* Where a row this band owns is held in cells and spans. */
 static int local_row(const pp__raster *raster, int row)
 {
-    if (raster->nbands <= 1)
-        return row;
-    return row / (PP__STRIPE_ROWS * raster->nbands) * PP__STRIPE_ROWS +
-           row % PP__STRIPE_ROWS;
+    return raster->nbands <= 1 ? row : row >> 1;
 }
 
 /*
@@ -68,21 +64,15 @@ static int local_row(const pp__raster *raster, int row)
  */
 static bool owns_any_row(const pp__raster *raster, double top, double bottom)
 {
-    int period = PP__STRIPE_ROWS * raster->nbands, first, next;
+    double first;
 
     if (raster->nbands <= 1)
         return true;
-    if (!(top > -1e9 && bottom < 1e9))
+    /* Two rows or more hold one of each parity. */
+    first = floor(top);
+    if (!(first > -1e9 && first < 1e9) || bottom > first + 1.0)
         return true;
-    first = top > 0.0 ? (int)floor(top) : 0;
-    if (owns_row(raster, first))
-        return true;
-    /* The start of this band's next stripe after the row of top. */
-    next = (int)floor((double)first / period) * period +
-           raster->band * PP__STRIPE_ROWS;
-    if (next <= first)
-        next += period;
-    return next < bottom;
+    return owns_row(raster, (int)first);
 }
 
 static void reset_spans(pp__raster *raster)
@@ -111,10 +101,7 @@ void pp__raster_destroy(pp__raster *raster)
 static pp__raster *raster_create(int width, int height, int nbands,
                                   int band)
 {
-    int period = PP__STRIPE_ROWS * nbands;
-    size_t nrows = nbands <= 1 ? (size_t)height
-                               : (size_t)((height + period - 1) / period) *
-                                 PP__STRIPE_ROWS;
+    size_t nrows = nbands <= 1 ? (size_t)height : (size_t)(height + 1) / 2;
     pp__raster *raster = calloc(1, sizeof *raster);
 
     if (raster == NULL)

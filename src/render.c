@@ -383,8 +383,8 @@ static pp_status paint(painter *p)
 
 /*
  * Two threads paint the canvas at once, each the whole figure but only the
- * pixels of its rows: alternate stripes of PP__STRIPE_ROWS rows (one), so
- * both get a share of the dense parts. The second goes through a copy of the
+ * pixels of its rows: alternate rows, so both get a share of the dense
+ * parts. The second goes through a copy of the
  * canvas struct with its own band, scan converter and fonts (FreeType
  * faces serve one thread). Every shape is computed the same way whatever
  * the band (raster.c steps over other rows, it does not cut edges), so the
