@@ -604,15 +604,23 @@ static bool grow_rows(builder *b)
 static bool add_cell(pp__table *table, pp__column *column,
                      const pp__csv_field *field, size_t row)
 {
-    column->numbers[row] = NAN;
+    bool number;
+
+    /* Numbers first: nearly every cell is one, and only "NaN" among them
+       is also a missing marker (it reads as NaN either way). */
+    number = pp__parse_number(field->text, field->len,
+                              &column->numbers[row]);
     column->strings[row] = NULL;
-    if (pp__is_missing(field->text, field->len))
+    if ((!number || isnan(column->numbers[row])) &&
+        pp__is_missing(field->text, field->len)) {
+        column->numbers[row] = NAN;
         return true;
+    }
 
     column->strings[row] = keep_text(table, field->text, field->len);
     if (column->strings[row] == NULL)
         return false;
-    if (!pp__parse_number(field->text, field->len, &column->numbers[row])) {
+    if (!number) {
         column->numbers[row] = NAN;
         if (column->kind == PP__COLUMN_NUMBER) {
             column->kind = PP__COLUMN_STRING;
