@@ -354,11 +354,10 @@ static bool read_header(int fd, const char *path, reducer *r)
            !r->failed && r->ncolumns > 0;
 }
 
-/* Adds the rows of b (which come after a's) to a. */
-static void merge_reducers(reducer *a, reducer *b)
+/* Counts b's rows and coordinates in a; b's rows come after a's. */
+static void merge_counts(reducer *a, reducer *b)
 {
-    size_t i, from = 0;
-    bool gap;
+    size_t i;
 
     for (i = 0; i < b->n; i++) {
         b->bins[i].first.row += a->rows;
@@ -375,6 +374,62 @@ static void merge_reducers(reducer *a, reducer *b)
         count_extents(a, NAN, b->y_max);
     }
     a->rows += b->rows;
+}
+
+/* Gives both the same bin width, then few enough bins between them. */
+static void match_widths(reducer *a, reducer *b)
+{
+    double first_b = b->bins[0].first.x;
+
+    if (a->width == 0.0 && b->width == 0.0 && first_b > a->last_x)
+        set_width(a, pow2_floor((first_b - a->last_x) / a->target));
+    if (a->width == 0.0 && b->width > 0.0)
+        set_width(a, b->width);
+    if (b->width == 0.0 && a->width > 0.0)
+        set_width(b, a->width);
+    if ((a->width == 0.0) != (b->width == 0.0)) {
+        a->failed = true;       /* no usable width (underflow) */
+        return;
+    }
+    while (!a->failed && !b->failed && a->width < b->width)
+        coarsen(a);
+    while (!a->failed && !b->failed && b->width < a->width)
+        coarsen(b);
+    while (!a->failed && !b->failed &&
+           b->bins[b->n - 1].k - a->bins[0].k >= 2.0 * a->target) {
+        coarsen(a);
+        coarsen(b);
+    }
+    a->failed = a->failed || b->failed;
+}
+
+/* Adds b's bins after a's, the one they share merged. */
+static void append_bins(reducer *a, reducer *b)
+{
+    bool gap = a->gap || b->leading_gap;
+    size_t from = 0;
+
+    if (!pp__grow((void **)&a->bins, &a->cap, a->n + b->n,
+                  sizeof *a->bins)) {
+        a->failed = true;
+        return;
+    }
+    if (!gap && a->bins[a->n - 1].k == b->bins[0].k) {
+        merge_bin(&a->bins[a->n - 1], &b->bins[0]);
+        from = 1;
+    } else {
+        b->bins[0].gap_before = gap;
+    }
+    memcpy(a->bins + a->n, b->bins + from, (b->n - from) * sizeof *b->bins);
+    a->n += b->n - from;
+    a->gap = b->gap;
+    a->last_x = b->last_x;
+}
+
+/* Adds the rows of b (which come after a's) to a. */
+static void merge_reducers(reducer *a, reducer *b)
+{
+    merge_counts(a, b);
     if (b->n == 0) {
         a->gap = a->gap || b->leading_gap || b->gap;
         return;
@@ -393,49 +448,12 @@ static void merge_reducers(reducer *a, reducer *b)
         return;
     }
     if (b->bins[0].first.x < a->last_x) {
-        a->failed = true;
+        a->failed = true;       /* x goes back across the halves */
         return;
     }
-
-    /* The same bin width on both sides, then few enough bins. */
-    if (a->width == 0.0 && b->width == 0.0 && b->bins[0].first.x > a->last_x)
-        set_width(a, pow2_floor((b->bins[0].first.x - a->last_x) /
-                                a->target));
-    if (a->width == 0.0 && b->width > 0.0)
-        set_width(a, b->width);
-    if (b->width == 0.0 && a->width > 0.0)
-        set_width(b, a->width);
-    if ((a->width == 0.0) != (b->width == 0.0) && !a->failed) {
-        a->failed = true;
-        return;
-    }
-    while (!a->failed && !b->failed && a->width < b->width)
-        coarsen(a);
-    while (!a->failed && !b->failed && b->width < a->width)
-        coarsen(b);
-    while (!a->failed && !b->failed &&
-           b->bins[b->n - 1].k - a->bins[0].k >= 2.0 * a->target) {
-        coarsen(a);
-        coarsen(b);
-    }
-    if (a->failed || b->failed ||
-        !pp__grow((void **)&a->bins, &a->cap, a->n + b->n,
-                  sizeof *a->bins)) {
-        a->failed = true;
-        return;
-    }
-
-    gap = a->gap || b->leading_gap;
-    if (!gap && a->bins[a->n - 1].k == b->bins[0].k) {
-        merge_bin(&a->bins[a->n - 1], &b->bins[0]);
-        from = 1;
-    } else {
-        b->bins[0].gap_before = gap;
-    }
-    memcpy(a->bins + a->n, b->bins + from, (b->n - from) * sizeof *b->bins);
-    a->n += b->n - from;
-    a->gap = b->gap;
-    a->last_x = b->last_x;
+    match_widths(a, b);
+    if (!a->failed)
+        append_bins(a, b);
 }
 
 /* Reads the file in two halves on two threads. False: do it in one. */
