@@ -47,8 +47,9 @@ static void write_file(const char *name, const char *text)
  * leaves that row's value empty every so many rows; back_at > 0 makes the
  * index step back there; quote puts a quoted header.
  */
-static void write_walk(const char *name, long rows, long gap_every,
-                       long back_at, int quote)
+static void write_walk_gaps(const char *name, long rows, long gap_every,
+                            long gap_from, long gap_to, long back_at,
+                            int quote)
 {
     uint64_t state = 88172645463325252ULL;
     long long value = 0;
@@ -68,7 +69,8 @@ static void write_walk(const char *name, long rows, long gap_every,
         value += (long long)((state * 2685821657736338717ULL) >> 11) %
                  200001 - 100000;
         a = value < 0 ? -value : value;
-        if (gap_every > 0 && i % gap_every == gap_every - 1) {
+        if ((gap_every > 0 && i % gap_every == gap_every - 1) ||
+            (i >= gap_from && i < gap_to)) {
             fprintf(f, "%ld,\n", i);
             continue;
         }
@@ -76,6 +78,12 @@ static void write_walk(const char *name, long rows, long gap_every,
                 value < 0 ? "-" : "", a / 10000, a % 10000);
     }
     fclose(f);
+}
+
+static void write_walk(const char *name, long rows, long gap_every,
+                       long back_at, int quote)
+{
+    write_walk_gaps(name, rows, gap_every, 0, 0, back_at, quote);
 }
 
 static const char *spec_for(const char *csv)
@@ -252,6 +260,20 @@ static void test_gaps_stay_gaps(void)
     for (i = 4; i < d->n; i++)
         breaks += isnan(d->x[i]) && isnan(d->y[i]);
     CHECK_INT(breaks, 9);
+    pp_figure_destroy(fig);
+
+    /* Missing values all around the middle, where the file is split for
+       two threads: one break, made of the two halves' ends. */
+    write_walk_gaps("middle.csv", 100000, 0, 40000, 60000, 0, 0);
+    compare_ways("middle.csv", 1, 100000);
+    fig = load(spec_for("middle.csv"), 1);
+    if (fig == NULL)
+        return;
+    pp__resolve_renderer(fig, &fig->renderers[0], NULL);
+    d = &fig->renderers[0].data;
+    for (i = 4, breaks = 0; i < d->n; i++)
+        breaks += isnan(d->x[i]) && isnan(d->y[i]);
+    CHECK_INT(breaks, 1);
     pp_figure_destroy(fig);
 }
 
