@@ -149,23 +149,28 @@ static bool join(part *a, const part *b, uint8_t **out, size_t *out_size)
     return true;
 }
 
-/* Sets *filled once the parts have filled the data, whatever the result. */
+/*
+ * Compresses the two parts, at once when a second processor can help and
+ * one after the other otherwise: the bytes are the same either way, so a
+ * figure's PNG does not depend on the machine. The data is filled after.
+ */
 static bool compress_two(uint8_t *data, size_t size, size_t split,
                          int level, pp__png_fill_fn fill, void *context,
-                         uint8_t **out, size_t *out_size, bool *filled)
+                         uint8_t **out, size_t *out_size)
 {
     part a = {data, split, 0, level, fill, context, false, NULL, 0, 0};
     part b = {data + split, size - split, split, level, fill, context, false,
               NULL, 0, 0};
     pthread_t thread;
-    bool ok;
+    bool threaded, ok;
 
-    *filled = false;
-    if (pthread_create(&thread, NULL, compress_thread, &b) != 0)
-        return false;
+    threaded = pp__threads_help() &&
+               pthread_create(&thread, NULL, compress_thread, &b) == 0;
     compress_part(&a);
-    pthread_join(thread, NULL);
-    *filled = true;
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        compress_part(&b);
     ok = a.out_size > 0 && b.out_size > 0 &&
          join(&a, &b, out, out_size);
     free(a.out);
@@ -179,15 +184,14 @@ uint8_t *pp__png_deflate(uint8_t *data, size_t size, size_t split, int level,
 {
     part whole = {data, size, 0, level, fill, context, true, NULL, 0, 0};
     uint8_t *out = NULL;
-    bool filled = false;
 
     if (size >= PARALLEL_MIN_BYTES && split > 0 && split < size &&
-        level > 0 && pp__threads_help()) {
+        level > 0) {
         if (compress_two(data, size, split, level, fill, context, &out,
-                         out_size, &filled))
+                         out_size))
             return out;
-        if (filled)
-            whole.fill = NULL;
+        /* Out of memory, most likely: one stream, from the filled data. */
+        whole.fill = NULL;
     }
     compress_part(&whole);
     if (whole.out_size == 0) {

@@ -56,9 +56,10 @@ typedef void (*pp__png_fill_fn)(void *context, size_t begin, size_t end);
 /*
  * Compresses data into one zlib stream with libdeflate at level (1..12;
  * 0 stores). Large inputs are compressed in two parts, split at byte split,
- * on two threads (each calling fill for its part first), and joined into
- * the same single stream (deflate.c). Returns a malloc'ed buffer, or NULL
- * when out of memory.
+ * on two threads when there are two processors (each calling fill for its
+ * part first), and joined into the same single stream (deflate.c); the
+ * bytes do not depend on the number of threads. Returns a malloc'ed buffer,
+ * or NULL when out of memory.
  */
 uint8_t *pp__png_deflate(uint8_t *data, size_t size, size_t split, int level,
                          pp__png_fill_fn fill, void *context,

@@ -456,14 +456,17 @@ static void merge_reducers(reducer *a, reducer *b)
         append_bins(a, b);
 }
 
-/* Reads the file in two halves on two threads. False: do it in one. */
+/*
+ * Reads the file in two halves, on two threads when there are two
+ * processors. False: read it in one pass instead.
+ */
 static bool read_split(const char *path, int fd, long long size,
                        reducer *out)
 {
     part_job jobs[2];
     pthread_t thread;
     long long split;
-    bool ok;
+    bool threaded, ok;
 
     jobs[0].r = *out;
     if (!read_header(fd, path, &jobs[0].r))
@@ -477,10 +480,14 @@ static bool read_split(const char *path, int fd, long long size,
     jobs[1].part = (pp__csv_part){path, split, -1, jobs[0].r.ncolumns, 0,
                                   NULL};
     jobs[0].quote = jobs[1].quote = false;
-    if (pthread_create(&thread, NULL, part_thread, &jobs[1]) != 0)
-        return false;
+    /* One after the other without a second processor: the same bins. */
+    threaded = pp__threads_help() &&
+               pthread_create(&thread, NULL, part_thread, &jobs[1]) == 0;
     read_part(&jobs[0]);
-    pthread_join(thread, NULL);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        read_part(&jobs[1]);
 
     ok = jobs[0].status == PP_OK && jobs[1].status == PP_OK &&
          !jobs[0].quote && !jobs[1].quote;
@@ -645,7 +652,6 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
         done = ((long long)info.st_size >=
                     (fig->stream_min_bytes != 0 ? 2 * min_bytes
                                                 : STREAM_MIN_BYTES) &&
-                pp__threads_help() &&
                 read_split(path, fd, (long long)info.st_size, &r)) ||
                read_whole(path, &r);
         done = done && emit(&r, &rend->data);
