@@ -22,8 +22,10 @@
 #include <unistd.h>
 
 /* Files of this size are read at once and, without quotes, parsed in two
-   halves on two threads (below that a thread costs more than it saves). */
-#define SPLIT_MIN_BYTES (64 * 1024)
+   halves on two threads. Below it a thread costs more than it saves: on a
+   two-core VM, starting one, its memory and the kernel's cross-processor
+   work come to half a millisecond (see bench/NOTES.md). */
+#define SPLIT_MIN_BYTES (1024 * 1024)
 #define SPLIT_MAX_BYTES (256 * 1024 * 1024)
 
 /* Bytes handed to libcsv at a time when reading a file. */

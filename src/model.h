@@ -287,6 +287,8 @@ struct pp_figure {
     /* Line renderers over CSV files of this many bytes or more are read in
        one pass (stream.c); 0: the default, < 0: never. */
     long long stream_min_bytes;
+    /* 1: paint on one thread only (for tests); 0: as the machine allows. */
+    int threads;
 };
 
 /* Builds a figure with Bokeh's defaults and no renderers. */

@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Canvases at least this tall are painted in two bands on two threads. */
-#define BAND_MIN_ROWS 64
+/* Canvases of a million pixels or more are painted on two threads; below
+   that a thread costs more than it saves (measured: bench/NOTES.md). */
+#define BAND_MIN_PIXELS 1000000.0
 
 typedef struct painter {
     pp_canvas_t *canvas;
@@ -435,10 +436,12 @@ static void *band_thread(void *arg)
 }
 
 /* Starts the second thread when it can help; job->running says if so. */
-static void band_start(band_job *job, pp_fonts_t *fonts, int height)
+static void band_start(band_job *job, pp_fonts_t *fonts,
+                       const pp_figure_t *fig)
 {
     memset(job, 0, sizeof *job);
-    if (height < BAND_MIN_ROWS || !pp__threads_help())
+    if ((double)fig->width * fig->height < BAND_MIN_PIXELS ||
+        fig->threads == 1 || !pp__threads_help())
         return;
     job->source_fonts = fonts;
     job->state = BAND_WAIT;
@@ -551,7 +554,7 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
     pp_status st;
 
     *out = NULL;
-    band_start(&job, fonts, fig->height);
+    band_start(&job, fonts, fig);
     if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK) {
         band_cancel(&job);
         return st;

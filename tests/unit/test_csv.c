@@ -660,7 +660,7 @@ static void make_big_csv(pp__str *csv, const char *eol, size_t text_row,
     size_t n = 0;
 
     pp__str_printf(csv, "index,value,label%s", eol);
-    while (csv->len < 200 * 1024) {
+    while (csv->len < 1200 * 1024) {
         if (n == ragged_row)
             pp__str_printf(csv, "%zu,1,a,extra%s", n, eol);
         else if (n == text_row)
@@ -716,8 +716,8 @@ static void test_large_file_in_two_halves_matches_parse(void)
 
         /* A text cell late in the file: the value column becomes text, and
            the first text row comes from the second half. */
-        make_big_csv(&csv, eols[e], 9000, (size_t)-1, &nrows);
-        CHECK(nrows > 9000);
+        make_big_csv(&csv, eols[e], 70000, (size_t)-1, &nrows);
+        CHECK(nrows > 70000);
         CHECK(!csv.failed && write_temp(path, csv.data, csv.len));
         if (check_failed)
             return;
@@ -729,7 +729,7 @@ static void test_large_file_in_two_halves_matches_parse(void)
         if (t != NULL && whole != NULL) {
             check_same_tables(t, whole);
             CHECK_INT(t->columns[1].kind, PP__COLUMN_STRING);
-            CHECK_INT(t->columns[1].first_text_row, 9000);
+            CHECK_INT(t->columns[1].first_text_row, 70000);
             CHECK_INT(t->row_line[nrows - 1], nrows + 1);
         }
         pp__table_destroy(t);
@@ -744,13 +744,13 @@ static void test_large_file_error_in_second_half_names_its_line(void)
     char path[64];
     size_t nrows;
 
-    make_big_csv(&csv, "\n", (size_t)-1, 9500, &nrows);
+    make_big_csv(&csv, "\n", (size_t)-1, 75000, &nrows);
     CHECK(!csv.failed && write_temp(path, csv.data, csv.len));
     if (check_failed)
         return;
     CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_ERR_CSV);
     CHECK(t == NULL);
-    CHECK_CONTAINS(last_error.message, ":9502: expected 3 fields, found 4");
+    CHECK_CONTAINS(last_error.message, ":75002: expected 3 fields, found 4");
     unlink(path);
     pp__str_free(&csv);
 }

@@ -616,8 +616,8 @@ static void fill_image_like(uint8_t *data, size_t size, unsigned seed)
 
 static void test_two_thread_deflate_joins_into_one_stream(void)
 {
-    size_t size = 900 * 1000, splits[] = {1, 300001, 450000, 450003,
-                                         599999, 899999};
+    size_t size = 3300 * 1000, splits[] = {1, 1100001, 1650000, 1650003,
+                                          2199999, 3299999};
     uint8_t *data = malloc(size), *back = malloc(size);
     size_t i;
     int level;
@@ -658,15 +658,15 @@ static void test_large_canvas_round_trips(void)
     int i;
 
     make_temp_dir();
-    pp_canvas_create(1000, 400, white, &c);
-    for (i = 0; i < 400; i += 7) {
-        double xy[4] = {0, i, 999, 399 - i};
+    pp_canvas_create(1800, 640, white, &c);
+    for (i = 0; i < 600; i += 7) {
+        double xy[4] = {0, i, 1799, 599 - i};
         pp_stroke_style_t style = {{(uint8_t)i, 0, 128, 0.7f}, 1.5,
                                    PP_CAP_BUTT, PP_JOIN_BEVEL, 10};
         pp_canvas_stroke_polyline(c, xy, 2, &style);
     }
     /* Rows that repeat the one above, for the "repeat" filter. */
-    pp_canvas_fill_rect(c, (pp_rect_t){-0.5, 379.5, 1000, 20}, white);
+    pp_canvas_fill_rect(c, (pp_rect_t){-0.5, 599.5, 1800, 40}, white);
     /* Large enough for two threads, which each filter their rows. */
     snprintf(path, sizeof path, "%s/large.png", temp_dir);
     for (f = 0; f < sizeof filters / sizeof *filters; f++) {
