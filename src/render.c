@@ -383,13 +383,13 @@ static pp_status paint(painter *p)
 }
 
 /*
- * Two threads paint the canvas at once, each the whole figure but only the
- * pixels of its rows: alternate rows, so both get a share of the dense
- * parts. The second goes through a copy of the
- * canvas struct with its own band, scan converter and fonts (FreeType
- * faces serve one thread). Every shape is computed the same way whatever
- * the band (raster.c steps over other rows, it does not cut edges), so the
- * pixels are exactly those of one thread.
+ * Two threads paint a large canvas at once, each the whole figure but only
+ * the pixels of its rows: alternate rows, so both get a share of the dense
+ * parts. The second goes through a copy of the canvas struct with its own
+ * band, scan converter and fonts (FreeType faces serve one thread). Every
+ * shape is computed the same way whatever the band (raster.c steps over
+ * other rows, it does not cut edges), so the pixels are exactly those of
+ * one thread.
  *
  * The second thread starts with the render, loading its fonts while the
  * first reads the data, then waits to be told to paint (or not to).
