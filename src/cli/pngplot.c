@@ -63,7 +63,7 @@ static const char render_help[] =
     "      --data-dir DIR    resolve the spec's relative CSV paths in DIR\n"
     "                        instead of the spec's own folder\n"
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
-    "      --compression N   0 (none), 1 (fastest) to 12 (smallest); default 6\n"
+    "      --compression N   0 (none) to 12 (smallest file); default 6\n"
     "  -q, --quiet           do not print warnings\n"
     "  -h, --help            show this help\n"
     "\n"
