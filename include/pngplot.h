@@ -265,13 +265,21 @@ pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
 /* PNG images                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* zlib level 0..9, or this for the measured default. */
+/*
+ * Compression levels are libdeflate's: 0 stores the data as it is, 1 to
+ * 12 compress more and more, 12 the most (and 50 to 140 times as slowly as
+ * level 6 on a figure). PP_COMPRESSION_DEFAULT is level 6, measured to
+ * give files about the size of a browser's PNG of the same figure in a few
+ * milliseconds.
+ */
 #define PP_COMPRESSION_DEFAULT (-1)
+#define PP_COMPRESSION_MAX 12
 
 /*
  * Encodes a canvas as PNG into a malloc'ed buffer the caller frees. The
  * output is RGB when every pixel is opaque, RGBA otherwise, and holds no
- * timestamp, so the same canvas always gives the same bytes.
+ * timestamp, so the same canvas always gives the same bytes. compression
+ * is PP_COMPRESSION_DEFAULT or 0..PP_COMPRESSION_MAX.
  */
 pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
                                uint8_t **data, size_t *size, pp_error_t *err);

@@ -9,6 +9,7 @@ else
     pkg-config --exists freetype2 || missing="$missing libfreetype-dev"
     pkg-config --exists libpng || missing="$missing libpng-dev"
     pkg-config --exists jansson || missing="$missing libjansson-dev"
+    pkg-config --exists libdeflate || missing="$missing libdeflate-dev"
 fi
 if ! printf '#include <csv.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
     missing="$missing libcsv-dev"

@@ -3,7 +3,7 @@
 # Run as root with apt-get available it installs them; otherwise it says
 # which to install. --with-test-tools adds what the whole test suite uses
 # (gnuplot, Chromium, a German locale, clang and valgrind).
-required="pkg-config libpng-dev libfreetype-dev libcsv-dev libjansson-dev"
+required="pkg-config libpng-dev libfreetype-dev libcsv-dev libjansson-dev libdeflate-dev"
 test_tools="gnuplot-nox chromium locales clang valgrind"
 
 packages="$required"

@@ -21,20 +21,26 @@ pp_status pp_canvas_create(int width, int height, pp_color_t background,
     if (canvas == NULL)
         return PP_ERR_NOMEM;
     count = (size_t)width * (size_t)height;
-    canvas->rgba = malloc(count * 4);
+    canvas->rgba = pp__big_alloc(count * 4);
     if (canvas->rgba == NULL) {
         free(canvas);
         return PP_ERR_NOMEM;
     }
     canvas->width = width;
     canvas->height = height;
+    canvas->nbands = 1;
+    canvas->band = 0;
 
     pixel[0] = background.r;
     pixel[1] = background.g;
     pixel[2] = background.b;
     pixel[3] = (uint8_t)lround(fmin(fmax(background.a, 0.0), 1.0) * 255.0);
-    for (i = 0; i < count; i++)
+    /* One row pixel by pixel, then whole rows. */
+    for (i = 0; i < (size_t)width; i++)
         memcpy(canvas->rgba + i * 4, pixel, 4);
+    for (i = 1; i < (size_t)height; i++)
+        memcpy(canvas->rgba + i * (size_t)width * 4, canvas->rgba,
+               (size_t)width * 4);
     *out = canvas;
     return PP_OK;
 }
@@ -44,7 +50,8 @@ void pp_canvas_destroy(pp_canvas_t *canvas)
     if (canvas == NULL)
         return;
     pp__raster_destroy(canvas->raster);
-    free(canvas->rgba);
+    pp__big_free(canvas->rgba,
+                 (size_t)canvas->width * (size_t)canvas->height * 4);
     free(canvas);
 }
 
@@ -120,6 +127,18 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
                color.a * coverage);
 }
 
+/*
+ * blend_into's opaque case, without its test of a: with 0 <= a <= 1 the
+ * value stays between the two bytes, so to_byte's clamps never act, the
+ * rounding is the same, and a = 0 leaves the pixel as it was.
+ */
+static void blend_opaque(uint8_t *p, double r, double g, double b, double a)
+{
+    p[0] = (uint8_t)(p[0] + (r - p[0]) * a + 0.5);
+    p[1] = (uint8_t)(p[1] + (g - p[1]) * a + 0.5);
+    p[2] = (uint8_t)(p[2] + (b - p[2]) * a + 0.5);
+}
+
 void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
                            pp_color_t color, const double *coverage)
 {
@@ -130,17 +149,31 @@ void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
     for (i = 0; i < n; i++, p += 4) {
         double a = alpha * coverage[i];
 
+        if (p[3] != 255)
+            blend_into(p, color, a);
+        else if (a > 0.0)
+            blend_opaque(p, r, g, b, a);
+    }
+}
+
+void pp__canvas_fill_span(pp_canvas_t *canvas, int x, int y, int n,
+                          pp_color_t color)
+{
+    uint8_t *p = canvas->rgba + ((size_t)y * canvas->width + x) * 4;
+    double r = color.r, g = color.g, b = color.b, a = color.a;
+    int i;
+
+    for (i = 0; i < n; i++, p += 4) {
         if (p[3] != 255) {
             blend_into(p, color, a);
-            continue;
+        } else if (a >= 1.0) {
+            /* What blend_opaque gives for a = 1, exactly. */
+            p[0] = color.r;
+            p[1] = color.g;
+            p[2] = color.b;
+        } else if (a > 0.0) {
+            blend_opaque(p, r, g, b, a);
         }
-        /* blend_into's opaque case, inline and without its test of a: with
-           0 <= a <= 1 the value stays between the two bytes, so to_byte's
-           clamps never act, the rounding is the same, and a = 0 leaves the
-           pixel as it was. */
-        p[0] = (uint8_t)(p[0] + (r - p[0]) * a + 0.5);
-        p[1] = (uint8_t)(p[1] + (g - p[1]) * a + 0.5);
-        p[2] = (uint8_t)(p[2] + (b - p[2]) * a + 0.5);
     }
 }
 
@@ -196,7 +229,7 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
         int py = y + row;
         double fy = 1.0;
 
-        if (py < cy0 || py >= cy1)
+        if (py < cy0 || py >= cy1 || !pp__canvas_owns_row(canvas, py))
             continue;
         if (canvas->has_clip)
             fy = clip_fraction(py, canvas->clip.y,

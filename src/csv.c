@@ -14,11 +14,19 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Files of this size are read at once and, without quotes, parsed in two
+   halves on two threads. Below it a thread costs more than it saves: on a
+   two-core VM, starting one, its memory and the kernel's cross-processor
+   work come to half a millisecond (see bench/NOTES.md). */
+#define SPLIT_MIN_BYTES (1024 * 1024)
+#define SPLIT_MAX_BYTES (256 * 1024 * 1024)
 
 /* Bytes handed to libcsv at a time when reading a file. */
 #define READ_CHUNK (1024 * 1024)
@@ -333,6 +341,33 @@ pp_status pp__csv_parse(const char *name, const char *data, size_t len,
     return status;
 }
 
+/*
+ * Parses the header (data[0, header_len)) and then the rows of
+ * data[from, len), counting lines from first_line there: the second half
+ * of a file split at a line break, with its own header row for the columns.
+ */
+static pp_status parse_after_header(const char *name, const char *data,
+                                    size_t header_len, size_t from,
+                                    size_t len, size_t first_line,
+                                    pp__csv_row_fn on_header,
+                                    pp__csv_row_fn on_row, void *user,
+                                    pp_error_t *err)
+{
+    reader r;
+    size_t skip = bom_length(data, header_len);
+    pp_status status;
+
+    status = reader_init(&r, name, on_header, on_row, user, err);
+    if (status != PP_OK)
+        return status;
+    feed(&r, data + skip, header_len - skip);
+    r.line = first_line;
+    feed(&r, data + from, len - from);
+    status = finish(&r);
+    reader_free(&r);
+    return status;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading files                                                             */
 /* ------------------------------------------------------------------------ */
@@ -355,13 +390,19 @@ static long read_full(int fd, char *buffer, size_t size)
     return (long)done;
 }
 
-/* Feeds the whole file in chunks; the first one may start with a BOM. */
-static void feed_file(reader *r, int fd, char *buffer)
+/*
+ * Feeds the file from its current offset in chunks, at most limit bytes
+ * (-1: to the end); the first chunk of the file may start with a BOM.
+ */
+static void feed_file(reader *r, int fd, char *buffer, long long limit,
+                      bool at_start, bool *quote)
 {
-    bool first = true;
+    bool first = at_start;
 
-    while (r->status == PP_OK) {
-        long n = read_full(fd, buffer, READ_CHUNK);
+    while (r->status == PP_OK && limit != 0) {
+        size_t want = limit < 0 || limit > READ_CHUNK ? READ_CHUNK
+                                                      : (size_t)limit;
+        long n = read_full(fd, buffer, want);
         size_t skip;
         if (n < 0) {
             r->status = pp__fail(r->err, PP_ERR_IO, "%s: cannot read: %s",
@@ -369,9 +410,13 @@ static void feed_file(reader *r, int fd, char *buffer)
             return;
         }
         skip = first ? bom_length(buffer, (size_t)n) : 0;
+        if (quote != NULL && !*quote && memchr(buffer, '"', (size_t)n))
+            *quote = true;
         feed(r, buffer + skip, (size_t)n - skip);
         first = false;
-        if (n < READ_CHUNK)
+        if (limit > 0)
+            limit -= n;
+        if ((size_t)n < want)
             return;
     }
 }
@@ -392,34 +437,66 @@ static pp_status open_file(const char *path, int *fd, pp_error_t *err)
     return PP_OK;
 }
 
-pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
-                       pp__csv_row_fn on_row, void *user, pp_error_t *err)
+/* Opens the file, reads the part into the reader, closes. */
+static pp_status read_file(const pp__csv_part *part, pp__csv_row_fn on_header,
+                           pp__csv_row_fn on_row, void *user,
+                           pp_error_t *err)
 {
     reader r;
     char *buffer;
     int fd;
+    bool quote = false;
     pp_status status;
 
-    status = open_file(path, &fd, err);
+    status = open_file(part->path, &fd, err);
     if (status != PP_OK)
         return status;
+    if (part->offset > 0 && lseek(fd, (off_t)part->offset, SEEK_SET) < 0) {
+        status = pp__fail(err, PP_ERR_IO, "%s: cannot read: %s", part->path,
+                          strerror(errno));
+        close(fd);
+        return status;
+    }
 
     buffer = malloc(READ_CHUNK);
     status = buffer == NULL
-        ? pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", path)
-        : reader_init(&r, path, on_header, on_row, user, err);
+        ? pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", part->path)
+        : reader_init(&r, part->path, on_header, on_row, user, err);
     if (status != PP_OK) {
         free(buffer);
         close(fd);
         return status;
     }
+    if (part->ncolumns > 0) {
+        r.have_header = true;
+        r.ncolumns = part->ncolumns;
+    }
+    if (part->first_line > 0)
+        r.line = part->first_line;
 
-    feed_file(&r, fd, buffer);
+    feed_file(&r, fd, buffer, part->length, part->offset == 0, &quote);
     status = finish(&r);
     reader_free(&r);
     free(buffer);
     close(fd);
+    if (part->saw_quote != NULL)
+        *part->saw_quote = quote;
     return status;
+}
+
+pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
+                       pp__csv_row_fn on_row, void *user, pp_error_t *err)
+{
+    pp__csv_part whole = {path, 0, -1, 0, 0, NULL};
+
+    return read_file(&whole, on_header, on_row, user, err);
+}
+
+pp_status pp__csv_read_part(const pp__csv_part *part,
+                            pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                            void *user, pp_error_t *err)
+{
+    return read_file(part, on_header, on_row, user, err);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -529,15 +606,23 @@ static bool grow_rows(builder *b)
 static bool add_cell(pp__table *table, pp__column *column,
                      const pp__csv_field *field, size_t row)
 {
-    column->numbers[row] = NAN;
+    bool number;
+
+    /* Numbers first: nearly every cell is one, and only "NaN" among them
+       is also a missing marker (it reads as NaN either way). */
+    number = pp__parse_number(field->text, field->len,
+                              &column->numbers[row]);
     column->strings[row] = NULL;
-    if (pp__is_missing(field->text, field->len))
+    if ((!number || isnan(column->numbers[row])) &&
+        pp__is_missing(field->text, field->len)) {
+        column->numbers[row] = NAN;
         return true;
+    }
 
     column->strings[row] = keep_text(table, field->text, field->len);
     if (column->strings[row] == NULL)
         return false;
-    if (!pp__parse_number(field->text, field->len, &column->numbers[row])) {
+    if (!number) {
         column->numbers[row] = NAN;
         if (column->kind == PP__COLUMN_NUMBER) {
             column->kind = PP__COLUMN_STRING;
@@ -566,6 +651,219 @@ static pp_status table_row(void *user, const pp__csv_field *fields,
     return PP_OK;
 }
 
+/* An empty table named for messages, with its builder. */
+static bool builder_init(builder *b, const char *name)
+{
+    b->capacity = 0;
+    b->table = calloc(1, sizeof *b->table);
+    if (b->table == NULL || (b->table->path = pp__strdup(name)) == NULL) {
+        free(b->table);
+        b->table = NULL;
+        return false;
+    }
+    return true;
+}
+
+/* Whether two tables have the same column names, in the same order. */
+static bool same_columns(const pp__table *a, const pp__table *b)
+{
+    size_t i;
+
+    if (a->ncols != b->ncols)
+        return false;
+    for (i = 0; i < a->ncols; i++)
+        if (strcmp(a->columns[i].name, b->columns[i].name) != 0)
+            return false;
+    return true;
+}
+
+/*
+ * Appends b's rows to a and frees b. False (b kept): the columns differ,
+ * or no memory.
+ */
+static bool append_rows(pp__table *a, pp__table *b)
+{
+    size_t na = a->nrows, nb = b->nrows, n = na + nb + 1, i;
+    text_block *last;
+    void *grown;
+
+    if (!same_columns(a, b))
+        return false;
+    for (i = 0; i < a->ncols; i++) {
+        pp__column *ca = &a->columns[i], *cb = &b->columns[i];
+
+        if ((grown = realloc(ca->numbers, n * sizeof *ca->numbers)) == NULL)
+            return false;
+        ca->numbers = grown;
+        if ((grown = realloc(ca->strings, n * sizeof *ca->strings)) == NULL)
+            return false;
+        ca->strings = grown;
+        if (nb > 0) {
+            memcpy(ca->numbers + na, cb->numbers, nb * sizeof *ca->numbers);
+            memcpy(ca->strings + na, cb->strings, nb * sizeof *ca->strings);
+        }
+        if (ca->kind == PP__COLUMN_NUMBER && cb->kind == PP__COLUMN_STRING) {
+            ca->kind = PP__COLUMN_STRING;
+            ca->first_text_row = na + cb->first_text_row;
+        }
+    }
+    if ((grown = realloc(a->row_line, n * sizeof *a->row_line)) == NULL)
+        return false;
+    a->row_line = grown;
+    if (nb > 0)
+        memcpy(a->row_line + na, b->row_line, nb * sizeof *a->row_line);
+    a->nrows = na + nb;
+
+    /* b's cell text now belongs to a. */
+    for (last = b->storage; last != NULL && last->next != NULL;
+         last = last->next)
+        ;
+    if (last != NULL) {
+        last->next = a->storage;
+        a->storage = b->storage;
+        b->storage = NULL;
+    }
+    pp__table_destroy(b);
+    return true;
+}
+
+/* The second half of a split file, parsed on its own thread. */
+typedef struct half {
+    const char *name, *data;
+    size_t header_len, from, len, first_line;
+    builder b;
+    pp_status status;
+} half;
+
+static void *parse_half(void *arg)
+{
+    half *h = arg;
+    pp_error_t scratch;
+
+    h->status = parse_after_header(h->name, h->data, h->header_len, h->from,
+                                   h->len, h->first_line, table_header,
+                                   table_row, &h->b, &scratch);
+    return NULL;
+}
+
+/* Where the line that contains offset ends (past its LF), or len. */
+static size_t line_end(const char *data, size_t len, size_t offset)
+{
+    const char *nl = offset < len ? memchr(data + offset, '\n', len - offset)
+                                  : NULL;
+
+    return nl == NULL ? len : (size_t)(nl - data) + 1;
+}
+
+/* Lines the reader counts in data[0, len) where every CR is in a CRLF. */
+static size_t count_lines(const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+    size_t n = 0;
+
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* True when the only CRs in data are those of CRLF line ends. */
+static bool crs_end_lines(const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+
+    while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+        if (p + 1 >= end || p[1] != '\n')
+            return false;
+        p += 2;
+    }
+    return true;
+}
+
+/*
+ * Parses a whole file held in memory in two halves on two threads, when it
+ * has no quote (so a line break always ends a row) and no lone CR (so
+ * line numbers are counts of LF). The second half gets the header too, for
+ * its columns, and its rows are appended to the first half's table. False
+ * when the split does not apply or a half failed: then parse it in one
+ * go, which gives any message with its exact line.
+ */
+static bool load_split(const char *name, const char *data, size_t len,
+                       pp__table **out)
+{
+    builder first;
+    pthread_t thread;
+    half second;
+    pp_error_t scratch;
+    size_t header_len = line_end(data, len, 0), split;
+    pp_status status;
+
+    if (len < SPLIT_MIN_BYTES || len > SPLIT_MAX_BYTES ||
+        !pp__threads_help() || memchr(data, '"', len) != NULL ||
+        !crs_end_lines(data, len))
+        return false;
+    split = line_end(data, len, len / 2 > header_len ? len / 2 : header_len);
+    if (split >= len || !builder_init(&first, name))
+        return false;
+    memset(&second, 0, sizeof second);
+    second.name = name;
+    second.data = data;
+    second.header_len = header_len;
+    second.from = split;
+    second.len = len;
+    second.first_line = 1 + count_lines(data, split);
+    if (!builder_init(&second.b, name)) {
+        pp__table_destroy(first.table);
+        return false;
+    }
+    if (pthread_create(&thread, NULL, parse_half, &second) != 0) {
+        pp__table_destroy(first.table);
+        pp__table_destroy(second.b.table);
+        return false;
+    }
+
+    status = pp__csv_parse(name, data, split, table_header, table_row,
+                           &first, &scratch);
+    pthread_join(thread, NULL);
+    if (status == PP_OK && second.status == PP_OK &&
+        append_rows(first.table, second.b.table)) {
+        *out = first.table;
+        return true;
+    }
+    /* append_rows frees the second table only when it succeeds. */
+    if (status == PP_OK && second.status == PP_OK)
+        second.b.table = NULL;
+    pp__table_destroy(first.table);
+    pp__table_destroy(second.b.table);
+    return false;
+}
+
+/* The whole file in memory, for the split parse; NULL to stream it. */
+static char *read_whole_file(const char *path, size_t *len)
+{
+    struct stat info;
+    char *data = NULL;
+    long n;
+    int fd = open(path, O_RDONLY);
+
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+        info.st_size >= SPLIT_MIN_BYTES && info.st_size <= SPLIT_MAX_BYTES &&
+        (data = malloc((size_t)info.st_size + 1)) != NULL) {
+        n = read_full(fd, data, (size_t)info.st_size + 1);
+        /* The file must not have changed size under us. */
+        if (n != (long)info.st_size) {
+            free(data);
+            data = NULL;
+        }
+        *len = (size_t)n;
+    }
+    close(fd);
+    return data;
+}
+
 /* Makes an empty table, reads into it, and hands it over on success. */
 static pp_status load(const char *name, const char *data, size_t len,
                       pp__table **out, pp_error_t *err)
@@ -574,11 +872,8 @@ static pp_status load(const char *name, const char *data, size_t len,
     pp_status status;
 
     *out = NULL;
-    b.table = calloc(1, sizeof *b.table);
-    if (b.table == NULL || (b.table->path = pp__strdup(name)) == NULL) {
-        free(b.table);
+    if (!builder_init(&b, name))
         return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
-    }
 
     status = data != NULL
         ? pp__csv_parse(name, data, len, table_header, table_row, &b, err)
@@ -594,7 +889,16 @@ static pp_status load(const char *name, const char *data, size_t len,
 pp_status pp__table_load_csv(const char *path, pp__table **out,
                              pp_error_t *err)
 {
-    return load(path, NULL, 0, out, err);
+    size_t len = 0;
+    char *data = read_whole_file(path, &len);
+    pp_status status;
+
+    if (data == NULL)
+        return load(path, NULL, 0, out, err);
+    status = load_split(path, data, len, out)
+        ? PP_OK : load(path, data, len, out, err);
+    free(data);
+    return status;
 }
 
 pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,

@@ -263,18 +263,57 @@ static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
     return PP_OK;
 }
 
-/* Position (0-based) of text in items, or -1. Linear for short lists. */
+/*
+ * Positions of factors by text: open addressing over the list, so that each
+ * row's lookup is one hash, not a scan of hundreds of strings. The first of
+ * equal factors wins, as a scan would find it.
+ */
+typedef struct factor_index {
+    long *slots;                /* position + 1; 0 marks an empty slot */
+    size_t capacity;            /* a power of two, or 0: scan instead */
+} factor_index;
+
+static void index_factors(factor_index *index, char **items, size_t n)
+{
+    size_t i, j;
+
+    index->capacity = 16;
+    while (index->capacity < 2 * n + 1)
+        index->capacity *= 2;
+    /* Without memory, lookups scan the list. */
+    index->slots = calloc(index->capacity, sizeof *index->slots);
+    if (index->slots == NULL) {
+        index->capacity = 0;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        for (j = hash_string(items[i]) & (index->capacity - 1);
+             index->slots[j] != 0; j = (j + 1) & (index->capacity - 1))
+            if (strcmp(items[index->slots[j] - 1], items[i]) == 0)
+                break;
+        if (index->slots[j] == 0)
+            index->slots[j] = (long)i + 1;
+    }
+}
+
+/* Position (0-based) of text in items, or -1. */
 static long factor_position(char **items, size_t n, const char *text,
-                            string_set *index)
+                            const factor_index *index)
 {
     size_t i;
 
-    (void)index;
     if (text == NULL)
         return -1;
-    for (i = 0; i < n; i++)
-        if (strcmp(items[i], text) == 0)
-            return (long)i;
+    if (index->capacity == 0) {
+        for (i = 0; i < n; i++)
+            if (strcmp(items[i], text) == 0)
+                return (long)i;
+        return -1;
+    }
+    for (i = hash_string(text) & (index->capacity - 1);
+         index->slots[i] != 0; i = (i + 1) & (index->capacity - 1))
+        if (strcmp(items[index->slots[i] - 1], text) == 0)
+            return index->slots[i] - 1;
     return -1;
 }
 
@@ -346,6 +385,7 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col, *where;
+    factor_index index;
     char **factors;
     size_t nfactors;
     pp_status st;
@@ -388,11 +428,13 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
         st = transform_factors(fig, t, &factors, &nfactors, err);
         if (st != PP_OK)
             return st;
+        index_factors(&index, factors, nfactors);
         for (row = 0; row < n; row++) {
             long pos = factor_position(factors, nfactors, col->strings[row],
-                                       NULL);
+                                       &index);
             out[row] = pos < 0 ? NAN : (double)(pos + 1);
         }
+        free(index.slots);
         return PP_OK;
 
     default:
@@ -512,6 +554,7 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col;
+    factor_index index;
     char **factors;
     size_t nfactors;
     pp_status st;
@@ -568,12 +611,15 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     st = transform_factors(fig, t, &factors, &nfactors, err);
     if (st != PP_OK)
         return st;
+    index_factors(&index, factors, nfactors);
     for (row = 0; row < n; row++) {
-        long pos = factor_position(factors, nfactors, col->strings[row], NULL);
+        long pos = factor_position(factors, nfactors, col->strings[row],
+                                   &index);
         pp_color_t c = pos < 0 || (size_t)pos >= t->npalette
             ? t->nan_color : t->palette[pos];
         out[row] = with_alpha(c, alpha);
     }
+    free(index.slots);
     return PP_OK;
 }
 
@@ -979,6 +1025,8 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
     pp_status st;
 
     pp__resolved_free(&rend->data);
+    if (pp__stream_line(fig, rend))
+        return PP_OK;
     st = pp__source_table(fig, rend->source, &table, err);
     if (st != PP_OK)
         return st;

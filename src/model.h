@@ -346,6 +346,11 @@ struct pp_figure {
     pp__renderer *renderers;
     size_t nrenderers;
     pp__interact interact;      /* figure(tooltips=...), for all renderers */
+    /* Line renderers over CSV files of this many bytes or more are read in
+       one pass (stream.c); 0: the default, < 0: never. */
+    long long stream_min_bytes;
+    /* 1: paint on one thread only (for tests); 0: as the machine allows. */
+    int threads;
 };
 
 /* Builds a figure with Bokeh's defaults and no renderers. */
@@ -410,6 +415,13 @@ pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
 pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                           const pp__table *table, const pp__dataspec *spec,
                           double alpha, pp_color_t *out, pp_error_t *err);
+
+/*
+ * Reads a line renderer's CSV in one pass, keeping a few points per bin of
+ * x (stream.c), when its file is large and nothing else needs the table.
+ * False when that does not apply or fails: then read it the usual way.
+ */
+bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend);
 
 /* Reads and evaluates everything a renderer draws into rend->data. */
 pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,20 +49,23 @@ static void on_png_warning(png_structp png, png_const_charp message)
 /* ------------------------------------------------------------------------ */
 
 /*
- * Measured with tests/tools/png_settings.c on the four Bokeh reference
- * figures (medians of 15 runs here). zlib cannot reach Bokeh's file sizes
- * at the speed we want: only level 9 keeps all four files no larger than
- * Bokeh's, and it takes 18-33 ms. Level 5 without row filters encodes the
- * 800x350 timeline in about 3 ms, keeps three of the four files smaller
- * than Bokeh's and the timeline 11% larger. libpng's adaptive filters cost
- * 2-4 ms more and give larger files on these images, which are mostly flat
- * colour; RLE is fast but 40-90% larger. The figures have thousands of
- * colours (anti-aliasing), so a palette never applies to them.
+ * Measured with tests/tools/png_settings.c on our own renderings of the
+ * four notebook figures (out/ after `make demo`), against the size of
+ * Bokeh's PNG of each: see bench/NOTES.md for the table. zlib cannot give
+ * both: level 5 takes 3 to 10 ms and leaves the network figure 14% larger
+ * than Bokeh's, and only level 9 (18 to 35 ms) comes near. libdeflate at
+ * level 6 compresses the whole image at once in 1.5 to 3 ms into files 6 to
+ * 8% smaller than Bokeh's; the network figure, whose thousand anti-aliased
+ * diagonal edges compress worse than Chromium's hairlines, stays 3% larger
+ * (level 10 brings it under Bokeh's, at 30 ms). Filtering only rows equal
+ * to the row above ("up", which makes them zeros) beats both no filter and
+ * libpng's adaptive choice on these mostly flat images, for free.
  */
 void pp__png_default_options(pp__png_options *options)
 {
-    options->level = 5;
-    options->filter = PP__PNG_FILTER_NONE;
+    options->compressor = PP__PNG_LIBDEFLATE;
+    options->level = 6;
+    options->filter = PP__PNG_FILTER_REPEAT;
     options->strategy = PP__PNG_STRATEGY_DEFAULT;
     options->palette = false;
 }
@@ -78,6 +82,8 @@ typedef struct png_writer {
     int palette_alpha_size;     /* entries up to the last translucent one */
     uint8_t *indices;           /* palette index per pixel */
     uint8_t *row;               /* one RGB row */
+    uint8_t *idat;              /* libdeflate: the whole zlib stream */
+    size_t idat_size;
     uint8_t *out;               /* the PNG bytes */
     size_t out_size, out_cap;
     png_failure failure;
@@ -85,12 +91,19 @@ typedef struct png_writer {
 
 static bool canvas_is_opaque(const pp_canvas_t *canvas)
 {
+    static const uint8_t alpha_bytes[4] = {0, 0, 0, 255};
     size_t i, count = (size_t)canvas->width * (size_t)canvas->height;
+    uint32_t all = 0xFFFFFFFFu, alpha;
 
-    for (i = 0; i < count; i++)
-        if (canvas->rgba[i * 4 + 3] != 255)
-            return false;
-    return true;
+    /* One AND over every pixel, no branch: the compiler makes it wide. */
+    memcpy(&alpha, alpha_bytes, 4);
+    for (i = 0; i < count; i++) {
+        uint32_t pixel;
+
+        memcpy(&pixel, canvas->rgba + i * 4, 4);
+        all &= pixel;
+    }
+    return (all & alpha) == alpha;
 }
 
 /*
@@ -236,6 +249,7 @@ static int filter_flags(pp__png_filter filter)
     case PP__PNG_FILTER_UP: return PNG_FILTER_UP;
     case PP__PNG_FILTER_PAETH: return PNG_FILTER_PAETH;
     case PP__PNG_FILTER_ADAPTIVE: return PNG_ALL_FILTERS;
+    case PP__PNG_FILTER_REPEAT: return PNG_FILTER_NONE | PNG_FILTER_UP;
     }
     return PNG_ALL_FILTERS;
 }
@@ -270,10 +284,121 @@ static void configure_writer(png_structp png, png_infop info, png_writer *w)
     png_set_filter(png, PNG_FILTER_TYPE_BASE,
                    w->color_type == PNG_COLOR_TYPE_PALETTE
                        ? PNG_FILTER_NONE : filter_flags(o->filter));
-    png_set_compression_level(png, o->level);
+    png_set_compression_level(png, o->level > 9 ? 9 : o->level);
     png_set_compression_strategy(png, zlib_strategy(o->strategy));
     /* Fewer, larger IDAT chunks: less overhead, fewer zlib flushes. */
     png_set_compression_buffer_size(png, 1 << 16);
+}
+
+/* Writes row y's samples (RGB or RGBA, as the writer's colour type). */
+static void copy_samples(const png_writer *w, int y, uint8_t *dst)
+{
+    const pp_canvas_t *c = w->canvas;
+    const uint8_t *src = c->rgba + (size_t)y * c->width * 4;
+    int x;
+
+    if (w->color_type == PNG_COLOR_TYPE_RGB_ALPHA) {
+        memcpy(dst, src, (size_t)c->width * 4);
+        return;
+    }
+    for (x = 0; x < c->width; x++, dst += 3, src += 4) {
+        dst[0] = src[0];
+        dst[1] = src[1];
+        dst[2] = src[2];
+    }
+}
+
+/* Bytes of one filtered row: the filter byte and the samples. */
+static size_t filtered_stride(const png_writer *w)
+{
+    size_t bpp = w->color_type == PNG_COLOR_TYPE_RGB_ALPHA ? 4 : 3;
+
+    return (size_t)w->canvas->width * bpp + 1;
+}
+
+/* Whether canvas rows y and y - 1 hold the same pixels. */
+static bool repeats_row_above(const pp_canvas_t *c, int y)
+{
+    size_t bytes = (size_t)c->width * 4;
+
+    return y > 0 && memcmp(c->rgba + (size_t)y * bytes,
+                           c->rgba + (size_t)(y - 1) * bytes, bytes) == 0;
+}
+
+/*
+ * Rows y0..y1 - 1 of the image data as PNG stores it before compression:
+ * each row is a filter byte and the row's samples, filtered. Only "none"
+ * and "up" are used here: "up" turns a row equal to the one above into
+ * zeros. Each row depends only on itself and the row above in the canvas,
+ * so parts can be filled on different threads.
+ */
+static void filter_rows(const png_writer *w, uint8_t *data, int y0, int y1)
+{
+    const pp_canvas_t *c = w->canvas;
+    size_t stride = filtered_stride(w), row_bytes = stride - 1, i;
+    size_t bpp = row_bytes / (size_t)c->width;
+    pp__png_filter filter = w->options->filter;
+    int y;
+
+    for (y = y0; y < y1; y++) {
+        uint8_t *row = data + (size_t)y * stride + 1;
+
+        if (filter == PP__PNG_FILTER_REPEAT && repeats_row_above(c, y)) {
+            row[-1] = PNG_FILTER_VALUE_UP;
+            memset(row, 0, row_bytes);
+            continue;
+        }
+        row[-1] = PNG_FILTER_VALUE_NONE;
+        if (filter != PP__PNG_FILTER_UP || y == 0) {
+            copy_samples(w, y, row);
+            continue;
+        }
+        /* From the canvas: the row above may be another thread's. */
+        row[-1] = PNG_FILTER_VALUE_UP;
+        for (i = 0; i < row_bytes; i++) {
+            size_t x = i / bpp, k = i % bpp;
+            const uint8_t *p = c->rgba + ((size_t)y * c->width + x) * 4 + k;
+
+            row[i] = (uint8_t)(p[0] - p[-(ptrdiff_t)c->width * 4]);
+        }
+    }
+}
+
+/* What a part of the compression needs to fill its rows. */
+typedef struct filter_job {
+    const png_writer *w;
+    uint8_t *data;
+} filter_job;
+
+static void fill_rows(void *context, size_t begin, size_t end)
+{
+    filter_job *job = context;
+    size_t stride = filtered_stride(job->w);
+
+    filter_rows(job->w, job->data, (int)(begin / stride),
+                (int)(end / stride));
+}
+
+/*
+ * Filters and compresses the image into one zlib stream with libdeflate,
+ * on two threads for large images, each filtering its own rows first. The
+ * first part gets a little less than half the rows: joining the parts
+ * means walking it again (deflate.c).
+ */
+static pp_status compress_image(png_writer *w)
+{
+    size_t stride = filtered_stride(w);
+    size_t size = stride * (size_t)w->canvas->height;
+    filter_job job = {w, pp__big_alloc(size)};
+
+    if (job.data == NULL)
+        return PP_ERR_NOMEM;
+    w->idat = pp__png_deflate(job.data, size,
+                              stride * (size_t)(w->canvas->height * 9 / 20),
+                              w->options->level, fill_rows, &job,
+                              &w->idat_size);
+    pp__big_free(job.data, size);
+    return w->idat != NULL ? PP_OK : PP_ERR_NOMEM;
 }
 
 /* Runs libpng over a prepared writer. The only setjmp of the encoder. */
@@ -299,6 +424,13 @@ static pp_status run_writer(png_writer *w)
 
     configure_writer(png, info, w);
     png_write_info(png, info);
+    if (w->idat != NULL) {
+        /* Compressed already: libpng frames it and adds the CRCs. */
+        png_write_chunk(png, (png_const_bytep)"IDAT", w->idat, w->idat_size);
+        png_write_chunk(png, (png_const_bytep)"IEND", NULL, 0);
+        png_destroy_write_struct(&png, &info);
+        return PP_OK;
+    }
     if (w->bit_depth < 8)
         png_set_packing(png);
     for (y = 0; y < w->canvas->height; y++)
@@ -322,10 +454,14 @@ pp_status pp__png_encode(const pp_canvas_t *canvas,
     w.options = options;
 
     status = prepare_writer(&w);
+    if (status == PP_OK && options->compressor == PP__PNG_LIBDEFLATE &&
+        w.color_type != PNG_COLOR_TYPE_PALETTE)
+        status = compress_image(&w);
     if (status == PP_OK)
         status = run_writer(&w);
     free(w.indices);
     free(w.row);
+    free(w.idat);
     if (status != PP_OK) {
         free(w.out);
         if (status == PP_ERR_NOMEM)
@@ -349,10 +485,11 @@ pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
     *size = 0;
     if (canvas == NULL)
         return pp__fail(err, PP_ERR_ARGUMENT, "no canvas to encode");
-    if (compression < PP_COMPRESSION_DEFAULT || compression > 9)
+    if (compression < PP_COMPRESSION_DEFAULT ||
+        compression > PP_COMPRESSION_MAX)
         return pp__fail(err, PP_ERR_ARGUMENT,
-                        "compression %d is not -1 (default) or 0..9",
-                        compression);
+                        "compression %d is not -1 (default) or 0..%d",
+                        compression, PP_COMPRESSION_MAX);
 
     pp__png_default_options(&options);
     if (compression != PP_COMPRESSION_DEFAULT)

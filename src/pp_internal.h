@@ -79,6 +79,16 @@ bool pp__grow(void **items, size_t *capacity, size_t needed, size_t item_size);
  */
 size_t pp__utf8_sequence(const unsigned char *s, size_t n);
 
+/*
+ * A zeroed buffer of size bytes whose pages are mapped at once when it is
+ * large (bigmem.c); free it with pp__big_free and the same size.
+ */
+void *pp__big_alloc(size_t size);
+void pp__big_free(void *p, size_t size);
+
+/* True when the machine has two processors or more to share work. */
+bool pp__threads_help(void);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t pp__edit_distance(const char *a, const char *b);
 
@@ -103,7 +113,18 @@ struct pp_canvas {
     bool has_clip;
     pp_rect_t clip;         /* screen coordinates, when has_clip */
     pp__raster *raster;     /* created on first use */
+    /* The rows drawing may change: all of them (nbands 1), or, while two
+       threads paint one canvas, each through its own copy of this struct,
+       every other row: those whose number is band modulo 2 (nbands 2;
+       render.c). Alternate rows share out dense bands of a few rows, such
+       as lines resting on an axis. */
+    int nbands, band;
 };
+
+static inline bool pp__canvas_owns_row(const pp_canvas_t *canvas, int row)
+{
+    return canvas->nbands <= 1 || (row & 1) == canvas->band;
+}
 
 /* Frees the scan converter's scratch state (raster.c); NULL is a no-op. */
 void pp__raster_destroy(pp__raster *raster);
@@ -122,6 +143,10 @@ void pp__canvas_blend_pixel(pp_canvas_t *canvas, int x, int y,
  */
 void pp__canvas_blend_span(pp_canvas_t *canvas, int x, int y, int n,
                            pp_color_t color, const double *coverage);
+
+/* The same with every coverage 1 (color.a in 0..1), for solid fills. */
+void pp__canvas_fill_span(pp_canvas_t *canvas, int x, int y, int n,
+                          pp_color_t color);
 
 /*
  * Composites an 8-bit coverage mask (a glyph bitmap) whose top-left pixel
@@ -211,6 +236,26 @@ typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
  */
 pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);
+
+/*
+ * A part of a CSV file for pp__csv_read_part: length bytes (-1: to the end)
+ * from offset, which starts a line. A part past the header gives ncolumns
+ * (its rows are checked against it, and there is no header to read) and the
+ * file line it starts on. saw_quote, when not NULL, is set when the part
+ * holds a '"': a part boundary chosen at a line break is only sure to be a
+ * row boundary in a file without quotes.
+ */
+typedef struct pp__csv_part {
+    const char *path;
+    long long offset, length;
+    size_t ncolumns;        /* 0: the part starts with the header */
+    size_t first_line;      /* 0: line 1 */
+    bool *saw_quote;
+} pp__csv_part;
+
+pp_status pp__csv_read_part(const pp__csv_part *part,
+                            pp__csv_row_fn on_header, pp__csv_row_fn on_row,
+                            void *user, pp_error_t *err);
 
 /* The same from bytes in memory; name is used in messages. */
 pp_status pp__csv_parse(const char *name, const char *data, size_t len,
@@ -388,6 +433,19 @@ pp_status pp__format_ticks_basic(const double *ticks, size_t n,
  * bits above. Liberation Sans 2 lacks U+2070 and U+207B.
  */
 unsigned pp__superscript_mask(pp_fonts_t *fonts);
+
+/*
+ * The same faces loaded again, with the same settings and no warning
+ * handler: FreeType faces serve one thread at a time, so a second painting
+ * thread needs its own (text.c).
+ */
+pp_status pp__fonts_clone(const pp_fonts_t *fonts, pp_fonts_t **out);
+
+/*
+ * Gives a clone what the original has measured and laid out already (the
+ * results are the same either way); neither may be in use meanwhile.
+ */
+void pp__fonts_copy_caches(pp_fonts_t *to, const pp_fonts_t *from);
 
 /* True when a face of the fonts has a glyph for the code point (text.c). */
 bool pp__fonts_has_char(pp_fonts_t *fonts, pp_font_style style,

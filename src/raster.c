@@ -40,14 +40,46 @@ struct pp__raster {
     double *cells;          /* differences of the running sums */
     int *span_lo, *span_hi; /* per row, the cells touched; lo > hi: none */
     int row_lo, row_hi;     /* the rows touched; lo > hi: none */
+    int nbands, band;       /* the canvas's rows (pp__canvas_owns_row):
+                               other rows are skipped, and cells and spans
+                               hold only this band's rows */
+    int nrows;              /* rows held */
     double left, top, right, bottom;   /* visible area, cell coordinates */
 };
+
+static bool owns_row(const pp__raster *raster, int row)
+{
+    return raster->nbands <= 1 || (row & 1) == raster->band;
+}
+
+/* Where a row this band owns is held in cells and spans. */
+static int local_row(const pp__raster *raster, int row)
+{
+    return raster->nbands <= 1 ? row : row >> 1;
+}
+
+/*
+ * Whether any row this band owns meets [top, bottom] (cell coordinates):
+ * a piece that meets none changes nothing here and can be skipped.
+ */
+static bool owns_any_row(const pp__raster *raster, double top, double bottom)
+{
+    double first;
+
+    if (raster->nbands <= 1)
+        return true;
+    /* Two rows or more hold one of each parity. */
+    first = floor(top);
+    if (!(first > -1e9 && first < 1e9) || bottom > first + 1.0)
+        return true;
+    return owns_row(raster, (int)first);
+}
 
 static void reset_spans(pp__raster *raster)
 {
     int row;
 
-    for (row = 0; row < raster->height; row++) {
+    for (row = 0; row < raster->nrows; row++) {
         raster->span_lo[row] = INT_MAX;
         raster->span_hi[row] = -1;
     }
@@ -59,26 +91,33 @@ void pp__raster_destroy(pp__raster *raster)
 {
     if (raster == NULL)
         return;
-    free(raster->cells);
+    pp__big_free(raster->cells,
+                 raster->stride * (size_t)raster->nrows * sizeof(double));
     free(raster->span_lo);
     free(raster->span_hi);
     free(raster);
 }
 
-static pp__raster *raster_create(int width, int height)
+static pp__raster *raster_create(int width, int height, int nbands,
+                                  int band)
 {
+    size_t nrows = nbands <= 1 ? (size_t)height : (size_t)(height + 1) / 2;
     pp__raster *raster = calloc(1, sizeof *raster);
 
     if (raster == NULL)
         return NULL;
     raster->width = width;
     raster->height = height;
+    raster->nbands = nbands;
+    raster->band = band;
+    raster->nrows = (int)nrows;
     raster->stride = (size_t)width + 2;
 
-    /* calloc: the buffer must start at zero, and stays so between shapes. */
-    raster->cells = calloc(raster->stride * (size_t)height, sizeof(double));
-    raster->span_lo = malloc((size_t)height * sizeof(int));
-    raster->span_hi = malloc((size_t)height * sizeof(int));
+    /* Zeroed: the buffer must start at zero, and stays so between shapes.
+       All-zero bits are 0.0 in IEEE 754. */
+    raster->cells = pp__big_alloc(raster->stride * nrows * sizeof(double));
+    raster->span_lo = malloc((nrows + 1) * sizeof(int));
+    raster->span_hi = malloc((nrows + 1) * sizeof(int));
     if (raster->cells == NULL || raster->span_lo == NULL ||
         raster->span_hi == NULL) {
         pp__raster_destroy(raster);
@@ -94,12 +133,16 @@ static void discard(pp__raster *raster)
     int row, c;
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        double *cell = raster->cells + (size_t)row * raster->stride;
+        int i = local_row(raster, row);
+        double *cell;
 
-        for (c = raster->span_lo[row]; c <= raster->span_hi[row]; c++)
+        if (!owns_row(raster, row))
+            continue;
+        cell = raster->cells + (size_t)i * raster->stride;
+        for (c = raster->span_lo[i]; c <= raster->span_hi[i]; c++)
             cell[c] = 0.0;
-        raster->span_lo[row] = INT_MAX;
-        raster->span_hi[row] = -1;
+        raster->span_lo[i] = INT_MAX;
+        raster->span_hi[i] = -1;
     }
     raster->row_lo = INT_MAX;
     raster->row_hi = -1;
@@ -144,8 +187,14 @@ pp_status pp__raster_begin(pp_canvas_t *canvas, pp__raster **out)
     pp__raster *raster = canvas->raster;
 
     *out = NULL;
+    if (raster != NULL && (raster->nbands != canvas->nbands ||
+                           raster->band != canvas->band)) {
+        pp__raster_destroy(raster);
+        canvas->raster = raster = NULL;
+    }
     if (raster == NULL) {
-        raster = raster_create(canvas->width, canvas->height);
+        raster = raster_create(canvas->width, canvas->height,
+                               canvas->nbands, canvas->band);
         if (raster == NULL)
             return PP_ERR_NOMEM;
         canvas->raster = raster;
@@ -167,10 +216,12 @@ void pp__raster_visible(const pp__raster *raster, double *x0, double *y0,
 
 static void touch(pp__raster *raster, int row, int c0, int c1)
 {
-    if (c0 < raster->span_lo[row])
-        raster->span_lo[row] = c0;
-    if (c1 > raster->span_hi[row])
-        raster->span_hi[row] = c1;
+    int i = local_row(raster, row);
+
+    if (c0 < raster->span_lo[i])
+        raster->span_lo[i] = c0;
+    if (c1 > raster->span_hi[i])
+        raster->span_hi[i] = c1;
     if (row < raster->row_lo)
         raster->row_lo = row;
     if (row > raster->row_hi)
@@ -184,7 +235,8 @@ static void touch(pp__raster *raster, int row, int c0, int c1)
 static void add_row_piece(pp__raster *raster, int row, double xs, double xe,
                           double d)
 {
-    double *cell = raster->cells + (size_t)row * raster->stride;
+    double *cell = raster->cells +
+                   (size_t)local_row(raster, row) * raster->stride;
     double lo = xs < xe ? xs : xe, hi = xs < xe ? xe : xs;
     double k, r, r_prev = 0.0, g, g_prev = 0.0;
     int c0 = (int)lo, c1 = (int)hi, c;
@@ -233,6 +285,8 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
 
     if (!(yb - ya > MIN_EDGE_HEIGHT))
         return;
+    if (!owns_any_row(raster, ya, yb))
+        return;
     dxdy = (xb - xa) / (yb - ya);
     row = (int)ya;
     last = (int)ceil(yb) - 1;
@@ -247,7 +301,9 @@ static void add_line(pp__raster *raster, double xa, double ya, double xb,
         else
             x_next = clamp(xa + (y_next - ya) * dxdy, raster->left,
                            raster->right);
-        if (y_next > y)
+        /* Other threads' rows are stepped over, not cut: x and y go on
+           exactly as they would, so this band's pixels are the same. */
+        if (y_next > y && owns_row(raster, row))
             add_row_piece(raster, row, x, x_next, dir * (y_next - y));
         x = x_next;
         y = y_next;
@@ -343,10 +399,17 @@ void pp__raster_add_edge(pp__raster *raster, double x0, double y0,
 
 void pp__raster_add_convex(pp__raster *raster, const double *xy, int n)
 {
-    double area2 = 0.0;
+    double area2 = 0.0, top = xy[1], bottom = xy[1];
     int i;
 
     if (n < 3)
+        return;
+    /* Pieces away from this band's rows (render.c) change nothing here. */
+    for (i = 1; i < n; i++) {
+        top = xy[2 * i + 1] < top ? xy[2 * i + 1] : top;
+        bottom = xy[2 * i + 1] > bottom ? xy[2 * i + 1] : bottom;
+    }
+    if (!owns_any_row(raster, top + 0.5, bottom + 0.5))
         return;
 
     /* Twice the signed area, relative to the first point for precision. */
@@ -566,11 +629,15 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
     }
 
     for (row = raster->row_lo; row <= raster->row_hi; row++) {
-        double *cell = raster->cells + (size_t)row * raster->stride;
-        int lo = raster->span_lo[row], hi = raster->span_hi[row];
-        int from = lo > col_lo ? lo : col_lo;
-        int to = hi < col_hi - 1 ? hi : col_hi - 1;
+        int i = local_row(raster, row), lo, hi, from, to;
+        double *cell = raster->cells + (size_t)i * raster->stride;
 
+        if (!owns_row(raster, row))
+            continue;
+        lo = raster->span_lo[i];
+        hi = raster->span_hi[i];
+        from = lo > col_lo ? lo : col_lo;
+        to = hi < col_hi - 1 ? hi : col_hi - 1;
         if (lo > hi)
             continue;
         row_coverage(cell, lo, hi);
@@ -578,8 +645,8 @@ void pp__raster_paint(pp__raster *raster, pp_canvas_t *canvas,
             pp__canvas_blend_span(canvas, from, row, to - from + 1, color,
                                   cell + from);
         memset(cell + lo, 0, (size_t)(hi - lo + 1) * sizeof *cell);
-        raster->span_lo[row] = INT_MAX;
-        raster->span_hi[row] = -1;
+        raster->span_lo[i] = INT_MAX;
+        raster->span_hi[i] = -1;
     }
     raster->row_lo = INT_MAX;
     raster->row_hi = -1;

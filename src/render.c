@@ -6,8 +6,13 @@
 #include "model.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Canvases of a million pixels or more are painted on two threads; below
+   that a thread costs more than it saves (measured: bench/NOTES.md). */
+#define BAND_MIN_PIXELS 1000000.0
 
 typedef struct painter {
     pp_canvas_t *canvas;
@@ -370,6 +375,151 @@ static pp_status paint(painter *p)
     return draw_legend(p);
 }
 
+/*
+ * Two threads paint a large canvas at once, each the whole figure but only
+ * the pixels of its rows: alternate rows, so both get a share of the dense
+ * parts. The second goes through a copy of the canvas struct with its own
+ * band, scan converter and fonts (FreeType faces serve one thread). Every
+ * shape is computed the same way whatever the band (raster.c steps over
+ * other rows, it does not cut edges), so the pixels are exactly those of
+ * one thread.
+ *
+ * The second thread starts with the render, loading its fonts while the
+ * first reads the data, then waits to be told to paint (or not to).
+ */
+typedef enum band_state {
+    BAND_WAIT,
+    BAND_PAINT,
+    BAND_CANCEL
+} band_state;
+
+typedef struct band_job {
+    bool running;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    band_state state;
+    pp_fonts_t *source_fonts;
+    pp_fonts_t *fonts;          /* its own; NULL when they failed to load */
+    painter p;
+    pp_canvas_t canvas;
+    pp_status status;
+} band_job;
+
+static void *band_thread(void *arg)
+{
+    band_job *job = arg;
+    pp_fonts_t *fonts;
+    band_state state;
+
+    if (pp__fonts_clone(job->source_fonts, &fonts) != PP_OK)
+        fonts = NULL;
+    pthread_mutex_lock(&job->lock);
+    job->fonts = fonts;
+    while (job->state == BAND_WAIT)
+        pthread_cond_wait(&job->changed, &job->lock);
+    state = job->state;
+    pthread_mutex_unlock(&job->lock);
+
+    if (state == BAND_PAINT && job->fonts != NULL) {
+        job->p.fonts = job->fonts;
+        job->status = paint(&job->p);
+    }
+    return NULL;
+}
+
+/* Starts the second thread when it can help; job->running says if so. */
+static void band_start(band_job *job, pp_fonts_t *fonts,
+                       const pp_figure_t *fig)
+{
+    memset(job, 0, sizeof *job);
+    if ((double)fig->width * fig->height < BAND_MIN_PIXELS ||
+        fig->threads == 1 || !pp__threads_help())
+        return;
+    job->source_fonts = fonts;
+    job->state = BAND_WAIT;
+    if (pthread_mutex_init(&job->lock, NULL) != 0)
+        return;
+    if (pthread_cond_init(&job->changed, NULL) != 0) {
+        pthread_mutex_destroy(&job->lock);
+        return;
+    }
+    job->running = pthread_create(&job->thread, NULL, band_thread, job) == 0;
+    if (!job->running) {
+        pthread_cond_destroy(&job->changed);
+        pthread_mutex_destroy(&job->lock);
+    }
+}
+
+static void band_tell(band_job *job, band_state state)
+{
+    pthread_mutex_lock(&job->lock);
+    /* Fonts ready and the thread waiting: it may start with what the
+       layout measured instead of measuring it again. */
+    if (state == BAND_PAINT && job->fonts != NULL)
+        pp__fonts_copy_caches(job->fonts, job->source_fonts);
+    job->state = state;
+    pthread_cond_signal(&job->changed);
+    pthread_mutex_unlock(&job->lock);
+}
+
+/* Waits for the second thread and frees what it used. */
+static void band_finish(band_job *job)
+{
+    pthread_join(job->thread, NULL);
+    pthread_cond_destroy(&job->changed);
+    pthread_mutex_destroy(&job->lock);
+    pp__raster_destroy(job->canvas.raster);
+    pp_fonts_destroy(job->fonts);
+}
+
+static void band_cancel(band_job *job)
+{
+    if (!job->running)
+        return;
+    band_tell(job, BAND_CANCEL);
+    band_finish(job);
+}
+
+/* Makes the canvas paint only a band (or, with 1, all of it again). */
+static void set_band(pp_canvas_t *canvas, int nbands, int band)
+{
+    canvas->nbands = nbands;
+    canvas->band = band;
+    /* Its scan converter holds only the rows of the band it was made for. */
+    pp__raster_destroy(canvas->raster);
+    canvas->raster = NULL;
+}
+
+static pp_status paint_in_bands(painter *p, band_job *job)
+{
+    pp_canvas_t *canvas = p->canvas;
+    bool helped;
+    pp_status st;
+
+    if (!job->running)
+        return paint(p);
+    job->p = *p;
+    job->canvas = *canvas;
+    job->canvas.raster = NULL;
+    job->canvas.nbands = 2;
+    job->canvas.band = 1;
+    job->p.canvas = &job->canvas;
+    band_tell(job, BAND_PAINT);
+
+    set_band(canvas, 2, 0);
+    st = paint(p);
+    band_finish(job);
+    helped = job->fonts != NULL;
+    if (st == PP_OK && !helped) {
+        /* No second set of fonts: this thread paints the other rows too. */
+        set_band(canvas, 2, 1);
+        st = paint(p);
+    }
+    set_band(canvas, 1, 0);
+    return st != PP_OK || !helped ? st : job->status;
+}
+
 pp_status pp__figure_prepare(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err)
 {
@@ -392,15 +542,20 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
 {
     pp__layout layout;
     pp_canvas_t *canvas;
+    band_job job;
     painter p;
     pp_status st;
 
     *out = NULL;
-    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
+    band_start(&job, fonts, fig);
+    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK) {
+        band_cancel(&job);
         return st;
+    }
     st = pp_canvas_create(fig->width, fig->height, fig->border_fill_color,
                           &canvas);
     if (st != PP_OK) {
+        band_cancel(&job);
         pp__layout_free(&layout);
         return pp__fail(err, st, "%s: cannot create a %dx%d canvas: %s",
                         fig->spec_path, fig->width, fig->height,
@@ -410,7 +565,7 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
     p.fonts = fonts;
     p.fig = fig;
     p.layout = &layout;
-    st = paint(&p);
+    st = paint_in_bands(&p, &job);
     pp__layout_free(&layout);
     if (st != PP_OK) {
         pp_canvas_destroy(canvas);

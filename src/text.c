@@ -76,7 +76,26 @@ typedef struct size_metrics {
     double cap_height, x_height;
 } size_metrics;
 
+/* A text laid out before: its glyphs and width in one face, in font units. */
+typedef struct cached_layout {
+    char *text;                 /* NULL marks an empty slot */
+    int face;
+    placed_glyph *glyphs;
+    size_t count;
+    long width_units;
+} cached_layout;
+
+/* Layouts by text: a figure measures and draws each label several times. */
+typedef struct layout_cache {
+    cached_layout *slots;
+    size_t capacity, count;     /* capacity is a power of two */
+} layout_cache;
+
+/* The layout cache empties itself at this many texts. */
+#define MAX_CACHED_LAYOUTS 4096
+
 struct pp_fonts {
+    char *dir;                          /* where the faces came from */
     FT_Library library;
     FT_Face faces[NFACES];
     FT_F26Dot6 face_size64[NFACES];     /* size last set on each face */
@@ -93,6 +112,7 @@ struct pp_fonts {
     uint8_t *rotated;                   /* scratch for rotated masks */
     size_t rotated_cap;
     glyph_cache cache;
+    layout_cache layouts;
 };
 
 /* A laid-out text: glyphs, width, and the face and scale they are for. */
@@ -128,6 +148,18 @@ static void cache_clear(glyph_cache *cache)
 
     for (i = 0; i < cache->capacity; i++)
         free(cache->slots[i].pixels);
+    free(cache->slots);
+    memset(cache, 0, sizeof *cache);
+}
+
+static void layouts_clear(layout_cache *cache)
+{
+    size_t i;
+
+    for (i = 0; i < cache->capacity; i++) {
+        free(cache->slots[i].text);
+        free(cache->slots[i].glyphs);
+    }
     free(cache->slots);
     memset(cache, 0, sizeof *cache);
 }
@@ -210,9 +242,12 @@ pp_status pp_fonts_load(const char *dir, pp_fonts_t **out, pp_error_t *err)
     if (dir == NULL)
         dir = PP_DEFAULT_FONT_DIR;
     fonts = calloc(1, sizeof *fonts);
-    if (fonts == NULL)
+    if (fonts == NULL || (fonts->dir = pp__strdup(dir)) == NULL) {
+        free(fonts);
         return pp__fail_status(err, PP_ERR_NOMEM);
+    }
     if (FT_Init_FreeType(&fonts->library) != 0) {
+        free(fonts->dir);
         free(fonts);
         return pp__fail(err, PP_ERR_FONT, "cannot start FreeType");
     }
@@ -237,6 +272,7 @@ void pp_fonts_destroy(pp_fonts_t *fonts)
     if (fonts == NULL)
         return;
     cache_clear(&fonts->cache);
+    layouts_clear(&fonts->layouts);
     for (i = 0; i < NFACES; i++)
         if (fonts->faces[i] != NULL)
             FT_Done_Face(fonts->faces[i]);
@@ -245,7 +281,18 @@ void pp_fonts_destroy(pp_fonts_t *fonts)
     free(fonts->warned_texts);
     free(fonts->run);
     free(fonts->rotated);
+    free(fonts->dir);
     free(fonts);
+}
+
+pp_status pp__fonts_clone(const pp_fonts_t *fonts, pp_fonts_t **out)
+{
+    pp_error_t scratch;
+    pp_status status = pp_fonts_load(fonts->dir, out, &scratch);
+
+    if (status == PP_OK)
+        pp__fonts_set_options(*out, &fonts->options);
+    return status;
 }
 
 void pp_fonts_set_warning_handler(pp_fonts_t *fonts, pp_warning_fn fn,
@@ -414,8 +461,8 @@ static FT_UInt glyph_for(pp_fonts_t *fonts, FT_Face face, uint32_t cp,
 }
 
 /* Lays out UTF-8 text along a line: glyphs and pen positions, in units. */
-static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
-                             text_run *run)
+static pp_status lay_out(pp_fonts_t *fonts, int face_i, const char *utf8,
+                         text_run *run)
 {
     FT_Face face = fonts->faces[face_i];
     const unsigned char *p = (const unsigned char *)utf8;
@@ -458,6 +505,103 @@ static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
     run->face = face_i;
     run->scale = 0.0;
     return PP_OK;
+}
+
+static size_t layout_hash(int face, const char *text)
+{
+    size_t h = 1469598103934665603u ^ (size_t)face;
+
+    while (*text != '\0')
+        h = (h ^ (unsigned char)*text++) * 1099511628211u;
+    return h;
+}
+
+/* Keeps a copy of a fresh layout; out of memory only costs a later miss. */
+static void remember_layout(layout_cache *cache, const char *utf8,
+                            const text_run *run, size_t hash)
+{
+    cached_layout entry;
+    size_t i;
+
+    if (cache->count >= MAX_CACHED_LAYOUTS)
+        layouts_clear(cache);
+    if (cache->capacity == 0) {
+        cache->slots = calloc(2 * MAX_CACHED_LAYOUTS, sizeof *cache->slots);
+        if (cache->slots == NULL)
+            return;
+        cache->capacity = 2 * MAX_CACHED_LAYOUTS;
+    }
+    entry.text = pp__strdup(utf8);
+    entry.face = run->face;
+    entry.glyphs = malloc((run->count + 1) * sizeof *entry.glyphs);
+    entry.count = run->count;
+    entry.width_units = run->width_units;
+    if (entry.text == NULL || entry.glyphs == NULL) {
+        free(entry.text);
+        free(entry.glyphs);
+        return;
+    }
+    memcpy(entry.glyphs, run->glyphs, run->count * sizeof *entry.glyphs);
+    for (i = hash & (cache->capacity - 1); cache->slots[i].text != NULL;
+         i = (i + 1) & (cache->capacity - 1))
+        ;
+    cache->slots[i] = entry;
+    cache->count++;
+}
+
+/*
+ * Lays a text out in a face, or finds it laid out before. Warnings were
+ * given the first time (and are given once anyway).
+ */
+static pp_status layout_text(pp_fonts_t *fonts, int face_i, const char *utf8,
+                             text_run *run)
+{
+    layout_cache *cache = &fonts->layouts;
+    size_t hash = layout_hash(face_i, utf8), i;
+    pp_status status;
+
+    for (i = hash & (cache->capacity - 1);
+         cache->capacity > 0 && cache->slots[i].text != NULL;
+         i = (i + 1) & (cache->capacity - 1)) {
+        const cached_layout *hit = &cache->slots[i];
+
+        if (hit->face != face_i || strcmp(hit->text, utf8) != 0)
+            continue;
+        run->glyphs = hit->glyphs;
+        run->count = hit->count;
+        run->width_units = hit->width_units;
+        run->face = face_i;
+        run->scale = 0.0;
+        return PP_OK;
+    }
+    status = lay_out(fonts, face_i, utf8, run);
+    if (status == PP_OK)
+        remember_layout(cache, utf8, run, hash);
+    return status;
+}
+
+void pp__fonts_copy_caches(pp_fonts_t *to, const pp_fonts_t *from)
+{
+    const layout_cache *cache = &from->layouts;
+    size_t i;
+    int face;
+
+    for (face = 0; face < NFACES; face++)
+        if (to->metrics[face].size64 == 0)
+            to->metrics[face] = from->metrics[face];
+    for (i = 0; i < cache->capacity; i++) {
+        const cached_layout *entry = &cache->slots[i];
+        text_run run;
+
+        if (entry->text == NULL)
+            continue;
+        run.glyphs = entry->glyphs;
+        run.count = entry->count;
+        run.width_units = entry->width_units;
+        run.face = entry->face;
+        remember_layout(&to->layouts, entry->text, &run,
+                        layout_hash(entry->face, entry->text));
+    }
 }
 
 /* Checks a style and returns its size in 1/64 px. */
@@ -814,6 +958,28 @@ static double align_shift(pp_text_align align, double width)
     return 0.0;
 }
 
+/*
+ * False when a line of text on this baseline cannot touch a row the canvas
+ * struct may change (another thread paints those rows: render.c), so its
+ * glyphs need no rasterizing here. Glyphs stay well within two sizes of
+ * the baseline. The text has been laid out already, so warnings about it
+ * are given all the same.
+ */
+static bool owns_rows_near(const pp_canvas_t *canvas, double baseline,
+                           double size)
+{
+    double lo = floor(baseline - 2.0 * size), hi = ceil(baseline + 2.0 * size);
+    int row;
+
+    if (canvas->nbands <= 1 || !(lo > -1e6 && hi < 1e6))
+        return true;
+    for (row = (int)lo; row <= (int)hi; row++)
+        if (row >= 0 && row < canvas->height &&
+            pp__canvas_owns_row(canvas, row))
+            return true;
+    return false;
+}
+
 pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
                               const char *utf8, double x, double y,
                               const pp_text_style_t *style)
@@ -833,6 +999,9 @@ pp_status pp_canvas_draw_text(pp_canvas_t *canvas, pp_fonts_t *fonts,
     baseline = baseline_shift(fonts->faces[run.face], style);
 
     /* Device coordinates put pixel edges on integers: add half a pixel. */
+    if (style->angle == 0 &&
+        !owns_rows_near(canvas, y + 0.5 + baseline, style->size_px))
+        return PP_OK;
     if (style->angle == 0)
         return draw_run(canvas, fonts, &run, x + 0.5 + start,
                         y + 0.5 + baseline, false, style->color);

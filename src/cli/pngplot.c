@@ -63,7 +63,7 @@ static const char render_help[] =
     "      --data-dir DIR    resolve the spec's relative CSV paths in DIR\n"
     "                        instead of the spec's own folder\n"
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
-    "      --compression N   zlib level 0 (fastest) to 9 (smallest)\n"
+    "      --compression N   0 (none) to 12 (smallest file); default 6\n"
     "      --html FILE       also write an HTML page showing the PNG, with\n"
     "                        the spec's tooltips and links as an image map\n"
     "  -q, --quiet           do not print warnings\n"
@@ -242,8 +242,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
             a->html = value;
         } else if ((found = option_value(argc, argv, &i, NULL,
                                          "--compression", &value)) != 0) {
-            if (found > 0 && !parse_int(value, 0, 9, &a->compression))
-                return usage_error("--compression needs a level from 0 to 9",
+            if (found > 0 && !parse_int(value, 0, PP_COMPRESSION_MAX,
+                                        &a->compression))
+                return usage_error("--compression needs a level from 0 to 12",
                                    "render ");
         } else if (arg[0] == '-' && arg[1] != '\0') {
             snprintf(message, sizeof message, "render: unknown option '%s'",

@@ -99,8 +99,8 @@ run "$PNGPLOT" render "$TMP/spec.json" --bogus
 expect usage_unknown_option 2 "unknown option '--bogus'"
 run "$PNGPLOT" frobnicate
 expect usage_unknown_command 2 "unknown command 'frobnicate'"
-run "$PNGPLOT" render "$TMP/spec.json" --compression 12
-expect usage_bad_compression 2 "--compression needs a level from 0 to 9"
+run "$PNGPLOT" render "$TMP/spec.json" --compression 13
+expect usage_bad_compression 2 "--compression needs a level from 0 to 12"
 
 # fails_cleanly NAME SPEC TEXT...: exit 1, one message with each TEXT, no
 # output left behind and an existing output untouched.

@@ -1,16 +1,18 @@
 /*
- * Measures PNG encoder settings on the Bokeh reference figures, to choose
+ * Measures PNG encoder settings on the four notebook figures, to choose
  * the default behind PP_COMPRESSION_DEFAULT.
  *
- *   build/tools/png_settings [shared-dir] [runs]
+ *   build/tools/png_settings [shared-dir] [runs] [images-dir]
  *
- * For each of the four reference PNGs (which look like our output), decodes
- * it and re-encodes it with every zlib level, filter and strategy, plus an
- * indexed palette when the figure has at most 256 colours. Prints the size
- * against Bokeh's file and the median encoding time of `runs` runs, then a
- * summary: the trade-off curve between speed and size, the settings that
- * keep every file no larger than Bokeh's, and the default.
- * Without the shared folder it says so and exits 0.
+ * For each figure, decodes our rendering of it from images-dir (out/, as
+ * `make demo` writes it: timeline.png, bipartite.png, intrusions.png,
+ * network.png), or Bokeh's reference PNG when no folder is given, and
+ * re-encodes it with every libdeflate level and filter, every zlib level,
+ * filter and strategy, plus an indexed palette when the figure has at most
+ * 256 colours. Prints the size against Bokeh's file and the median encoding
+ * time of `runs` runs, then a summary: the trade-off curve between speed
+ * and size, the settings that keep every file no larger than Bokeh's, and
+ * the default. Without the shared folder it says so and exits 0.
  */
 #include "pp_internal.h"
 #include "pp_png.h"
@@ -22,14 +24,17 @@
 #include <time.h>
 
 #define NFIGS 4
-#define NCOMBOS (9 * 5 * 3 + 9)
+#define NCOMBOS (12 * 3 + 9 * 6 * 3 + 9)
 
 static const char *const figures[NFIGS] = {
     "fig1_timeline", "fig2_bipartite", "fig3_ids", "fig4_network"
 };
+static const char *const our_names[NFIGS] = {
+    "timeline", "bipartite", "intrusions", "network"
+};
 static long ref_sizes[NFIGS];
 static const char *const filter_names[] = {
-    "none", "sub", "up", "paeth", "adaptive"
+    "none", "sub", "up", "paeth", "adaptive", "repeat"
 };
 static const char *const strategy_names[] = {"default", "filtered", "rle"};
 
@@ -80,15 +85,30 @@ static double time_encoding(const pp_canvas_t *canvas,
     return times[runs / 2];
 }
 
-/* Every combination: level x filter x strategy, then palettes by level. */
+/*
+ * Every combination: libdeflate level x filter (none, up, repeat), zlib
+ * level x filter x strategy, then palettes (zlib) by level.
+ */
 static int make_combos(combo *combos)
 {
+    static const pp__png_filter deflate_filters[] = {
+        PP__PNG_FILTER_NONE, PP__PNG_FILTER_UP, PP__PNG_FILTER_REPEAT
+    };
     int level, filter, strategy, n = 0;
 
+    for (level = 1; level <= 12; level++)
+        for (filter = 0; filter < 3; filter++) {
+            memset(&combos[n], 0, sizeof combos[n]);
+            combos[n].options.compressor = PP__PNG_LIBDEFLATE;
+            combos[n].options.level = level;
+            combos[n].options.filter = deflate_filters[filter];
+            n++;
+        }
     for (level = 1; level <= 9; level++)
-        for (filter = 0; filter < 5; filter++)
+        for (filter = 0; filter < 6; filter++)
             for (strategy = 0; strategy < 3; strategy++) {
                 memset(&combos[n], 0, sizeof combos[n]);
+                combos[n].options.compressor = PP__PNG_ZLIB;
                 combos[n].options.level = level;
                 combos[n].options.filter = (pp__png_filter)filter;
                 combos[n].options.strategy = (pp__png_strategy)strategy;
@@ -96,6 +116,7 @@ static int make_combos(combo *combos)
             }
     for (level = 1; level <= 9; level++) {
         memset(&combos[n], 0, sizeof combos[n]);
+        combos[n].options.compressor = PP__PNG_ZLIB;
         combos[n].options.level = level;
         combos[n].options.filter = PP__PNG_FILTER_NONE;
         combos[n].options.palette = true;
@@ -106,16 +127,20 @@ static int make_combos(combo *combos)
 
 static void describe(const pp__png_options *o, char *buf, size_t size)
 {
-    snprintf(buf, size, "level %d %-8s %-8s%s", o->level,
-             filter_names[o->filter], strategy_names[o->strategy],
-             o->palette ? " palette" : "");
+    if (o->compressor == PP__PNG_LIBDEFLATE)
+        snprintf(buf, size, "libdeflate %2d %-8s", o->level,
+                 filter_names[o->filter]);
+    else
+        snprintf(buf, size, "zlib %d %-8s %-8s%s", o->level,
+                 filter_names[o->filter], strategy_names[o->strategy],
+                 o->palette ? " palette" : "");
 }
 
 /* How many colours a canvas has, up to 257. */
 static int count_colours(const pp_canvas_t *canvas)
 {
-    pp__png_options o = {9, PP__PNG_FILTER_NONE, PP__PNG_STRATEGY_DEFAULT,
-                         true};
+    pp__png_options o = {PP__PNG_ZLIB, 9, PP__PNG_FILTER_NONE,
+                         PP__PNG_STRATEGY_DEFAULT, true};
     uint8_t *data = NULL;
     size_t size;
     int n = 257;
@@ -179,7 +204,8 @@ static double worst_ratio(const combo *c)
 
 static bool same_options(const pp__png_options *a, const pp__png_options *b)
 {
-    return a->level == b->level && a->filter == b->filter &&
+    return a->compressor == b->compressor && a->level == b->level &&
+           a->filter == b->filter &&
            a->strategy == b->strategy && a->palette == b->palette;
 }
 
@@ -245,6 +271,7 @@ int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : getenv("PP_SHARED");
     int runs = argc > 2 ? atoi(argv[2]) : 15;
+    const char *images = argc > 3 ? argv[3] : NULL;
     static combo combos[NCOMBOS];
     int ncombos = make_combos(combos), fig;
     char path[1024];
@@ -265,11 +292,13 @@ int main(int argc, char **argv)
                    "as the first argument\n", path);
             return 0;
         }
+        ref_sizes[fig] = (long)st.st_size;
+        if (images != NULL)
+            snprintf(path, sizeof path, "%s/%s.png", images, our_names[fig]);
         if (pp_canvas_read_png(path, &canvas, &err) != PP_OK) {
             fprintf(stderr, "ERROR: %s\n", err.message);
             return 1;
         }
-        ref_sizes[fig] = (long)st.st_size;
         measure_figure(fig, canvas, ref_sizes[fig], combos, ncombos, runs);
         pp_canvas_destroy(canvas);
     }

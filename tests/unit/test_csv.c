@@ -653,6 +653,108 @@ static void test_shared_case_files(void)
     pp__table_destroy(t);
 }
 
+/* A file large enough to be parsed in two halves (csv.c, load_split). */
+static void make_big_csv(pp__str *csv, const char *eol, size_t text_row,
+                         size_t ragged_row, size_t *nrows)
+{
+    size_t n = 0;
+
+    pp__str_printf(csv, "index,value,label%s", eol);
+    while (csv->len < 1200 * 1024) {
+        if (n == ragged_row)
+            pp__str_printf(csv, "%zu,1,a,extra%s", n, eol);
+        else if (n == text_row)
+            pp__str_printf(csv, "%zu,ten,b%s", n, eol);
+        else
+            pp__str_printf(csv, "%zu,%zu.25,%s%s", n, n % 7,
+                           n % 3 ? "x" : "", eol);
+        n++;
+    }
+    *nrows = n;
+}
+
+/* The file loaded against the same bytes parsed in one go. */
+static void check_same_tables(const pp__table *a, const pp__table *b)
+{
+    size_t i, row, bad = 0;
+
+    CHECK_INT(a->nrows, b->nrows);
+    CHECK_INT(a->ncols, b->ncols);
+    if (a->nrows != b->nrows || a->ncols != b->ncols)
+        return;
+    for (row = 0; row < a->nrows; row++)
+        bad += a->row_line[row] != b->row_line[row];
+    for (i = 0; i < a->ncols; i++) {
+        const pp__column *x = &a->columns[i], *y = &b->columns[i];
+
+        CHECK_STR(x->name, y->name);
+        CHECK_INT(x->kind, y->kind);
+        if (x->kind == PP__COLUMN_STRING)
+            CHECK_INT(x->first_text_row, y->first_text_row);
+        for (row = 0; row < a->nrows; row++) {
+            bool same_text = (x->strings[row] == NULL) ==
+                             (y->strings[row] == NULL);
+            if (same_text && x->strings[row] != NULL)
+                same_text = strcmp(x->strings[row], y->strings[row]) == 0;
+            bad += !same_text ||
+                   !(x->numbers[row] == y->numbers[row] ||
+                     (isnan(x->numbers[row]) && isnan(y->numbers[row])));
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
+static void test_large_file_in_two_halves_matches_parse(void)
+{
+    static const char *const eols[] = {"\n", "\r\n"};
+    size_t e, nrows;
+
+    for (e = 0; e < 2; e++) {
+        pp__str csv = {0};
+        pp__table *t = NULL, *whole = NULL;
+        char path[64];
+
+        /* A text cell late in the file: the value column becomes text, and
+           the first text row comes from the second half. */
+        make_big_csv(&csv, eols[e], 70000, (size_t)-1, &nrows);
+        CHECK(nrows > 70000);
+        CHECK(!csv.failed && write_temp(path, csv.data, csv.len));
+        if (check_failed)
+            return;
+        CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_OK);
+        CHECK_INT(pp__table_parse_csv(path, csv.data, csv.len, &whole,
+                                      &last_error), PP_OK);
+        unlink(path);
+        pp__str_free(&csv);
+        if (t != NULL && whole != NULL) {
+            check_same_tables(t, whole);
+            CHECK_INT(t->columns[1].kind, PP__COLUMN_STRING);
+            CHECK_INT(t->columns[1].first_text_row, 70000);
+            CHECK_INT(t->row_line[nrows - 1], nrows + 1);
+        }
+        pp__table_destroy(t);
+        pp__table_destroy(whole);
+    }
+}
+
+static void test_large_file_error_in_second_half_names_its_line(void)
+{
+    pp__str csv = {0};
+    pp__table *t = (pp__table *)&t;
+    char path[64];
+    size_t nrows;
+
+    make_big_csv(&csv, "\n", (size_t)-1, 75000, &nrows);
+    CHECK(!csv.failed && write_temp(path, csv.data, csv.len));
+    if (check_failed)
+        return;
+    CHECK_INT(pp__table_load_csv(path, &t, &last_error), PP_ERR_CSV);
+    CHECK(t == NULL);
+    CHECK_CONTAINS(last_error.message, ":75002: expected 3 fields, found 4");
+    unlink(path);
+    pp__str_free(&csv);
+}
+
 int main(void)
 {
     RUN(test_c10_quoted_fields_keep_commas_quotes_newlines);
@@ -684,6 +786,8 @@ int main(void)
     RUN(test_load_reports_missing_file_and_folder);
     RUN(test_load_file_across_chunks);
     RUN(test_load_file_matches_parse);
+    RUN(test_large_file_in_two_halves_matches_parse);
+    RUN(test_large_file_error_in_second_half_names_its_line);
     RUN(test_shared_case_files);
     CHECK_EXIT();
 }

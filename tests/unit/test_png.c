@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static char temp_dir[64];
 
@@ -264,15 +265,15 @@ static void test_compression_level_is_applied_and_checked(void)
 
     pp_canvas_create(200, 100, white, &c);
     n0 = encode(c, 0, &stored);
-    n9 = encode(c, 9, &packed);
-    /* Level 0 stores 200 * 3 + 1 bytes a row; level 9 squeezes white flat. */
+    n9 = encode(c, PP_COMPRESSION_MAX, &packed);
+    /* Level 0 stores 200 * 3 + 1 bytes a row; level 12 squeezes white flat. */
     CHECK(n0 > 100 * 601);
     CHECK(n9 < 1000);
     free(stored);
-    CHECK_INT(pp_canvas_encode_png(c, 10, &stored, &n0, &err),
-              PP_ERR_ARGUMENT);
+    CHECK_INT(pp_canvas_encode_png(c, PP_COMPRESSION_MAX + 1, &stored, &n0,
+                                   &err), PP_ERR_ARGUMENT);
     CHECK(stored == NULL);
-    CHECK_CONTAINS(err.message, "compression 10");
+    CHECK_CONTAINS(err.message, "compression 13");
     free(packed);
     pp_canvas_destroy(c);
 }
@@ -598,6 +599,100 @@ static void test_reads_bokeh_reference_png(void)
     remove_temp_dir();
 }
 
+/*
+ * Image-like bytes: runs of one value broken by noise, so that streams
+ * have several blocks and matches cross the split.
+ */
+static void fill_image_like(uint8_t *data, size_t size, unsigned seed)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++) {
+        seed = seed * 1103515245u + 12345u;
+        data[i] = (seed >> 16) % 97 == 0 ? (uint8_t)(seed >> 8)
+                                         : (uint8_t)(i / 3000);
+    }
+}
+
+static void test_two_thread_deflate_joins_into_one_stream(void)
+{
+    size_t size = 3300 * 1000, splits[] = {1, 1100001, 1650000, 1650003,
+                                          2199999, 3299999};
+    uint8_t *data = malloc(size), *back = malloc(size);
+    size_t i;
+    int level;
+
+    fill_image_like(data, size, 7);
+    /* Different split points end the first stream on different bits, so
+       the joint sees padding of every kind. */
+    for (level = 1; level <= 12; level += 5)
+        for (i = 0; i < sizeof splits / sizeof *splits; i++) {
+            size_t z_size = 0;
+            uLongf back_size = size;
+            uint8_t *z = pp__png_deflate(data, size, splits[i], level,
+                                         NULL, NULL, &z_size);
+
+            CHECK(z != NULL);
+            if (z == NULL)
+                continue;
+            CHECK_INT(uncompress(back, &back_size, z, z_size), Z_OK);
+            CHECK_INT(back_size, size);
+            CHECK(memcmp(back, data, size) == 0);
+            free(z);
+        }
+    free(data);
+    free(back);
+}
+
+static void test_large_canvas_round_trips(void)
+{
+    static const pp__png_filter filters[] = {
+        PP__PNG_FILTER_NONE, PP__PNG_FILTER_UP, PP__PNG_FILTER_REPEAT
+    };
+    pp_color_t white = {255, 255, 255, 1.0f};
+    pp_canvas_t *c = NULL, *back = NULL;
+    pp__png_options options;
+    pp_diff_result_t diff;
+    char path[256];
+    size_t f;
+    int i;
+
+    make_temp_dir();
+    pp_canvas_create(1800, 640, white, &c);
+    for (i = 0; i < 600; i += 7) {
+        double xy[4] = {0, i, 1799, 599 - i};
+        pp_stroke_style_t style = {{(uint8_t)i, 0, 128, 0.7f}, 1.5,
+                                   PP_CAP_BUTT, PP_JOIN_BEVEL, 10};
+        pp_canvas_stroke_polyline(c, xy, 2, &style);
+    }
+    /* Rows that repeat the one above, for the "repeat" filter. */
+    pp_canvas_fill_rect(c, (pp_rect_t){-0.5, 599.5, 1800, 40}, white);
+    /* Large enough for two threads, which each filter their rows. */
+    snprintf(path, sizeof path, "%s/large.png", temp_dir);
+    for (f = 0; f < sizeof filters / sizeof *filters; f++) {
+        uint8_t *png = NULL;
+        size_t size = 0;
+        FILE *file;
+
+        pp__png_default_options(&options);
+        options.filter = filters[f];
+        CHECK_INT(pp__png_encode(c, &options, &png, &size, NULL), PP_OK);
+        file = fopen(path, "wb");
+        fwrite(png, 1, size, file);
+        fclose(file);
+        free(png);
+        CHECK_INT(pp_canvas_read_png(path, &back, NULL), PP_OK);
+        if (back != NULL) {
+            pp_image_diff(c, back, 0, &diff, NULL);
+            CHECK_INT(diff.differing_pixels, 0);
+        }
+        pp_canvas_destroy(back);
+        back = NULL;
+    }
+    pp_canvas_destroy(c);
+    remove_temp_dir();
+}
+
 int main(void)
 {
     RUN(test_round_trip_opaque_keeps_pixels);
@@ -621,5 +716,7 @@ int main(void)
     RUN(test_read_sixteen_bit_scales_to_eight);
     RUN(test_read_oversized_png_is_a_limit_error);
     RUN(test_reads_bokeh_reference_png);
+    RUN(test_two_thread_deflate_joins_into_one_stream);
+    RUN(test_large_canvas_round_trips);
     CHECK_EXIT();
 }
