@@ -366,7 +366,8 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
             return column_datetimes(fig, table, col, &spec->loc, out, err);
         if (col->kind != PP__COLUMN_NUMBER)
             return not_numbers(fig, table, col, &spec->loc, err);
-        memcpy(out, col->numbers, n * sizeof *out);
+        if (n > 0)  /* a header-only CSV has no array to copy from */
+            memcpy(out, col->numbers, n * sizeof *out);
         return PP_OK;
     }
 

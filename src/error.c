@@ -2,6 +2,7 @@
 #include "pp_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const char *pp_strerror(pp_status status)
 {
@@ -21,16 +22,53 @@ const char *pp_strerror(pp_status status)
     return "unknown status";
 }
 
+/*
+ * Copies a message, writing control characters as \n, \r, \t or \xHH. A
+ * message is one line by contract, but it quotes what the input holds (a
+ * key, a cell, a column name), and a line break or a carriage return there
+ * would split it or overwrite it on a terminal.
+ */
+static void one_line(char *out, size_t size, const char *text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t len = 0;
+
+    for (; *text != '\0'; text++) {
+        unsigned char c = (unsigned char)*text;
+        char escape[5] = {'\\', 0, 0, 0, 0};
+        size_t n = 1;
+
+        if (c >= 0x20 && c != 0x7F) {
+            escape[0] = (char)c;
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            escape[1] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+            n = 2;
+        } else {
+            escape[1] = 'x';
+            escape[2] = hex[c >> 4];
+            escape[3] = hex[c & 15];
+            n = 4;
+        }
+        if (len + n >= size)
+            break;
+        memcpy(out + len, escape, n);
+        len += n;
+    }
+    out[len] = '\0';
+}
+
 pp_status pp__fail(pp_error_t *err, pp_status status, const char *fmt, ...)
 {
+    char message[PP_ERROR_MESSAGE_SIZE];
     va_list args;
 
     if (err == NULL)
         return status;
     err->status = status;
     va_start(args, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, args);
+    vsnprintf(message, sizeof message, fmt, args);
     va_end(args);
+    one_line(err->message, sizeof err->message, message);
     return status;
 }
 
@@ -41,7 +79,7 @@ pp_status pp__fail_status(pp_error_t *err, pp_status status)
 
 void pp__warn(const pp__warnings *sink, const char *fmt, ...)
 {
-    char message[PP_ERROR_MESSAGE_SIZE];
+    char message[PP_ERROR_MESSAGE_SIZE], line[PP_ERROR_MESSAGE_SIZE];
     va_list args;
 
     if (sink == NULL || sink->fn == NULL)
@@ -49,5 +87,6 @@ void pp__warn(const pp__warnings *sink, const char *fmt, ...)
     va_start(args, fmt);
     vsnprintf(message, sizeof message, fmt, args);
     va_end(args);
-    sink->fn(sink->user, message);
+    one_line(line, sizeof line, message);
+    sink->fn(sink->user, line);
 }

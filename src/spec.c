@@ -1900,6 +1900,42 @@ static char *folder_of(const char *path)
     return pp__strndup(path, (size_t)(slash - path));
 }
 
+/* The line and column (1-based, in characters) of a byte of the text. */
+static void text_position(const char *text, size_t offset, int *line,
+                          int *column)
+{
+    size_t k;
+
+    *line = 1;
+    *column = 1;
+    for (k = 0; k < offset; k++) {
+        if (text[k] == '\n') {
+            (*line)++;
+            *column = 1;
+        } else if ((text[k] & 0xC0) != 0x80) {
+            (*column)++;
+        }
+    }
+}
+
+/*
+ * jansson skips NUL bytes as if they were not there, so a spec with binary
+ * garbage in it could still load; it is an error, with its place.
+ */
+static pp_status reject_nul(const pp_figure_t *fig, pp_error_t *err)
+{
+    const char *nul = memchr(fig->spec_text, '\0', fig->spec_len);
+    int line, column;
+
+    if (nul == NULL)
+        return PP_OK;
+    text_position(fig->spec_text, (size_t)(nul - fig->spec_text), &line,
+                  &column);
+    return pp__fail(err, PP_ERR_SPEC, "%s:%d:%d: invalid JSON: a NUL byte "
+                    "(0x00), which JSON text cannot hold", fig->spec_path,
+                    line, column);
+}
+
 /*
  * JSON must be UTF-8, but a title typed in another encoding should not cost
  * the figure: each invalid byte becomes U+FFFD (drawn as the font's box),
@@ -1933,16 +1969,8 @@ static pp_status replace_invalid_utf8(pp_figure_t *fig)
         return PP_ERR_NOMEM;
     }
     {
-        int line = 1, column = 1;
-        size_t k;
-        for (k = 0; k < first; k++) {
-            if (text[k] == '\n') {
-                line++;
-                column = 1;
-            } else if ((text[k] & 0xC0) != 0x80) {
-                column++;
-            }
-        }
+        int line, column;
+        text_position(fig->spec_text, first, &line, &column);
         pp__warn(&fig->warnings, "%s:%d:%d: %zu byte%s of invalid UTF-8 "
                  "(first 0x%02X) drawn as U+FFFD", fig->spec_path, line,
                  column, count, count == 1 ? "" : "s", text[first]);
@@ -1964,6 +1992,12 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
     pp_status st;
 
     *out = NULL;
+    /* A byte-order mark (Windows editors write one) is not JSON, and
+       harmless: skipped, as in CSV files. */
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {
+        json += 3;
+        len -= 3;
+    }
     fig = calloc(1, sizeof *fig);
     if (fig == NULL)
         return pp__fail_status(err, PP_ERR_NOMEM);
@@ -1986,6 +2020,10 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
     if ((st = replace_invalid_utf8(fig)) != PP_OK) {
         pp_figure_destroy(fig);
         return pp__fail_status(err, st);
+    }
+    if ((st = reject_nul(fig, err)) != PP_OK) {
+        pp_figure_destroy(fig);
+        return st;
     }
     root = json_loadb(fig->spec_text, fig->spec_len, JSON_REJECT_DUPLICATES,
                       &jerr);
