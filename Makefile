@@ -149,6 +149,12 @@ demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@BUILD=$(BUILD) sh scripts/render-examples.sh
 
+# The examples and the error suite under valgrind's memcheck (a normal
+# build: valgrind cannot run the sanitizers' one).
+.PHONY: memcheck
+memcheck: all
+	@BUILD=$(BUILD) sh scripts/memcheck.sh
+
 # Rewrites golden/*.png from the current renderer: only on purpose, after
 # looking at the differences.
 golden: all
