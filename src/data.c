@@ -242,39 +242,88 @@ pp_status pp__factor_list_get(pp_figure_t *fig, const char *name,
                     fig->spec_path, name);
 }
 
-/* The factors a transform uses: inline or from a named list. */
-static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
-                                   char ***items, size_t *n, pp_error_t *err)
-{
-    pp__factor_list *list;
-    pp_status st;
+/*
+ * Where each factor of a list is. Lists up to FACTOR_SEARCH_MAX long are
+ * searched in order; longer ones get a hash index, or a column of many
+ * distinct values (a million IP addresses) would take quadratic time.
+ */
+#define FACTOR_SEARCH_MAX 16
 
-    if (t->factors_name == NULL) {
-        *items = t->factors;
-        *n = t->nfactors;
-        return PP_OK;
+typedef struct factor_index {
+    char **items;
+    size_t n;
+    size_t *slots;          /* position + 1, 0 when empty; NULL: search */
+    size_t mask;
+} factor_index;
+
+/* Indexes items; of equal factors, the first keeps its position. */
+static bool factor_index_init(factor_index *fx, char **items, size_t n)
+{
+    size_t capacity = 64, i, s;
+
+    fx->items = items;
+    fx->n = n;
+    fx->slots = NULL;
+    fx->mask = 0;
+    if (n <= FACTOR_SEARCH_MAX)
+        return true;
+    while (capacity < 2 * n)
+        capacity *= 2;
+    fx->slots = calloc(capacity, sizeof *fx->slots);
+    if (fx->slots == NULL)
+        return false;
+    fx->mask = capacity - 1;
+    for (i = 0; i < n; i++) {
+        s = hash_string(items[i]) & fx->mask;
+        while (fx->slots[s] != 0 &&
+               strcmp(items[fx->slots[s] - 1], items[i]) != 0)
+            s = (s + 1) & fx->mask;
+        if (fx->slots[s] == 0)
+            fx->slots[s] = i + 1;
     }
-    st = pp__factor_list_get(fig, t->factors_name, &list, err);
-    if (st != PP_OK)
-        return st;
-    *items = list->items;
-    *n = list->nitems;
-    return PP_OK;
+    return true;
 }
 
-/* Position (0-based) of text in items, or -1. Linear for short lists. */
-static long factor_position(char **items, size_t n, const char *text,
-                            string_set *index)
+/* Position (0-based) of text among the factors, or -1. */
+static long factor_position(const factor_index *fx, const char *text)
 {
     size_t i;
 
-    (void)index;
     if (text == NULL)
         return -1;
-    for (i = 0; i < n; i++)
-        if (strcmp(items[i], text) == 0)
-            return (long)i;
+    if (fx->slots == NULL) {
+        for (i = 0; i < fx->n; i++)
+            if (strcmp(fx->items[i], text) == 0)
+                return (long)i;
+        return -1;
+    }
+    for (i = hash_string(text) & fx->mask; fx->slots[i] != 0;
+         i = (i + 1) & fx->mask)
+        if (strcmp(fx->items[fx->slots[i] - 1], text) == 0)
+            return (long)(fx->slots[i] - 1);
     return -1;
+}
+
+/* The factors a transform uses, inline or from a named list, indexed;
+   the caller frees fx->slots. */
+static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
+                                   factor_index *fx, pp_error_t *err)
+{
+    pp__factor_list *list;
+    char **items = t->factors;
+    size_t n = t->nfactors;
+    pp_status st;
+
+    if (t->factors_name != NULL) {
+        st = pp__factor_list_get(fig, t->factors_name, &list, err);
+        if (st != PP_OK)
+            return st;
+        items = list->items;
+        n = list->nitems;
+    }
+    if (!factor_index_init(fx, items, n))
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return PP_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -345,8 +394,7 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col, *where;
-    char **factors;
-    size_t nfactors;
+    factor_index factors;
     pp_status st;
 
     if (spec->kind == PP__SPEC_NUMBER) {
@@ -385,14 +433,14 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
         return PP_OK;
 
     case PP__TRANSFORM_FACTOR_INDEX:
-        st = transform_factors(fig, t, &factors, &nfactors, err);
+        st = transform_factors(fig, t, &factors, err);
         if (st != PP_OK)
             return st;
         for (row = 0; row < n; row++) {
-            long pos = factor_position(factors, nfactors, col->strings[row],
-                                       NULL);
+            long pos = factor_position(&factors, col->strings[row]);
             out[row] = pos < 0 ? NAN : (double)(pos + 1);
         }
+        free(factors.slots);
         return PP_OK;
 
     default:
@@ -429,8 +477,7 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col;
-    char **factors;
-    size_t nfactors;
+    factor_index factors;
     pp_status st;
 
     if (spec->kind == PP__SPEC_COLOR || spec->kind == PP__SPEC_NONE ||
@@ -482,15 +529,16 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                                   alpha);
         return PP_OK;
     }
-    st = transform_factors(fig, t, &factors, &nfactors, err);
+    st = transform_factors(fig, t, &factors, err);
     if (st != PP_OK)
         return st;
     for (row = 0; row < n; row++) {
-        long pos = factor_position(factors, nfactors, col->strings[row], NULL);
+        long pos = factor_position(&factors, col->strings[row]);
         pp_color_t c = pos < 0 || (size_t)pos >= t->npalette
             ? t->nan_color : t->palette[pos];
         out[row] = with_alpha(c, alpha);
     }
+    free(factors.slots);
     return PP_OK;
 }
 

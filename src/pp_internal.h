@@ -197,6 +197,8 @@ typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
  * quoting, LF or CRLF, a byte-order mark, blank lines skipped (a line of
  * only spaces counts as blank), UTF-8 checked. A row with more fields than
  * the header, an unclosed quote or bad text fails with the file and line.
+ * A row longer than 64 MB or of more than a million fields is PP_ERR_LIMIT
+ * (a file with no line breaks would otherwise be read into memory whole).
  */
 pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);

@@ -2047,6 +2047,12 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
     return PP_OK;
 }
 
+/*
+ * The largest spec read. A spec describes a figure and names its data; a
+ * wrong path (a device, a data file) must not fill memory.
+ */
+#define SPEC_MAX_BYTES (16 * 1024 * 1024)
+
 pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
                          pp_figure_t **out, pp_error_t *err)
 {
@@ -2062,8 +2068,16 @@ pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
     if (f == NULL)
         return pp__fail(err, PP_ERR_IO, "%s: cannot open spec: %s",
                         spec_path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+           text.len <= SPEC_MAX_BYTES)
         pp__str_append(&text, chunk, n);
+    if (text.len > SPEC_MAX_BYTES) {
+        fclose(f);
+        pp__str_free(&text);
+        return pp__fail(err, PP_ERR_LIMIT, "%s: cannot read spec: larger "
+                        "than %d MB, which no figure spec is", spec_path,
+                        SPEC_MAX_BYTES / (1024 * 1024));
+    }
     if (ferror(f)) {
         /* A folder opens but does not read. */
         st = pp__fail(err, PP_ERR_IO, "%s: cannot read spec: %s", spec_path,

@@ -150,3 +150,35 @@ big_case long-header
 expect_failure csv_long_column_name "$TMP/big" \
     "column 'count' is not in long-header.csv, whose columns are: index, bbb" \
     long-header.json
+
+# Inputs large enough that quadratic work would not finish within the
+# limit (it once took minutes): 300 000 columns with the first name again
+# at the end, and a factor list of 300 000 categories.
+big_case wide-header
+awk 'BEGIN { printf "index,count"; for (i = 0; i < 300000; i++)
+             printf ",c%06d", i; print ",c000000"; print "0,5" }' \
+    >"$TMP/big/wide-header.csv"
+expect_failure csv_wide_header_duplicate "$TMP/big" \
+    "wide-header.csv:1: column 'c000000' appears twice (fields 3 and 300003)" \
+    wide-header.json
+
+awk 'BEGIN { print "index,count,ip"
+             for (i = 0; i < 300000; i++) print i "," i % 7 ",10.0." i }' \
+    >"$TMP/big/categories.csv"
+cat >"$TMP/big/categories.json" <<'JSON'
+{"width": 200, "height": 150,
+ "sources": {"s": {"csv": "categories.csv"}},
+ "factors": {"ips": {"source": "s", "columns": ["ip"]}},
+ "renderers": [{"glyph": "scatter", "source": "s", "x": "count",
+                "y": {"field": "ip", "transform": {"type": "factor_index",
+                                                   "factors": "ips"}}}]}
+JSON
+expect_drawn csv_many_categories "$TMP/big" 200x150 "" categories.json
+
+# A row of more than a million fields (each costs memory beyond its text).
+big_case many-fields
+awk 'BEGIN { for (i = 0; i < 1000001; i++) printf "1,"; print "" }' \
+    >"$TMP/big/many-fields.csv"
+expect_failure csv_too_many_fields "$TMP/big" \
+    "many-fields.csv:1: a row of more than 1000000 fields; is this a CSV file?" \
+    many-fields.json

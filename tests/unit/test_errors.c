@@ -1,7 +1,8 @@
 /*
  * Tests of what bad input turns into: messages that stay one line whatever
- * they quote, spec bytes JSON does not allow, and ranges that data at the
- * ends of the doubles would push out of them. Each property here was first
+ * they quote, spec bytes JSON does not allow, ranges that data at the ends
+ * of the doubles would push out of them, and wide headers and long factor
+ * lists that once took quadratic time. Each property here was first
  * broken by a fuzzer's input or a case of tests/bad/.
  */
 #include "check.h"
@@ -127,6 +128,72 @@ static void test_log_range_of_extreme_data_stays_finite(void)
     CHECK_NEAR(range.end, pow(10.0, 2.1), 1e-9);
 }
 
+/* Reads a CSV text as the table of a figure's first source. */
+static pp_status load_with_csv(const char *json, const char *csv,
+                               pp_figure_t **fig)
+{
+    pp_status st = load(json, strlen(json), fig);
+
+    if (st == PP_OK)
+        st = pp__table_parse_csv("t.csv", csv, strlen(csv),
+                                 &(*fig)->sources[0].table, &err);
+    return st;
+}
+
+/* A wide header is checked by sorting: the message is still the pair met
+   first from the left. */
+static void test_duplicate_column_in_wide_header(void)
+{
+    pp__str csv = {0};
+    pp__table *table = NULL;
+    int i;
+
+    for (i = 0; i < 1000; i++)
+        pp__str_printf(&csv, "a%d,", i);
+    pp__str_puts(&csv, "a500,a3,a7,a7\n");
+    CHECK(!csv.failed);
+    CHECK_INT(pp__table_parse_csv("t.csv", csv.data, csv.len, &table, &err),
+              PP_ERR_CSV);
+    CHECK_STR(err.message, "t.csv:1: column 'a500' appears twice (fields 501 "
+              "and 1001)");
+    pp__table_destroy(table);
+    pp__str_free(&csv);
+}
+
+/* Long factor lists are looked up by hash: same positions as in order,
+   the first of two equal factors counting. */
+static void test_long_factor_list_positions(void)
+{
+    pp__str json = {0};
+    const char *csv = "cat\nf0\nf39\nf5\nzz\n";
+    pp_figure_t *fig = NULL;
+    const double *y;
+    int i;
+
+    pp__str_puts(&json, "{\"sources\": {\"s\": {\"csv\": \"t.csv\"}}, "
+                 "\"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+                 "\"x\": 1, \"y\": {\"field\": \"cat\", \"transform\": "
+                 "{\"type\": \"factor_index\", \"factors\": [");
+    for (i = 0; i < 40; i++)
+        pp__str_printf(&json, "\"f%d\", ", i);
+    pp__str_puts(&json, "\"f5\"]}}}]}");
+    CHECK(!json.failed);
+    CHECK_INT(load_with_csv(json.data, csv, &fig), PP_OK);
+    if (fig != NULL &&
+        pp__resolve_renderer(fig, &fig->renderers[0], &err) == PP_OK) {
+        y = fig->renderers[0].data.y;
+        CHECK_INT(fig->renderers[0].data.n, 4);
+        CHECK_NEAR(y[0], 1.0, 0.0);
+        CHECK_NEAR(y[1], 40.0, 0.0);
+        CHECK_NEAR(y[2], 6.0, 0.0);
+        CHECK(isnan(y[3]));
+    } else {
+        CHECK_MSG(0, "%s", err.message);
+    }
+    pp_figure_destroy(fig);
+    pp__str_free(&json);
+}
+
 int main(void)
 {
     RUN(test_fail_escapes_control_characters);
@@ -136,5 +203,7 @@ int main(void)
     RUN(test_spec_byte_order_mark_is_skipped);
     RUN(test_spec_nul_byte_is_refused);
     RUN(test_log_range_of_extreme_data_stays_finite);
+    RUN(test_duplicate_column_in_wide_header);
+    RUN(test_long_factor_list_positions);
     CHECK_EXIT();
 }
