@@ -39,21 +39,22 @@ failure_problem() {
     fi
 }
 
-# expect_failure NAME DIR TEXT SPEC: the render fails cleanly with TEXT in
-# its message, leaves no file behind (nor a temporary one) and does not
-# touch an existing output file.
+# expect_failure NAME DIR TEXT SPEC [OPTION...]: the render fails cleanly
+# with TEXT in its message, leaves no file behind (nor a temporary one) and
+# does not touch an existing output file.
 expect_failure() {
     name=$1 dir=$2 text=$3 spec=$4
+    shift 4
     out="$TMP/out"
     rm -rf "$out" && mkdir -p "$out"
-    render_in "$dir" "$spec" -o "$out/new.png"
+    render_in "$dir" "$spec" -o "$out/new.png" "$@"
     problem=$(failure_problem "$text")
     if [ -z "$problem" ] && [ -n "$(ls -A "$out")" ]; then
         problem="left files behind: $(ls -A "$out" | tr '\n' ' ')"
     fi
     if [ -z "$problem" ]; then
         printf 'keep me' >"$out/old.png"
-        render_in "$dir" "$spec" -o "$out/old.png"
+        render_in "$dir" "$spec" -o "$out/old.png" "$@"
         if [ "$(cat "$out/old.png")" != "keep me" ]; then
             problem="an existing output file was changed"
         elif [ "$(ls -A "$out")" != old.png ]; then
@@ -182,3 +183,21 @@ awk 'BEGIN { for (i = 0; i < 1000001; i++) printf "1,"; print "" }' \
 expect_failure csv_too_many_fields "$TMP/big" \
     "many-fields.csv:1: a row of more than 1000000 fields; is this a CSV file?" \
     many-fields.json
+
+# Fonts that are there but broken: empty, not a font, cut short.
+mkdir -p "$TMP/fonts"
+cp "$PP_REPO"/fonts/LiberationSans-*.ttf "$TMP/fonts/"
+: >"$TMP/fonts/LiberationSans-Regular.ttf"
+expect_failure font_empty "$BAD" \
+    "cannot load font $TMP/fonts/LiberationSans-Regular.ttf: not a usable TrueType font" \
+    ok-line.json --font-dir "$TMP/fonts"
+printf 'not a font\n' >"$TMP/fonts/LiberationSans-Regular.ttf"
+expect_failure font_not_a_font "$BAD" \
+    "cannot load font $TMP/fonts/LiberationSans-Regular.ttf: not a usable TrueType font" \
+    ok-line.json --font-dir "$TMP/fonts"
+cp "$PP_REPO/fonts/LiberationSans-Regular.ttf" "$TMP/fonts/"
+head -c 5000 "$PP_REPO/fonts/LiberationSans-Italic.ttf" \
+    >"$TMP/fonts/LiberationSans-Italic.ttf"
+expect_failure font_cut_short "$BAD" \
+    "cannot load font $TMP/fonts/LiberationSans-Italic.ttf: not a usable TrueType font" \
+    ok-line.json --font-dir "$TMP/fonts"
