@@ -5,8 +5,8 @@
  * and no file is touched. The canvas is capped at MAX_SIDE pixels a side:
  * the fuzzer looks for faults, and a large canvas only slows it.
  *
- * Any input must either render or fail with one line that names the spec
- * or the CSV.
+ * Any input must either render, and encode as a PNG, or fail with one line
+ * that names the spec or the CSV.
  */
 #include "fuzz.h"
 #include "model.h"
@@ -93,6 +93,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (status == PP_OK && (pp_canvas_width(canvas) != fig->width ||
                             pp_canvas_height(canvas) != fig->height))
         fuzz_broken("canvas size", "differs from the spec");
+    if (status == PP_OK) {
+        uint8_t *png = NULL;
+        size_t png_size;
+        status = pp_canvas_encode_png(canvas, PP_COMPRESSION_DEFAULT, &png,
+                                      &png_size, &err);
+        if (status != PP_OK)
+            fuzz_broken("encoding a rendered canvas", err.message);
+        free(png);
+    }
     pp_canvas_destroy(canvas);
     pp_figure_destroy(fig);
     return 0;
