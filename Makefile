@@ -124,7 +124,8 @@ FUZZ_JOBS ?= 1
 
 tests: $(REPLAY_BIN)
 
-$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(STATIC_LIB)
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+                   $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< tests/fuzz/replay.c \
 	    $(STATIC_LIB) $(DEP_LIBS)

@@ -201,3 +201,8 @@ head -c 5000 "$PP_REPO/fonts/LiberationSans-Italic.ttf" \
 expect_failure font_cut_short "$BAD" \
     "cannot load font $TMP/fonts/LiberationSans-Italic.ttf: not a usable TrueType font" \
     ok-line.json --font-dir "$TMP/fonts"
+
+# A spec that never ends (a device given by mistake) is read only so far.
+expect_failure spec_endless "$TMP" \
+    "/dev/zero: cannot read spec: larger than 16 MB, which no figure spec is" \
+    /dev/zero
