@@ -461,10 +461,12 @@ int main(int argc, char **argv)
     char message[256];
 
     guard_standard_streams();
-    /* Past a file size limit (ulimit -f), a write would kill us and leave
-       the temporary file behind; ignored, it fails with EFBIG, and the
-       failure is handled as any other. */
+    /* Past a file size limit (ulimit -f), or into a pipe nobody reads, a
+       write would kill us (leaving a temporary file behind, or no word of
+       what happened); ignored, it fails with EFBIG or EPIPE, which is
+       reported as any other failure. */
     signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
 
     if (argc < 2) {
         fputs(main_help, stderr);

@@ -1,6 +1,7 @@
 # Faults of the file system and the standard streams: a missing or
 # read-only folder, an unreadable CSV, a full disk, a file size limit,
-# standard output or error closed; and twenty renders racing for one path.
+# standard output closed, full or a broken pipe, standard error closed; and
+# twenty renders racing for one path.
 . "$PP_REPO/tests/lib.sh"
 
 cat >"$TMP/data.csv" <<'EOF'
@@ -146,6 +147,14 @@ fi
 status=$?
 expect_clean_failure stdout_full_disk \
     "cannot write the PNG to standard output: No space left on device"
+
+# Standard output into a pipe nobody reads: more than a pipe holds (64 KB)
+# cannot be written, and that is reported, not a silent death by SIGPIPE.
+{ "$PNGPLOT" render "$TMP/spec.json" -o - --compression 0 2>"$TMP/stderr"
+  echo $? >"$TMP/status"; } | true
+status=$(cat "$TMP/status")
+expect_clean_failure stdout_broken_pipe \
+    "cannot write the PNG to standard output: Broken pipe"
 
 # Standard error closed while warnings are due (glyphs the font lacks):
 # they must not land in a file the command opens, such as the PNG.
