@@ -146,6 +146,19 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
 
         if (in_list(key, known))
             continue;
+        if (strlen(key) > 60) {
+            /* Garbage rather than a typo: quoted whole, it would crowd
+               the rest of the message out. */
+            char shown[64];
+            snprintf(shown, sizeof shown, "%.57s...", key);
+            key_path = path_key(path, shown);
+            if (key_path == NULL)
+                return nomem(r);
+            st = spec_fail(r, key_path, true, "unknown key '%s' (%zu bytes)",
+                           shown, strlen(key));
+            free(key_path);
+            return st;
+        }
         key_path = path_key(path, key);
         if (key_path == NULL)
             return nomem(r);
