@@ -26,7 +26,7 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
     va_list args;
 
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(message, sizeof message, fmt, args);
     va_end(args);
     pp__loc_prefix(fig, loc, false, prefix, sizeof prefix);
     pp__loc_describe(loc, where, sizeof where);

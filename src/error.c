@@ -2,6 +2,7 @@
 #include "pp_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *pp_strerror(pp_status status)
@@ -57,18 +58,73 @@ static void one_line(char *out, size_t size, const char *text)
     out[len] = '\0';
 }
 
+/* Quoted text kept whole in a message that would not fit otherwise. */
+#define QUOTE_KEEP 60
+
+/*
+ * A message too long to fit is most often one quoting a huge value (a 1 MB
+ * cell, a garbage name); cut at the end, it would lose what follows the
+ * value, which says what is wrong. Each part between single quotes longer
+ * than QUOTE_KEEP bytes is cut to that, at a character's start, and "...".
+ */
+static void shorten_quotes(char *text)
+{
+    char *in = text, *out = text, *close;
+    size_t keep;
+
+    while (*in != '\0') {
+        if (*in != '\'' || (close = strchr(in + 1, '\'')) == NULL) {
+            *out++ = *in++;
+            continue;
+        }
+        keep = (size_t)(close - in - 1);
+        if (keep > QUOTE_KEEP + 3) {
+            keep = QUOTE_KEEP;
+            while (keep > 0 && ((unsigned char)in[1 + keep] & 0xC0) == 0x80)
+                keep--;
+            memmove(out, in, 1 + keep);
+            memcpy(out + 1 + keep, "...", 3);
+            out += 1 + keep + 3;
+        } else {
+            memmove(out, in, 1 + keep);
+            out += 1 + keep;
+        }
+        *out++ = '\'';
+        in = close + 1;
+    }
+    *out = '\0';
+}
+
+void pp__vformat(char *out, size_t size, const char *fmt, va_list args)
+{
+    char message[PP_ERROR_MESSAGE_SIZE], *full;
+    va_list again;
+    int n;
+
+    va_copy(again, args);
+    n = vsnprintf(message, sizeof message, fmt, args);
+    full = n >= (int)sizeof message ? malloc((size_t)n + 1) : NULL;
+    if (full != NULL) {
+        vsnprintf(full, (size_t)n + 1, fmt, again);
+        shorten_quotes(full);
+        one_line(out, size, full);
+        free(full);
+    } else {
+        one_line(out, size, message);
+    }
+    va_end(again);
+}
+
 pp_status pp__fail(pp_error_t *err, pp_status status, const char *fmt, ...)
 {
-    char message[PP_ERROR_MESSAGE_SIZE];
     va_list args;
 
     if (err == NULL)
         return status;
     err->status = status;
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(err->message, sizeof err->message, fmt, args);
     va_end(args);
-    one_line(err->message, sizeof err->message, message);
     return status;
 }
 
@@ -79,14 +135,13 @@ pp_status pp__fail_status(pp_error_t *err, pp_status status)
 
 void pp__warn(const pp__warnings *sink, const char *fmt, ...)
 {
-    char message[PP_ERROR_MESSAGE_SIZE], line[PP_ERROR_MESSAGE_SIZE];
+    char line[PP_ERROR_MESSAGE_SIZE];
     va_list args;
 
     if (sink == NULL || sink->fn == NULL)
         return;
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(line, sizeof line, fmt, args);
     va_end(args);
-    one_line(line, sizeof line, message);
     sink->fn(sink->user, line);
 }

@@ -34,6 +34,15 @@ pp_status pp__fail(pp_error_t *err, pp_status status, const char *fmt, ...)
 /* Records the generic message for status ("out of memory"). */
 pp_status pp__fail_status(pp_error_t *err, pp_status status);
 
+/*
+ * Formats a message as vsnprintf would, but as one line: control
+ * characters from the input are written \n, \r, \t or \xHH, and when the
+ * text would not fit in size, each part between single quotes longer than
+ * 60 bytes (a huge cell or name) is shortened with "...", so what follows
+ * it is kept. pp__fail and pp__warn format this way.
+ */
+void pp__vformat(char *out, size_t size, const char *fmt, va_list args);
+
 /* A place warnings go; fn may be NULL, then warnings are dropped. */
 typedef struct pp__warnings {
     pp_warning_fn fn;

@@ -72,7 +72,7 @@ static pp_status spec_fail(reader *r, const char *path, bool at_key,
     va_list args;
 
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(message, sizeof message, fmt, args);
     va_end(args);
     pp__loc_prefix(r->fig, &loc, at_key, prefix, sizeof prefix);
     pp__loc_describe(&loc, where, sizeof where);

@@ -44,6 +44,39 @@ static void test_fail_cuts_before_an_escape(void)
     CHECK(len > 0 && err.message[len - 1] == 'a');
 }
 
+/* A message that would not fit keeps its end: long quotes are cut. */
+static void test_fail_shortens_long_quotes_to_fit(void)
+{
+    char value[5000], expected[200];
+
+    memset(value, 'v', sizeof value - 1);
+    value[sizeof value - 1] = '\0';
+    pp__fail(&err, PP_ERR_SPEC, "t.json:1:2: source '%s' is not defined",
+             value);
+    snprintf(expected, sizeof expected, "t.json:1:2: source '%.60s...' is "
+             "not defined", value);
+    CHECK_STR(err.message, expected);
+
+    /* A message that fits is left whole, however long its quotes. */
+    value[300] = '\0';
+    pp__fail(&err, PP_ERR_SPEC, "source '%s' is not defined", value);
+    CHECK_INT(strlen(err.message), 300 + strlen("source '' is not defined"));
+}
+
+/* The cut falls at the start of a character, never inside one. */
+static void test_fail_shortens_quotes_at_characters(void)
+{
+    char value[3000];
+    size_t i;
+
+    for (i = 0; i + 2 < sizeof value; i += 2)
+        memcpy(value + i, "\xC3\xA9", 2);
+    value[i] = '\0';
+    pp__fail(&err, PP_ERR_CSV, "has '%s'", value);
+    CHECK_INT(strlen(err.message), strlen("has '...'") + 60);
+    CHECK(strstr(err.message, "\xC3\xA9...'") != NULL);
+}
+
 static char warning[PP_ERROR_MESSAGE_SIZE];
 
 static void keep_warning(void *user, const char *message)
@@ -199,6 +232,8 @@ int main(void)
     RUN(test_fail_escapes_control_characters);
     RUN(test_fail_keeps_utf8_text);
     RUN(test_fail_cuts_before_an_escape);
+    RUN(test_fail_shortens_long_quotes_to_fit);
+    RUN(test_fail_shortens_quotes_at_characters);
     RUN(test_warn_escapes_control_characters);
     RUN(test_spec_byte_order_mark_is_skipped);
     RUN(test_spec_nul_byte_is_refused);
