@@ -37,13 +37,16 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
 /* Cell text for a message, shortened so one message stays one line. */
 static void quote_cell(const char *text, char *buf, size_t size)
 {
-    size_t n = strlen(text);
+    size_t n = strlen(text), keep = 57;
 
     if (n + 1 <= size && n <= 60) {
         memcpy(buf, text, n + 1);
         return;
     }
-    snprintf(buf, size, "%.57s...", text);
+    /* Cut at the start of a character, not inside one. */
+    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+        keep--;
+    snprintf(buf, size, "%.*s...", (int)keep, text);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -375,7 +375,7 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
                                double max_width)
 {
     pp_text_style_t style = font_style(font);
-    size_t len = strlen(*label), nstarts = 0, lo, hi, i;
+    size_t len = strlen(*label), nstarts = 0, lo, hi, i, quoted;
     size_t *starts;
     char *best;
 
@@ -412,8 +412,12 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
     free(starts);
     if (best == NULL)
         return PP_ERR_NOMEM;
-    pp__warn(&fig->warnings, "shortened the tick label '%.60s%s' to %.0f px "
-             "so the frame keeps its room", *label,
+    /* Quoted up to 60 bytes, cut at the start of a character. */
+    quoted = strlen(*label) > 60 ? 60 : strlen(*label);
+    while (quoted > 0 && ((unsigned char)(*label)[quoted] & 0xC0) == 0x80)
+        quoted--;
+    pp__warn(&fig->warnings, "shortened the tick label '%.*s%s' to %.0f px "
+             "so the frame keeps its room", (int)quoted, *label,
              strlen(*label) > 60 ? "..." : "", max_width);
     free(*label);
     *label = best;

@@ -150,7 +150,10 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
             /* Garbage rather than a typo: quoted whole, it would crowd
                the rest of the message out. */
             char shown[64];
-            snprintf(shown, sizeof shown, "%.57s...", key);
+            size_t keep = 57;
+            while (keep > 0 && ((unsigned char)key[keep] & 0xC0) == 0x80)
+                keep--;
+            snprintf(shown, sizeof shown, "%.*s...", (int)keep, key);
             key_path = path_key(path, shown);
             if (key_path == NULL)
                 return nomem(r);

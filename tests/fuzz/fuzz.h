@@ -1,8 +1,8 @@
 /*
  * What every fuzz target checks besides "no crash, no leak, no hang": a
- * failure comes with one line of message that matches its status, and
- * every warning is one line. A broken promise aborts, so libFuzzer keeps
- * the input as a crash.
+ * failure comes with one line of UTF-8 that matches its status and names
+ * the input, and every warning is one line of UTF-8. A broken promise
+ * aborts, so libFuzzer keeps the input as a crash.
  *
  * The helpers are static inline so a target may leave some unused.
  * Built two ways: with clang's -fsanitize=fuzzer (`make fuzz`), and with
@@ -26,13 +26,27 @@ static inline void fuzz_broken(const char *what, const char *message)
     abort();
 }
 
-/* A user sees this text as one line: no line breaks, not empty. */
+/* A user sees this text as one line of UTF-8: no line breaks, no bytes
+   cut out of a character, not empty. */
 static inline void fuzz_check_line(const char *what, const char *message)
 {
-    if (message[0] == '\0')
+    const unsigned char *s = (const unsigned char *)message;
+    size_t len = strlen(message), i = 0, n;
+
+    if (len == 0)
         fuzz_broken(what, "(empty)");
     if (strpbrk(message, "\n\r") != NULL)
         fuzz_broken(what, message);
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        n = pp__utf8_sequence(s + i, len - i);
+        if (n == 0)
+            fuzz_broken("not UTF-8", message);
+        i += n;
+    }
 }
 
 /* Bad input is named in its message: the file, then where in it. */
