@@ -567,14 +567,14 @@ static bool grow_rows(builder *b)
 {
     pp__table *table = b->table;
     size_t capacity = b->capacity ? b->capacity * 2 : 64, i;
-    /* Wide tables start smaller: 64 rows of 200 000 columns would take
-       200 MB before the second row is read. */
-    if (b->capacity == 0 && table->ncols > 256)
-        capacity = table->ncols < 16384 ? 16384 / table->ncols : 1;
     void *grown;
 
     if (table->nrows < b->capacity)
         return true;
+    /* Wide tables start smaller: 64 rows of 200 000 columns would take
+       200 MB before the second row is read. */
+    if (b->capacity == 0 && table->ncols > 256)
+        capacity = table->ncols < 16384 ? 16384 / table->ncols : 1;
     if (capacity > SIZE_MAX / sizeof(double))
         return false;
     for (i = 0; i < table->ncols; i++) {

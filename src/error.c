@@ -103,7 +103,8 @@ void pp__vformat(char *out, size_t size, const char *fmt, va_list args)
 
     va_copy(again, args);
     n = vsnprintf(message, sizeof message, fmt, args);
-    full = n >= (int)sizeof message ? malloc((size_t)n + 1) : NULL;
+    full = n >= 0 && ((size_t)n >= size || (size_t)n >= sizeof message)
+        ? malloc((size_t)n + 1) : NULL;
     if (full != NULL) {
         vsnprintf(full, (size_t)n + 1, fmt, again);
         shorten_quotes(full);
