@@ -2084,8 +2084,8 @@ pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
     if (f == NULL)
         return pp__fail(err, PP_ERR_IO, "%s: cannot open spec: %s",
                         spec_path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 &&
-           text.len <= SPEC_MAX_BYTES)
+    while (!text.failed && text.len <= SPEC_MAX_BYTES &&
+           (n = fread(chunk, 1, sizeof chunk, f)) > 0)
         pp__str_append(&text, chunk, n);
     if (text.len > SPEC_MAX_BYTES) {
         fclose(f);
