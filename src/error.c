@@ -24,36 +24,42 @@ const char *pp_strerror(pp_status status)
 }
 
 /*
- * Copies a message, writing control characters as \n, \r, \t or \xHH. A
- * message is one line by contract, but it quotes what the input holds (a
- * key, a cell, a column name), and a line break or a carriage return there
- * would split it or overwrite it on a terminal.
+ * Copies a message, writing control characters as \n, \r, \t or \xHH, and
+ * bytes that are not UTF-8 as \xHH. A message is one line of text by
+ * contract, but it quotes what the input holds (a key, a cell, a column
+ * name): a line break there would split it, a carriage return overwrite it
+ * on a terminal, and a character cut short by a fixed buffer upstream (a
+ * long path, jansson's error text) would not be text.
  */
 static void one_line(char *out, size_t size, const char *text)
 {
     static const char hex[] = "0123456789ABCDEF";
-    size_t len = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = 0, left = strlen(text), n;
 
-    for (; *text != '\0'; text++) {
-        unsigned char c = (unsigned char)*text;
-        char escape[5] = {'\\', 0, 0, 0, 0};
-        size_t n = 1;
+    while (left > 0) {
+        char escape[4] = {'\\', 'x', hex[*s >> 4], hex[*s & 15]};
+        const char *piece = escape;
 
-        if (c >= 0x20 && c != 0x7F) {
-            escape[0] = (char)c;
-        } else if (c == '\n' || c == '\r' || c == '\t') {
-            escape[1] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        n = 4;
+        if (*s >= 0x20 && *s < 0x7F) {
+            piece = (const char *)s;
+            n = 1;
+        } else if (*s == '\n' || *s == '\r' || *s == '\t') {
+            escape[1] = *s == '\n' ? 'n' : *s == '\r' ? 'r' : 't';
             n = 2;
-        } else {
-            escape[1] = 'x';
-            escape[2] = hex[c >> 4];
-            escape[3] = hex[c & 15];
-            n = 4;
+        } else if (*s >= 0x80 && pp__utf8_sequence(s, left) > 0) {
+            piece = (const char *)s;
+            n = pp__utf8_sequence(s, left);
         }
         if (len + n >= size)
             break;
-        memcpy(out + len, escape, n);
+        memcpy(out + len, piece, n);
         len += n;
+        /* An escape stands for one byte; text for as many as it copied. */
+        n = piece == escape ? 1 : n;
+        s += n;
+        left -= n;
     }
     out[len] = '\0';
 }

@@ -27,15 +27,15 @@ render_in() {
 # What is wrong with the last run as a clean failure, or nothing.
 failure_problem() {
     if [ "$status" -eq 124 ]; then
-        echo "no answer within $LIMIT s"
+        printf '%s\n' "no answer within $LIMIT s"
     elif [ "$status" -ne 1 ]; then
-        echo "exit status $status, expected 1: $(head -c 300 "$TMP/stderr")"
+        printf '%s\n' "exit status $status, expected 1: $(head -c 300 "$TMP/stderr")"
     elif [ "$(wc -l <"$TMP/stderr")" -ne 1 ]; then
-        echo "expected one line on stderr: $(head -c 300 "$TMP/stderr")"
+        printf '%s\n' "expected one line on stderr: $(head -c 300 "$TMP/stderr")"
     elif [ "$(head -c 16 "$TMP/stderr")" != "pngplot: error: " ]; then
-        echo "not an error line: $(head -c 300 "$TMP/stderr")"
+        printf '%s\n' "not an error line: $(head -c 300 "$TMP/stderr")"
     elif ! grep -qF -- "$1" "$TMP/stderr"; then
-        echo "message lacks '$1': $(head -c 300 "$TMP/stderr")"
+        printf '%s\n' "message lacks '$1': $(head -c 300 "$TMP/stderr")"
     fi
 }
 

@@ -28,6 +28,15 @@ static void test_fail_keeps_utf8_text(void)
     CHECK_STR(err.message, "dur\xC3\xA9" "e \xE2\x80\xA6");
 }
 
+/* Bytes that are not UTF-8 (a character cut by a buffer upstream, a
+   Latin-1 byte) are written as escapes: a message is always text. */
+static void test_fail_escapes_bytes_that_are_not_utf8(void)
+{
+    pp__fail(&err, PP_ERR_SPEC, "near '%s' and '%s'", "\"Z\\\xC3",
+             "caf\xE9!");
+    CHECK_STR(err.message, "near '\"Z\\\\xC3' and 'caf\\xE9!'");
+}
+
 /* A long message is cut before an escape that would not fit, never in it. */
 static void test_fail_cuts_before_an_escape(void)
 {
@@ -231,6 +240,7 @@ int main(void)
 {
     RUN(test_fail_escapes_control_characters);
     RUN(test_fail_keeps_utf8_text);
+    RUN(test_fail_escapes_bytes_that_are_not_utf8);
     RUN(test_fail_cuts_before_an_escape);
     RUN(test_fail_shortens_long_quotes_to_fit);
     RUN(test_fail_shortens_quotes_at_characters);
