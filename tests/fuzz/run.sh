@@ -97,6 +97,7 @@ run_target() {
     [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && parallel="-fork=$FUZZ_JOBS
         -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
     mkdir -p "$corpus" "$out/artifacts"
+    touch "$work/start-$name"
     "$bin" $dict $parallel -max_total_time="$FUZZ_TIME" -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$out/artifacts/$name-" \
@@ -107,7 +108,9 @@ run_target() {
            awk '{s += $2} END {print s + 0}')
     [ "$runs" -gt 0 ] ||
         runs=$(grep -o '^#[0-9]*' "$out/$name.log" | tail -1 | tr -d '#')
-    faults=$(ls "$out/artifacts/$name-"* 2>/dev/null | wc -l)
+    # Faults of this run only: the artifacts folder keeps older ones.
+    faults=$(find "$out/artifacts" -name "$name-*" -newer "$work/start-$name" |
+             wc -l)
     echo "fuzz_$name: ${FUZZ_TIME}s x $FUZZ_JOBS, $runs runs, corpus" \
         "$(ls "$corpus" | wc -l) inputs, $faults faults, exit $status" \
         "(log: $out/$name.log)"
