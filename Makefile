@@ -15,6 +15,12 @@ BUILD := build-sanitize
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
+# `make fuzz` builds the library this way (clang only) for libFuzzer.
+ifeq ($(SANITIZE),fuzz)
+BUILD := build-fuzz
+SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
 
 PKGS = freetype2 libpng jansson libdeflate zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -118,6 +124,37 @@ examples-data: $(GEN_DATA)
 
 tests: all $(TEST_BIN) $(TOOL_BIN) $(GEN_DATA)
 
+# Fuzz targets (tests/fuzz/). `make test` replays the seeds and the
+# reproducers in tests/bad/fuzz/ through them with a plain main; `make fuzz`
+# builds them with clang's libFuzzer and runs each for FUZZ_TIME seconds
+# (FUZZ_JOBS at once). Corpora and crashes stay out of git.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_TIME ?= 60
+FUZZ_JOBS ?= 1
+
+tests: $(REPLAY_BIN)
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+                   $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) $(PP_LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+	    $(STATIC_LIB) $(DEP_LIBS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(PP_CFLAGS) -fsanitize=fuzzer $(PP_LDFLAGS) -o $@ $< \
+	    $(STATIC_LIB) $(DEP_LIBS)
+
+.PHONY: fuzz fuzzers
+fuzzers: $(FUZZ_BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory SANITIZE=fuzz CC=clang fuzzers
+	@BUILD=build-fuzz FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) \
+	    sh tests/fuzz/run.sh
+
 test: tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
@@ -129,6 +166,12 @@ demo: deps
 # of `make test`.
 bench: all
 	@BUILD=$(BUILD) CC=$(CC) sh bench/run.sh
+
+# The examples and the error suite under valgrind's memcheck (a normal
+# build: valgrind cannot run the sanitizers' one).
+.PHONY: memcheck
+memcheck: all
+	@BUILD=$(BUILD) sh scripts/memcheck.sh
 
 # Rewrites golden/*.png from the current renderer: only on purpose, after
 # looking at the differences.
@@ -156,4 +199,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/pngplot
 
 clean:
-	rm -rf build build-sanitize out
+	rm -rf build build-sanitize build-fuzz out

@@ -31,6 +31,15 @@
 /* Bytes handed to libcsv at a time when reading a file. */
 #define READ_CHUNK (1024 * 1024)
 
+/*
+ * The longest row read, in bytes. Without it a file with no line breaks (a
+ * binary file, /dev/zero) would be read into memory whole, or forever.
+ */
+#define ROW_MAX_BYTES (64 * 1024 * 1024)
+
+/* The most fields a row may have: each costs memory beyond its text. */
+#define ROW_MAX_FIELDS 1000000
+
 /* libcsv grows its field buffer by this much (its default is 128 bytes,
    which makes a 1 MB field cost thousands of reallocs). */
 #define LIBCSV_BLOCK (64 * 1024)
@@ -62,6 +71,7 @@ typedef struct reader {
     /* The row being read. */
     size_t row_line;        /* where it starts */
     size_t nfound;          /* fields seen so far */
+    size_t row_bytes;       /* their bytes, kept or only counted */
     size_t nstored;         /* fields kept (extra ones are only counted) */
     char *text;             /* the kept fields, each NUL-terminated */
     size_t text_len, text_cap;
@@ -137,6 +147,7 @@ static void on_field(void *data, size_t len, void *context)
     if (r->nfound == 0)
         r->row_line = r->line;
     r->after_cr = false;
+    r->row_bytes += len + 1;
     if (!scan_field(r, (const unsigned char *)s, len))
         return;
 
@@ -147,7 +158,10 @@ static void on_field(void *data, size_t len, void *context)
                              r->name, r->row_line);
         return;
     }
-    r->nfound++;
+    if (++r->nfound > ROW_MAX_FIELDS)
+        r->status = pp__fail(r->err, PP_ERR_LIMIT, "%s:%zu: a row of more "
+                             "than %d fields; is this a CSV file?", r->name,
+                             r->row_line, ROW_MAX_FIELDS);
 }
 
 /* Points the fields at the stored text, padding up to n empty fields. */
@@ -184,20 +198,62 @@ static bool is_blank_row(const reader *r)
     return true;
 }
 
+/* A header field, for finding a name that appears twice. */
+typedef struct name_ref {
+    const char *text;
+    size_t len, index;
+} name_ref;
+
+static int compare_names(const void *a, const void *b)
+{
+    const name_ref *x = a, *y = b;
+    int c;
+
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    c = memcmp(x->text, y->text, x->len);
+    if (c != 0)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Column names must differ. Sorted, equal names are neighbours, so a wide
+ * header (100 000 columns) costs n log n rather than n^2 comparisons. The
+ * message names the pair a reader going left to right meets first: the
+ * earliest second occurrence, and the first occurrence of its name.
+ */
 static pp_status check_names(const reader *r)
 {
-    size_t i, j;
+    name_ref *refs;
+    size_t i, start = 0, first = 0, second = 0;
 
+    if (r->nfound < 2)
+        return PP_OK;
+    refs = malloc(r->nfound * sizeof *refs);
+    if (refs == NULL)
+        return pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                        r->name, r->row_line);
     for (i = 0; i < r->nfound; i++)
-        for (j = 0; j < i; j++)
-            if (r->fields[i].len == r->fields[j].len &&
-                memcmp(r->fields[i].text, r->fields[j].text,
-                       r->fields[i].len) == 0)
-                return pp__fail(r->err, PP_ERR_CSV,
-                                "%s:%zu: column '%s' appears twice "
-                                "(fields %zu and %zu)", r->name, r->row_line,
-                                r->fields[i].text, j + 1, i + 1);
-    return PP_OK;
+        refs[i] = (name_ref){r->fields[i].text, r->fields[i].len, i};
+    qsort(refs, r->nfound, sizeof *refs, compare_names);
+    for (i = 1; i <= r->nfound; i++) {
+        if (i < r->nfound && refs[i].len == refs[start].len &&
+            memcmp(refs[i].text, refs[start].text, refs[i].len) == 0)
+            continue;
+        /* refs[start..i) is one name, in column order. */
+        if (i - start > 1 && (second == 0 || refs[start + 1].index < second)) {
+            first = refs[start].index;
+            second = refs[start + 1].index;
+        }
+        start = i;
+    }
+    free(refs);
+    if (second == 0)
+        return PP_OK;
+    return pp__fail(r->err, PP_ERR_CSV, "%s:%zu: column '%s' appears twice "
+                    "(fields %zu and %zu)", r->name, r->row_line,
+                    r->fields[second].text, first + 1, second + 1);
 }
 
 static pp_status deliver_header(reader *r)
@@ -241,7 +297,7 @@ static void on_line_end(int c, void *context)
         return;
     if (r->nfound > 0 && !is_blank_row(r))
         r->status = r->have_header ? deliver_row(r) : deliver_header(r);
-    r->nfound = r->nstored = r->text_len = 0;
+    r->nfound = r->nstored = r->text_len = r->row_bytes = 0;
 
     if (c == '\r' || (c == '\n' && !r->after_cr))
         r->line++;
@@ -285,17 +341,28 @@ static void reader_free(reader *r)
     free(r->fields);
 }
 
+/* Parses in chunks, checking the row's length after each. */
 static void feed(reader *r, const char *data, size_t len)
 {
-    size_t done;
+    size_t chunk, done;
 
-    if (r->status != PP_OK || len == 0)
-        return;
-    done = csv_parse(&r->parser, data, len, on_field, on_line_end, r);
-    /* Without CSV_STRICT, libcsv stops early only when out of memory. */
-    if (done != len && r->status == PP_OK)
-        r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
-                             r->name, r->line);
+    while (r->status == PP_OK && len > 0) {
+        chunk = len < READ_CHUNK ? len : READ_CHUNK;
+        done = csv_parse(&r->parser, data, chunk, on_field, on_line_end, r);
+        /* Without CSV_STRICT, libcsv stops early only when out of memory. */
+        if (done != chunk && r->status == PP_OK)
+            r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of "
+                                 "memory", r->name, r->line);
+        if (r->status == PP_OK &&
+            r->row_bytes + r->parser.entry_pos > ROW_MAX_BYTES)
+            r->status = pp__fail(r->err, PP_ERR_LIMIT, "%s:%zu: a row "
+                                 "longer than %d MB; is this a CSV file?",
+                                 r->name, r->nfound > 0 ? r->row_line
+                                                        : r->line,
+                                 ROW_MAX_BYTES / (1024 * 1024));
+        data += chunk;
+        len -= chunk;
+    }
 }
 
 /* Ends the input: the last row may lack its line break. */
@@ -581,6 +648,10 @@ static bool grow_rows(builder *b)
 
     if (table->nrows < b->capacity)
         return true;
+    /* Wide tables start smaller: 64 rows of 200 000 columns would take
+       200 MB before the second row is read. */
+    if (b->capacity == 0 && table->ncols > 256)
+        capacity = table->ncols < 16384 ? 16384 / table->ncols : 1;
     if (capacity > SIZE_MAX / sizeof(double))
         return false;
     for (i = 0; i < table->ncols; i++) {

@@ -27,7 +27,7 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
     va_list args;
 
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(message, sizeof message, fmt, args);
     va_end(args);
     pp__loc_prefix(fig, loc, false, prefix, sizeof prefix);
     pp__loc_describe(loc, where, sizeof where);
@@ -38,13 +38,16 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
 /* Cell text for a message, shortened so one message stays one line. */
 static void quote_cell(const char *text, char *buf, size_t size)
 {
-    size_t n = strlen(text);
+    size_t n = strlen(text), keep = 57;
 
     if (n + 1 <= size && n <= 60) {
         memcpy(buf, text, n + 1);
         return;
     }
-    snprintf(buf, size, "%.57s...", text);
+    /* Cut at the start of a character, not inside one. */
+    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+        keep--;
+    snprintf(buf, size, "%.*s...", (int)keep, text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -243,78 +246,88 @@ pp_status pp__factor_list_get(pp_figure_t *fig, const char *name,
                     fig->spec_path, name);
 }
 
-/* The factors a transform uses: inline or from a named list. */
-static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
-                                   char ***items, size_t *n, pp_error_t *err)
-{
-    pp__factor_list *list;
-    pp_status st;
-
-    if (t->factors_name == NULL) {
-        *items = t->factors;
-        *n = t->nfactors;
-        return PP_OK;
-    }
-    st = pp__factor_list_get(fig, t->factors_name, &list, err);
-    if (st != PP_OK)
-        return st;
-    *items = list->items;
-    *n = list->nitems;
-    return PP_OK;
-}
-
 /*
- * Positions of factors by text: open addressing over the list, so that each
- * row's lookup is one hash, not a scan of hundreds of strings. The first of
- * equal factors wins, as a scan would find it.
+ * Where each factor of a list is. Lists up to FACTOR_SEARCH_MAX long are
+ * searched in order; longer ones get a hash index, or a column of many
+ * distinct values (a million IP addresses) would take quadratic time.
  */
+#define FACTOR_SEARCH_MAX 16
+
 typedef struct factor_index {
-    long *slots;                /* position + 1; 0 marks an empty slot */
-    size_t capacity;            /* a power of two, or 0: scan instead */
+    char **items;
+    size_t n;
+    size_t *slots;          /* position + 1, 0 when empty; NULL: search */
+    size_t mask;
 } factor_index;
 
-static void index_factors(factor_index *index, char **items, size_t n)
+/* Indexes items; of equal factors, the first keeps its position. */
+static bool factor_index_init(factor_index *fx, char **items, size_t n)
 {
-    size_t i, j;
+    size_t capacity = 64, i, s;
 
-    index->capacity = 16;
-    while (index->capacity < 2 * n + 1)
-        index->capacity *= 2;
-    /* Without memory, lookups scan the list. */
-    index->slots = calloc(index->capacity, sizeof *index->slots);
-    if (index->slots == NULL) {
-        index->capacity = 0;
-        return;
-    }
+    fx->items = items;
+    fx->n = n;
+    fx->slots = NULL;
+    fx->mask = 0;
+    if (n <= FACTOR_SEARCH_MAX)
+        return true;
+    while (capacity < 2 * n)
+        capacity *= 2;
+    fx->slots = calloc(capacity, sizeof *fx->slots);
+    if (fx->slots == NULL)
+        return false;
+    fx->mask = capacity - 1;
     for (i = 0; i < n; i++) {
-        for (j = hash_string(items[i]) & (index->capacity - 1);
-             index->slots[j] != 0; j = (j + 1) & (index->capacity - 1))
-            if (strcmp(items[index->slots[j] - 1], items[i]) == 0)
-                break;
-        if (index->slots[j] == 0)
-            index->slots[j] = (long)i + 1;
+        s = hash_string(items[i]) & fx->mask;
+        while (fx->slots[s] != 0 &&
+               strcmp(items[fx->slots[s] - 1], items[i]) != 0)
+            s = (s + 1) & fx->mask;
+        if (fx->slots[s] == 0)
+            fx->slots[s] = i + 1;
     }
+    return true;
 }
 
-/* Position (0-based) of text in items, or -1. */
-static long factor_position(char **items, size_t n, const char *text,
-                            const factor_index *index)
+/* Position (0-based) of text among the factors, or -1. */
+static long factor_position(const factor_index *fx, const char *text)
 {
     size_t i;
 
     if (text == NULL)
         return -1;
-    if (index->capacity == 0) {
-        for (i = 0; i < n; i++)
-            if (strcmp(items[i], text) == 0)
+    if (fx->slots == NULL) {
+        for (i = 0; i < fx->n; i++)
+            if (strcmp(fx->items[i], text) == 0)
                 return (long)i;
         return -1;
     }
-    for (i = hash_string(text) & (index->capacity - 1);
-         index->slots[i] != 0; i = (i + 1) & (index->capacity - 1))
-        if (strcmp(items[index->slots[i] - 1], text) == 0)
-            return index->slots[i] - 1;
+    for (i = hash_string(text) & fx->mask; fx->slots[i] != 0;
+         i = (i + 1) & fx->mask)
+        if (strcmp(fx->items[fx->slots[i] - 1], text) == 0)
+            return (long)(fx->slots[i] - 1);
     return -1;
+}
+
+/* The factors a transform uses, inline or from a named list, indexed;
+   the caller frees fx->slots. */
+static pp_status transform_factors(pp_figure_t *fig, const pp__transform *t,
+                                   factor_index *fx, pp_error_t *err)
+{
+    pp__factor_list *list;
+    char **items = t->factors;
+    size_t n = t->nfactors;
+    pp_status st;
+
+    if (t->factors_name != NULL) {
+        st = pp__factor_list_get(fig, t->factors_name, &list, err);
+        if (st != PP_OK)
+            return st;
+        items = list->items;
+        n = list->nitems;
+    }
+    if (!factor_index_init(fx, items, n))
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    return PP_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -385,9 +398,7 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col, *where;
-    factor_index index;
-    char **factors;
-    size_t nfactors;
+    factor_index factors;
     pp_status st;
 
     if (spec->kind == PP__SPEC_NUMBER) {
@@ -407,7 +418,8 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
             return column_datetimes(fig, table, col, &spec->loc, out, err);
         if (col->kind != PP__COLUMN_NUMBER)
             return not_numbers(fig, table, col, &spec->loc, err);
-        memcpy(out, col->numbers, n * sizeof *out);
+        if (n > 0)  /* a header-only CSV has no array to copy from */
+            memcpy(out, col->numbers, n * sizeof *out);
         return PP_OK;
     }
 
@@ -425,16 +437,14 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
         return PP_OK;
 
     case PP__TRANSFORM_FACTOR_INDEX:
-        st = transform_factors(fig, t, &factors, &nfactors, err);
+        st = transform_factors(fig, t, &factors, err);
         if (st != PP_OK)
             return st;
-        index_factors(&index, factors, nfactors);
         for (row = 0; row < n; row++) {
-            long pos = factor_position(factors, nfactors, col->strings[row],
-                                       &index);
+            long pos = factor_position(&factors, col->strings[row]);
             out[row] = pos < 0 ? NAN : (double)(pos + 1);
         }
-        free(index.slots);
+        free(factors.slots);
         return PP_OK;
 
     default:
@@ -554,9 +564,7 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     size_t n = table != NULL ? table->nrows : 0, row;
     const pp__transform *t = spec->transform;
     const pp__column *col;
-    factor_index index;
-    char **factors;
-    size_t nfactors;
+    factor_index factors;
     pp_status st;
 
     if (spec->kind == PP__SPEC_COLOR || spec->kind == PP__SPEC_NONE ||
@@ -608,18 +616,16 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                                   alpha);
         return PP_OK;
     }
-    st = transform_factors(fig, t, &factors, &nfactors, err);
+    st = transform_factors(fig, t, &factors, err);
     if (st != PP_OK)
         return st;
-    index_factors(&index, factors, nfactors);
     for (row = 0; row < n; row++) {
-        long pos = factor_position(factors, nfactors, col->strings[row],
-                                   &index);
+        long pos = factor_position(&factors, col->strings[row]);
         pp_color_t c = pos < 0 || (size_t)pos >= t->npalette
             ? t->nan_color : t->palette[pos];
         out[row] = with_alpha(c, alpha);
     }
-    free(index.slots);
+    free(factors.slots);
     return PP_OK;
 }
 
@@ -795,7 +801,13 @@ static pp_status match_edge_ends(pp_figure_t *fig, const pp__renderer *rend,
                 continue;
             }
         }
-        quote_cell(names[i] != NULL ? names[i] : "", cell, sizeof cell);
+        /* A plain column is quoted as written, not as its key text. */
+        if (spec->transform == NULL && pp__table_find(edges, spec->field) &&
+            pp__table_find(edges, spec->field)->strings[i] != NULL)
+            quote_cell(pp__table_find(edges, spec->field)->strings[i], cell,
+                       sizeof cell);
+        else
+            quote_cell(names[i] != NULL ? names[i] : "", cell, sizeof cell);
         return data_fail(fig, &spec->loc, err, "%s:%zu: edge %s '%s' is not "
                          "the index of any node (node indices are in column "
                          "'%s')", edges->path, edges->row_line[i],

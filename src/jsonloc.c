@@ -229,14 +229,37 @@ bool pp__json_locate(const char *text, size_t len, const char *path,
 {
     cursor c = {text, len, 0};
     size_t key_pos = 0;
+    char *parent;
+    bool found;
 
     *line = *column = 0;
     if (text == NULL)
         return false;
-    if (!follow(&c, path != NULL ? path : "", &key_pos))
+    if (follow(&c, path != NULL ? path : "", &key_pos)) {
+        position_of(&c, at_key && key_pos ? key_pos : c.pos, line, column);
+        return true;
+    }
+
+    /* A default the spec does not write (an edge's "start" column, say)
+       is placed at the object it belongs to: its path without the last
+       segment. */
+    if (path == NULL || path[0] == '\0')
         return false;
-    position_of(&c, at_key && key_pos ? key_pos : c.pos, line, column);
-    return true;
+    parent = pp__strdup(path);
+    if (parent == NULL)
+        return false;
+    {
+        char *last = NULL, *p;
+        for (p = parent; *p != '\0'; p++)
+            if (*p == PP__PATH_KEY || *p == PP__PATH_INDEX)
+                last = p;
+        if (last != NULL)
+            *last = '\0';
+    }
+    found = parent[0] != '\0' &&
+            pp__json_locate(text, len, parent, false, line, column);
+    free(parent);
+    return found;
 }
 
 void pp__loc_describe(const pp__loc *loc, char *buf, size_t size)

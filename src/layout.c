@@ -92,8 +92,14 @@ static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
             hi += 1.0;
         }
         pad = (hi - lo) * range->range_padding / 2.0;
-        range->start = pow(10.0, lo - pad);
-        range->end = pow(10.0, hi + pad);
+        /* Data near the ends of the doubles must not pad out of them:
+           10^(lo - pad) would be 0 and 10^(hi + pad) infinite. */
+        range->start = fmax(pow(10.0, lo - pad), DBL_MIN);
+        range->end = fmin(pow(10.0, hi + pad), DBL_MAX);
+        if (!(range->start < range->end)) {
+            range->start = DBL_MIN;
+            range->end = DBL_MAX;
+        }
         return;
     }
     if (e->max == e->min) {
@@ -242,6 +248,39 @@ static pp_status factor_ticks(pp_figure_t *fig, const pp__axis *axis,
     return PP_OK;
 }
 
+/* JavaScript's Date range, which a datetime axis can label. */
+#define DATETIME_LIMIT_MS 8.64e15
+
+/*
+ * Says why an axis has no ticks: most often a range its type cannot show,
+ * given in the spec or reached by the data.
+ */
+static pp_status ticks_fail(const pp_figure_t *fig, const pp__axis *axis,
+                            const pp__range *range, pp_status st,
+                            pp_error_t *err)
+{
+    const char *name = axis == &fig->xaxis ? "x" : "y";
+    const char *whose = range->automatic ? "the data's" : "the";
+    char where[PP_ERROR_MESSAGE_SIZE / 2];
+
+    pp__loc_prefix(fig, range->automatic ? NULL : &range->loc, false, where,
+                   sizeof where);
+    if (axis->type == PP__AXIS_LOG && !(range->start > 0.0))
+        return pp__fail(err, PP_ERR_DATA, "%s%s_range: a log axis needs a "
+                        "range above 0, but %s range is [%g, %g]", where,
+                        name, whose, range->start, range->end);
+    if (axis->type == PP__AXIS_DATETIME &&
+        !(fabs(range->start) <= DATETIME_LIMIT_MS &&
+          fabs(range->end) <= DATETIME_LIMIT_MS))
+        return pp__fail(err, PP_ERR_DATA, "%s%s_range: a datetime axis "
+                        "shows times within \xC2\xB1" "8.64e15 ms of 1970 "
+                        "(JavaScript's dates), but %s range is [%g, %g]",
+                        where, name, whose, range->start, range->end);
+    return pp__fail(err, st, "%s%s axis: cannot place ticks on the range "
+                    "[%g, %g]: %s", where, name, range->start, range->end,
+                    pp_strerror(st));
+}
+
 static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
                                const pp__range *range, pp__axis_layout *al,
                                pp__factor_list **factors, pp_error_t *err)
@@ -271,9 +310,7 @@ static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
         break;
     }
     if (st != PP_OK)
-        return pp__fail(err, st, "%s: cannot place ticks on the range "
-                        "[%g, %g]: %s", fig->spec_path, range->start,
-                        range->end, pp_strerror(st));
+        return ticks_fail(fig, axis, range, st, err);
     return PP_OK;
 }
 
@@ -340,7 +377,7 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
                                double max_width)
 {
     pp_text_style_t style = pp__text_style(font, PP_ALIGN_LEFT);
-    size_t len = strlen(*label), nstarts = 0, lo, hi, i;
+    size_t len = strlen(*label), nstarts = 0, lo, hi, i, quoted;
     size_t *starts;
     char *best;
 
@@ -377,8 +414,12 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
     free(starts);
     if (best == NULL)
         return PP_ERR_NOMEM;
-    pp__warn(&fig->warnings, "shortened the tick label '%.60s%s' to %.0f px "
-             "so the frame keeps its room", *label,
+    /* Quoted up to 60 bytes, cut at the start of a character. */
+    quoted = strlen(*label) > 60 ? 60 : strlen(*label);
+    while (quoted > 0 && ((unsigned char)(*label)[quoted] & 0xC0) == 0x80)
+        quoted--;
+    pp__warn(&fig->warnings, "shortened the tick label '%.*s%s' to %.0f px "
+             "so the frame keeps its room", (int)quoted, *label,
              strlen(*label) > 60 ? "..." : "", max_width);
     free(*label);
     *label = best;

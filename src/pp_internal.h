@@ -34,6 +34,15 @@ pp_status pp__fail(pp_error_t *err, pp_status status, const char *fmt, ...)
 /* Records the generic message for status ("out of memory"). */
 pp_status pp__fail_status(pp_error_t *err, pp_status status);
 
+/*
+ * Formats a message as vsnprintf would, but as one line: control
+ * characters from the input are written \n, \r, \t or \xHH, and when the
+ * text would not fit in size, each part between single quotes longer than
+ * 60 bytes (a huge cell or name) is shortened with "...", so what follows
+ * it is kept. pp__fail and pp__warn format this way.
+ */
+void pp__vformat(char *out, size_t size, const char *fmt, va_list args);
+
 /* A place warnings go; fn may be NULL, then warnings are dropped. */
 typedef struct pp__warnings {
     pp_warning_fn fn;
@@ -233,6 +242,8 @@ typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
  * quoting, LF or CRLF, a byte-order mark, blank lines skipped (a line of
  * only spaces counts as blank), UTF-8 checked. A row with more fields than
  * the header, an unclosed quote or bad text fails with the file and line.
+ * A row longer than 64 MB or of more than a million fields is PP_ERR_LIMIT
+ * (a file with no line breaks would otherwise be read into memory whole).
  */
 pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);

@@ -74,7 +74,7 @@ static pp_status spec_fail(reader *r, const char *path, bool at_key,
     va_list args;
 
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    pp__vformat(message, sizeof message, fmt, args);
     va_end(args);
     pp__loc_prefix(r->fig, &loc, at_key, prefix, sizeof prefix);
     pp__loc_describe(&loc, where, sizeof where);
@@ -148,6 +148,22 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
 
         if (in_list(key, known))
             continue;
+        if (strlen(key) > 60) {
+            /* Garbage rather than a typo: quoted whole, it would crowd
+               the rest of the message out. */
+            char shown[64];
+            size_t keep = 57;
+            while (keep > 0 && ((unsigned char)key[keep] & 0xC0) == 0x80)
+                keep--;
+            snprintf(shown, sizeof shown, "%.*s...", (int)keep, key);
+            key_path = path_key(path, shown);
+            if (key_path == NULL)
+                return nomem(r);
+            st = spec_fail(r, key_path, true, "unknown key '%s' (%zu bytes)",
+                           shown, strlen(key));
+            free(key_path);
+            return st;
+        }
         key_path = path_key(path, key);
         if (key_path == NULL)
             return nomem(r);
@@ -2236,6 +2252,42 @@ static char *folder_of(const char *path)
     return pp__strndup(path, (size_t)(slash - path));
 }
 
+/* The line and column (1-based, in characters) of a byte of the text. */
+static void text_position(const char *text, size_t offset, int *line,
+                          int *column)
+{
+    size_t k;
+
+    *line = 1;
+    *column = 1;
+    for (k = 0; k < offset; k++) {
+        if (text[k] == '\n') {
+            (*line)++;
+            *column = 1;
+        } else if ((text[k] & 0xC0) != 0x80) {
+            (*column)++;
+        }
+    }
+}
+
+/*
+ * jansson skips NUL bytes as if they were not there, so a spec with binary
+ * garbage in it could still load; it is an error, with its place.
+ */
+static pp_status reject_nul(const pp_figure_t *fig, pp_error_t *err)
+{
+    const char *nul = memchr(fig->spec_text, '\0', fig->spec_len);
+    int line, column;
+
+    if (nul == NULL)
+        return PP_OK;
+    text_position(fig->spec_text, (size_t)(nul - fig->spec_text), &line,
+                  &column);
+    return pp__fail(err, PP_ERR_SPEC, "%s:%d:%d: invalid JSON: a NUL byte "
+                    "(0x00), which JSON text cannot hold", fig->spec_path,
+                    line, column);
+}
+
 /*
  * JSON must be UTF-8, but a title typed in another encoding should not cost
  * the figure: each invalid byte becomes U+FFFD (drawn as the font's box),
@@ -2269,16 +2321,8 @@ static pp_status replace_invalid_utf8(pp_figure_t *fig)
         return PP_ERR_NOMEM;
     }
     {
-        int line = 1, column = 1;
-        size_t k;
-        for (k = 0; k < first; k++) {
-            if (text[k] == '\n') {
-                line++;
-                column = 1;
-            } else if ((text[k] & 0xC0) != 0x80) {
-                column++;
-            }
-        }
+        int line, column;
+        text_position(fig->spec_text, first, &line, &column);
         pp__warn(&fig->warnings, "%s:%d:%d: %zu byte%s of invalid UTF-8 "
                  "(first 0x%02X) drawn as U+FFFD", fig->spec_path, line,
                  column, count, count == 1 ? "" : "s", text[first]);
@@ -2322,6 +2366,12 @@ static pp_status load_spec(const char *json, size_t len, const char *name,
     pp_status st;
 
     *out = NULL;
+    /* A byte-order mark (Windows editors write one) is not JSON, and
+       harmless: skipped, as in CSV files. */
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {
+        json += 3;
+        len -= 3;
+    }
     fig = calloc(1, sizeof *fig);
     if (fig == NULL)
         return pp__fail_status(err, PP_ERR_NOMEM);
@@ -2343,6 +2393,10 @@ static pp_status load_spec(const char *json, size_t len, const char *name,
     if ((st = replace_invalid_utf8(fig)) != PP_OK) {
         pp_figure_destroy(fig);
         return pp__fail_status(err, st);
+    }
+    if ((st = reject_nul(fig, err)) != PP_OK) {
+        pp_figure_destroy(fig);
+        return st;
     }
     root = json_loadb(fig->spec_text, fig->spec_len, JSON_REJECT_DUPLICATES,
                       &jerr);
@@ -2375,6 +2429,12 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
     return load_spec(json, len, name, ".", opt, out, err);
 }
 
+/*
+ * The largest spec read. A spec describes a figure and names its data; a
+ * wrong path (a device, a data file) must not fill memory.
+ */
+#define SPEC_MAX_BYTES (16 * 1024 * 1024)
+
 pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
                          pp_figure_t **out, pp_error_t *err)
 {
@@ -2389,8 +2449,16 @@ pp_status pp_figure_load(const char *spec_path, const pp_load_options_t *opt,
     if (f == NULL)
         return pp__fail(err, PP_ERR_IO, "%s: cannot open spec: %s",
                         spec_path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while (!text.failed && text.len <= SPEC_MAX_BYTES &&
+           (n = fread(chunk, 1, sizeof chunk, f)) > 0)
         pp__str_append(&text, chunk, n);
+    if (text.len > SPEC_MAX_BYTES) {
+        fclose(f);
+        pp__str_free(&text);
+        return pp__fail(err, PP_ERR_LIMIT, "%s: cannot read spec: larger "
+                        "than %d MB, which no figure spec is", spec_path,
+                        SPEC_MAX_BYTES / (1024 * 1024));
+    }
     if (ferror(f)) {
         /* A folder opens but does not read. */
         st = pp__fail(err, PP_ERR_IO, "%s: cannot read spec: %s", spec_path,

@@ -28,3 +28,13 @@ expect() {
         pass "$1"
     fi
 }
+
+# png_size FILE: prints "WxH" from a PNG's header, or nothing when the file
+# does not start like a PNG.
+png_size() {
+    [ "$(head -c 8 "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = \
+        89504e470d0a1a0a ] || return 1
+    od -An -tu1 -j16 -N8 "$1" | awk '{
+        printf "%dx%d\n", (($1 * 256 + $2) * 256 + $3) * 256 + $4,
+                          (($5 * 256 + $6) * 256 + $7) * 256 + $8 }'
+}

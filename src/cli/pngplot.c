@@ -9,7 +9,9 @@
 #include "pngplot.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,9 @@
 #define EXIT_USAGE 2
 
 static const char *program = "pngplot";
+
+/* Standard output was closed when we started: -o - cannot work. */
+static int stdout_closed;
 
 static void print_error(const char *message)
 {
@@ -314,6 +319,10 @@ static int write_stdout(const pp_canvas_t *canvas, int compression)
     size_t size;
     int status;
 
+    if (stdout_closed) {
+        print_error("cannot write the PNG to standard output: it is closed");
+        return 1;
+    }
     if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
         print_error(err.message);
         return 1;
@@ -537,9 +546,34 @@ done:
 /* main                                                                      */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * A standard stream closed by the caller would be reused by the next file
+ * we open (the spec, a font, the output), and a message could then land in
+ * the PNG. Each closed one is opened on /dev/null instead, in order, so
+ * open() fills exactly that number.
+ */
+static void guard_standard_streams(void)
+{
+    int fd;
+
+    stdout_closed = fcntl(STDOUT_FILENO, F_GETFD) < 0;
+    for (fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 &&
+            open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0)
+            exit(1);
+}
+
 int main(int argc, char **argv)
 {
     char message[256];
+
+    guard_standard_streams();
+    /* Past a file size limit (ulimit -f), or into a pipe nobody reads, a
+       write would kill us (leaving a temporary file behind, or no word of
+       what happened); ignored, it fails with EFBIG or EPIPE, which is
+       reported as any other failure. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
 
     if (argc < 2) {
         fputs(main_help, stderr);

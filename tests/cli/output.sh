@@ -1,0 +1,203 @@
+# Faults of the file system and the standard streams: a missing or
+# read-only folder, an unreadable CSV, a full disk, a file size limit,
+# standard output closed, full or a broken pipe, standard error closed; and
+# twenty renders racing for one path.
+. "$PP_REPO/tests/lib.sh"
+
+cat >"$TMP/data.csv" <<'EOF'
+index,count
+0,5
+1,8
+2,6
+3,9
+EOF
+# An 800x600 figure: its PNG is larger than 4 KB (see the size limit test).
+cat >"$TMP/spec.json" <<'EOF'
+{"width": 800, "height": 600, "title": "Counts",
+ "sources": {"s": {"csv": "data.csv"}},
+ "renderers": [{"glyph": "line", "source": "s", "x": "index", "y": "count",
+                "line_color": "navy", "line_width": 2}]}
+EOF
+"$PNGPLOT" render "$TMP/spec.json" -o "$TMP/reference.png" 2>/dev/null
+
+# expect_clean_failure NAME TEXT: the last run exited 1 with one error line
+# holding TEXT.
+expect_clean_failure() {
+    if [ "$status" -ne 1 ]; then
+        fail "$1" "exit status $status, expected 1: $(head -c 300 "$TMP/stderr")"
+    elif [ "$(wc -l <"$TMP/stderr")" -ne 1 ] ||
+        ! grep -qF -- "pngplot: error: $2" "$TMP/stderr"; then
+        fail "$1" "expected one line with '$2': $(head -c 300 "$TMP/stderr")"
+    else
+        pass "$1"
+    fi
+}
+
+# A folder that does not exist is not created.
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/nowhere/out.png"
+expect_clean_failure output_missing_folder \
+    "cannot write $TMP/nowhere/out.png: No such file or directory"
+if [ -e "$TMP/nowhere" ]; then
+    fail output_missing_folder_not_made "$TMP/nowhere exists"
+else
+    pass output_missing_folder_not_made
+fi
+
+# A file where the folder should be.
+printf 'keep me' >"$TMP/afile"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/afile/out.png"
+expect_clean_failure output_file_as_folder \
+    "cannot write $TMP/afile/out.png: Not a directory"
+
+# A folder where the file should be stays an empty folder.
+mkdir "$TMP/adir"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/adir"
+expect_clean_failure output_is_a_folder "cannot write $TMP/adir: Is a directory"
+if [ -d "$TMP/adir" ] && [ -z "$(ls -A "$TMP/adir")" ]; then
+    pass output_folder_left_as_it_was
+else
+    fail output_folder_left_as_it_was "$(ls -lA "$TMP/adir")"
+fi
+
+# A full disk: /dev/full fails every write with ENOSPC.
+run "$PNGPLOT" render "$TMP/spec.json" -o /dev/full
+expect_clean_failure output_full_disk \
+    "cannot write /dev/full: No space left on device"
+
+# A file size limit (as a quota would) stops the write halfway: the
+# temporary file goes, and the existing output stays as it was.
+mkdir "$TMP/limited"
+printf 'keep me' >"$TMP/limited/out.png"
+if [ "$(wc -c <"$TMP/reference.png")" -le 4096 ]; then
+    fail output_file_size_limit "the figure is too small to pass the limit"
+else
+    (ulimit -f 4 && exec "$PNGPLOT" render "$TMP/spec.json" \
+        -o "$TMP/limited/out.png") >"$TMP/stdout" 2>"$TMP/stderr"
+    status=$?
+    expect_clean_failure output_file_size_limit \
+        "cannot write $TMP/limited/out.png: File too large"
+    if [ "$(cat "$TMP/limited/out.png")" = "keep me" ] &&
+        [ "$(ls -A "$TMP/limited")" = out.png ]; then
+        pass output_file_size_limit_leaves_nothing
+    else
+        fail output_file_size_limit_leaves_nothing "$(ls -A "$TMP/limited")"
+    fi
+fi
+
+# as_nobody CMD...: runs CMD without root's right to ignore permissions
+# (as the user nobody when we are root), status in $status.
+as_nobody() {
+    if [ "$(id -u)" = 0 ]; then
+        setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@" \
+            >"$TMP/stdout" 2>"$TMP/stderr"
+    else
+        "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+    fi
+    status=$?
+}
+
+# Permissions: only testable where nobody can run the command from here.
+chmod 755 "$TMP"
+as_nobody "$PNGPLOT" render "$TMP/spec.json" -o -
+if [ "$status" -ne 0 ]; then
+    why="cannot run the command as an unprivileged user"
+    skip output_read_only_folder "$why: $(head -c 200 "$TMP/stderr")"
+    skip csv_unreadable "$why"
+else
+    # A read-only folder: no file appears and an existing one stays.
+    mkdir "$TMP/ro"
+    printf 'keep me' >"$TMP/ro/old.png"
+    chmod 555 "$TMP/ro"
+    as_nobody "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/ro/new.png"
+    expect_clean_failure output_read_only_folder \
+        "cannot write $TMP/ro/new.png: Permission denied"
+    as_nobody "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/ro/old.png"
+    if [ "$(cat "$TMP/ro/old.png")" = "keep me" ] &&
+        [ "$(ls -A "$TMP/ro")" = old.png ]; then
+        pass output_read_only_folder_untouched
+    else
+        fail output_read_only_folder_untouched "$(ls -A "$TMP/ro")"
+    fi
+    chmod 755 "$TMP/ro"
+
+    # A CSV the user may not read.
+    mkdir "$TMP/locked"
+    cp "$TMP/data.csv" "$TMP/spec.json" "$TMP/locked/"
+    chmod 000 "$TMP/locked/data.csv"
+    as_nobody "$PNGPLOT" render "$TMP/locked/spec.json" -o -
+    expect_clean_failure csv_unreadable \
+        "$TMP/locked/data.csv: cannot open: Permission denied"
+    chmod 644 "$TMP/locked/data.csv"
+fi
+
+# Standard output closed: -o - fails, a file output works as always.
+"$PNGPLOT" render "$TMP/spec.json" -o - >&- 2>"$TMP/stderr"
+status=$?
+expect_clean_failure stdout_closed_with_dash_fails \
+    "cannot write the PNG to standard output: it is closed"
+"$PNGPLOT" render "$TMP/spec.json" -o "$TMP/closed.png" >&- 2>"$TMP/stderr"
+if [ $? -eq 0 ] && cmp -s "$TMP/closed.png" "$TMP/reference.png"; then
+    pass stdout_closed_file_output_works
+else
+    fail stdout_closed_file_output_works "$(head -c 300 "$TMP/stderr")"
+fi
+
+# Standard output on a full disk.
+"$PNGPLOT" render "$TMP/spec.json" -o - >/dev/full 2>"$TMP/stderr"
+status=$?
+expect_clean_failure stdout_full_disk \
+    "cannot write the PNG to standard output: No space left on device"
+
+# Standard output into a pipe nobody reads: more than a pipe holds (64 KB)
+# cannot be written, and that is reported, not a silent death by SIGPIPE.
+{ "$PNGPLOT" render "$TMP/spec.json" -o - --compression 0 2>"$TMP/stderr"
+  echo $? >"$TMP/status"; } | true
+status=$(cat "$TMP/status")
+expect_clean_failure stdout_broken_pipe \
+    "cannot write the PNG to standard output: Broken pipe"
+
+# Standard error closed while warnings are due (glyphs the font lacks):
+# they must not land in a file the command opens, such as the PNG.
+sed 's/"title": "Counts"/"title": "\\u63a5\\u7d9a"/' "$TMP/spec.json" \
+    >"$TMP/warn.json"
+run "$PNGPLOT" render "$TMP/warn.json" -o "$TMP/warn-ref.png"
+grep -q 'warning: missing glyph U+63A5' "$TMP/stderr" ||
+    fail stderr_closed_output_intact "no warning to test with: $(cat "$TMP/stderr")"
+"$PNGPLOT" render "$TMP/warn.json" -o "$TMP/warn.png" 2>&-
+if [ $? -eq 0 ] && cmp -s "$TMP/warn.png" "$TMP/warn-ref.png"; then
+    pass stderr_closed_output_intact
+else
+    fail stderr_closed_output_intact "the PNG differs or is missing"
+fi
+
+# Twenty renders of two different figures race for one path: at the end
+# it holds exactly one of the two, complete, and no temporary file is left.
+sed 's/"width": 800, "height": 600/"width": 640, "height": 480/' \
+    "$TMP/spec.json" >"$TMP/other.json"
+"$PNGPLOT" render "$TMP/other.json" -o "$TMP/other.png" 2>/dev/null
+mkdir "$TMP/race"
+i=0
+while [ $i -lt 20 ]; do
+    spec="$TMP/spec.json"
+    [ $((i % 2)) -eq 1 ] && spec="$TMP/other.json"
+    ("$PNGPLOT" render "$spec" -o "$TMP/race/out.png" 2>"$TMP/race-$i.err";
+     echo $? >"$TMP/race-$i.status") &
+    i=$((i + 1))
+done
+wait
+statuses=$(cat "$TMP"/race-*.status | sort | uniq -c | tr -s ' ')
+if [ "$statuses" != " 20 0" ]; then
+    fail concurrent_renders_succeed "exit statuses:$statuses; $(cat "$TMP"/race-*.err)"
+else
+    pass concurrent_renders_succeed
+fi
+if [ "$(ls -A "$TMP/race")" != out.png ]; then
+    fail concurrent_renders_one_file "left: $(ls -A "$TMP/race" | tr '\n' ' ')"
+elif ! cmp -s "$TMP/race/out.png" "$TMP/reference.png" &&
+    ! cmp -s "$TMP/race/out.png" "$TMP/other.png"; then
+    fail concurrent_renders_one_file "out.png is neither figure"
+elif ! "$PNGPLOT" diff "$TMP/race/out.png" "$TMP/race/out.png" >/dev/null; then
+    fail concurrent_renders_one_file "out.png does not decode"
+else
+    pass concurrent_renders_one_file
+fi
