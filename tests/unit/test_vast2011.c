@@ -99,7 +99,9 @@ static void test_firewall_timeline_labels_readable(void)
     figure f;
     const pp__axis_layout *y;
 
-    if (!have_data() || !load("firewall_timeline", &f)) {
+    if (!have_data())
+        return;
+    if (!load("firewall_timeline", &f)) {
         release(&f);
         return;
     }
@@ -121,7 +123,9 @@ static void test_datetime_axis_labels(void)
     figure f;
     const pp__axis_layout *x;
 
-    if (!have_data() || !load("firewall_datetime", &f)) {
+    if (!have_data())
+        return;
+    if (!load("firewall_datetime", &f)) {
         release(&f);
         return;
     }
@@ -144,7 +148,9 @@ static void test_three_sources_log_axis(void)
     const pp__axis_layout *y;
     size_t i;
 
-    if (!have_data() || !load("three_sources", &f)) {
+    if (!have_data())
+        return;
+    if (!load("three_sources", &f)) {
         release(&f);
         return;
     }
@@ -179,7 +185,9 @@ static void test_bands_cover_incident_minutes(void)
     figure f;
     size_t i;
 
-    if (!have_data() || !load("incident_bands", &f)) {
+    if (!have_data())
+        return;
+    if (!load("incident_bands", &f)) {
         release(&f);
         return;
     }
@@ -221,7 +229,9 @@ static void test_network_in_rows(void)
     figure f;
     size_t i, rows[5] = {0}, self_loops = 0;
 
-    if (!have_data() || !load("network", &f)) {
+    if (!have_data())
+        return;
+    if (!load("network", &f)) {
         release(&f);
         return;
     }
