@@ -101,16 +101,18 @@ void pp__gp_text(pp__str *s, const char *text)
 {
     const char *p;
 
-    pp__str_puts(s, "'");
+    /* Double quotes with backslash escapes: gnuplot 5.4 reads '' inside
+       single quotes only between other characters. */
+    pp__str_puts(s, "\"");
     for (p = text; *p != '\0'; p++) {
-        if (*p == '\'')
-            pp__str_puts(s, "''");
+        if (*p == '"' || *p == '\\')
+            pp__str_printf(s, "\\%c", *p);
         else if ((unsigned char)*p < 0x20)
             pp__str_puts(s, " ");
         else
             pp__str_append(s, p, 1);
     }
-    pp__str_puts(s, "'");
+    pp__str_puts(s, "\"");
 }
 
 static int alpha_byte(pp_color_t c)
@@ -444,7 +446,7 @@ static void put_tick_list(pp__gp_writer *w, const pp__axis_layout *al,
         pp__gp_number(w->s, al->ticks.major[i]);
     }
     for (i = 0; i < al->ticks.nminor; i++, n++) {
-        pp__str_puts(w->s, n > 0 ? ", \\\n    '' " : "\\\n    '' ");
+        pp__str_puts(w->s, n > 0 ? ", \\\n    \"\" " : "\\\n    \"\" ");
         pp__gp_number(w->s, al->ticks.minor[i]);
         pp__str_puts(w->s, " 1");
     }

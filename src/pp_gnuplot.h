@@ -25,7 +25,7 @@ void pp__gp_number(pp__str *s, double v);
 /* A pixel measure for people, at most 3 decimals: "12.5", "320". */
 void pp__gp_px(pp__str *s, double v);
 
-/* Text in single quotes (only the quote is special in them). */
+/* Text in double quotes, with " and \\ escaped by a backslash. */
 void pp__gp_text(pp__str *s, const char *text);
 
 /* A colour as rgb "#rrggbb", or rgb "#aarrggbb" when translucent. */

@@ -49,7 +49,7 @@ run env PATH=/nonexistent "$PNGPLOT" render --backend gnuplot \
     --script-only "$TMP/timeline.gp" -o timeline-gnuplot.png "$spec"
 if [ "$status" -ne 0 ]; then
     fail gnuplot_script_only "status $status: $(cat "$TMP/stderr")"
-elif ! grep -qx "set output 'timeline-gnuplot.png'" "$TMP/timeline.gp" ||
+elif ! grep -qx 'set output "timeline-gnuplot.png"' "$TMP/timeline.gp" ||
     ! grep -qx "set terminal pngcairo size 800,350 noenhanced butt background \"#ffffff\" font \"Liberation Sans,8.25\"" "$TMP/timeline.gp" ||
     ! grep -qx "set lmargin at screen 83/799." "$TMP/timeline.gp" ||
     ! grep -qx "set bmargin at screen 1 - 321/349." "$TMP/timeline.gp" ||
@@ -97,7 +97,7 @@ run env PATH="$TMP/bin:$PATH" "$PNGPLOT" render --backend gnuplot "$spec" \
 expect gnuplot_without_png_is_an_error 1 "gnuplot ended without drawing a PNG"
 cat >"$TMP/bin/gnuplot" <<EOF
 #!/bin/sh
-out=\$(sed -n "s/^set output '\\(.*\\)'\$/\\1/p" "\$2")
+out=\$(sed -n 's/^set output "\\(.*\\)"\$/\\1/p' "\$2")
 cp "$PP_REPO/golden/timeline.png" "\$out"
 echo '"figure.gp" line 40: warning: Skipping data file with no valid points' >&2
 EOF
@@ -209,4 +209,21 @@ if [ "$status" -eq 0 ] && cmp -s "$TMP/stdout" "$TMP/rendered.png"; then
     pass gnuplot_to_stdout
 else
     fail gnuplot_to_stdout "status $status: $(cat "$TMP/stderr")"
+fi
+
+# Quotes and backslashes anywhere in a text reach gnuplot intact.
+printf 'index,count\n0,1\n1,3\n' >"$TMP/q.csv"
+printf '%s\n' '{"title": "'"'"'Quoted'"'"' \"twice\" \\ and '"''"'", "sources": {"s": {"csv": "q.csv"}},' \
+    '"renderers": [{"glyph": "line", "source": "s", "x": "index", "y": "count"}]}' \
+    >"$TMP/q.json"
+run "$PNGPLOT" render --backend gnuplot --script-only - "$TMP/q.json" \
+    -o "$TMP/q.png"
+if grep -qF 'set label 1 "'"'"'Quoted'"'"' \"twice\" \\ and '"''"'" at' "$TMP/stdout"; then
+    pass gnuplot_text_quotes_escaped
+else
+    fail gnuplot_text_quotes_escaped "$(grep 'set label 1' "$TMP/stdout")"
+fi
+if command -v gnuplot >/dev/null 2>&1; then
+    run "$PNGPLOT" render --backend gnuplot "$TMP/q.json" -o "$TMP/q.png"
+    expect gnuplot_draws_quoted_title 0 ""
 fi

@@ -90,7 +90,7 @@ static void test_script_pins_the_frame(void)
     }
     CHECK_CONTAINS(f.script, "set terminal pngcairo size 400,300 noenhanced "
                    "butt background \"#ffffff\" font \"Liberation Sans,8.25\"");
-    CHECK_CONTAINS(f.script, "\nset output 'out.png'\n");
+    CHECK_CONTAINS(f.script, "\nset output \"out.png\"\n");
     CHECK_CONTAINS(f.script, "\nset xrange [0:10]\nset yrange [0:5]\n");
 
     /* The margins are our frame's pixels over the canvas size minus one. */
@@ -139,14 +139,14 @@ static void test_script_text(void)
         return;
     }
     /* Quotes doubled in single-quoted text; fonts in points (13 px). */
-    CHECK_CONTAINS(f.script, "set label 1 'Bob''s plot' at screen ");
+    CHECK_CONTAINS(f.script, "set label 1 \"Bob's plot\" at screen ");
     CHECK_CONTAINS(f.script, " center font \"Liberation Sans:Bold,9.75\" "
                    "textcolor rgb \"#444444\" front\n");
-    CHECK_CONTAINS(f.script, "set label 2 'time' at screen ");
+    CHECK_CONTAINS(f.script, "set label 2 \"time\" at screen ");
     CHECK_CONTAINS(f.script, "font \"Liberation Sans:Italic,9.75\"");
     /* Tick labels as Bokeh formats them, with minor ticks at level 1. */
-    CHECK_CONTAINS(f.script, "    '0' 0, \\\n    '2' 2, \\\n");
-    CHECK_CONTAINS(f.script, "    '' 0.4 1, \\\n");
+    CHECK_CONTAINS(f.script, "    \"0\" 0, \\\n    \"2\" 2, \\\n");
+    CHECK_CONTAINS(f.script, "    \"\" 0.4 1, \\\n");
     release(&f);
 }
 
@@ -229,7 +229,7 @@ static void test_script_legend(void)
     CHECK_CONTAINS(f.script, " front fillcolor rgb \"#ffffff\" fillstyle "
                    "transparent solid 0.95 border lc rgb \"#7fe5e5e5\" lw 1\n");
     CHECK_CONTAINS(f.script, " nohead front lw 2 lc rgb \"#7f000080\"\n");
-    CHECK_CONTAINS(f.script, "set label 10 'it''s' at screen ");
+    CHECK_CONTAINS(f.script, "set label 10 \"it's\" at screen ");
     release(&f);
 }
 
