@@ -80,6 +80,17 @@ $(BUILD)/obj/%.o: src/%.c include/pngplot.h src/pp_internal.h $(wildcard src/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) -c $< -o $@
 
+# The installed fonts folder is compiled in: the files that use it are
+# built again when PREFIX changes (make install PREFIX=... after make).
+$(BUILD)/prefix: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ 2>/dev/null || echo '$(PREFIX)' >$@
+
+$(BUILD)/obj/text.o $(BUILD)/obj/cli/pngplot.o: $(BUILD)/prefix
+
+.PHONY: FORCE
+FORCE:
+
 $(STATIC_LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

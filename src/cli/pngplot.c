@@ -38,7 +38,7 @@ static void print_warning(void *user, const char *message)
 
 static int usage_error(const char *message, const char *command)
 {
-    fprintf(stderr, "%s: %s\n", program, message);
+    fprintf(stderr, "%s: error: %s\n", program, message);
     fprintf(stderr, "Try '%s %s--help' for more information.\n", program,
             command);
     return EXIT_USAGE;
@@ -205,6 +205,49 @@ typedef struct render_args {
     const char *script_only;    /* --script-only FILE */
 } render_args;
 
+/* Whether two paths name the same file (both must exist to be the same). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/*
+ * Paths that cannot be meant: an empty one (which would name "/" once a
+ * file name is added), or an output that would replace the spec or the
+ * other output.
+ */
+static int check_paths(const render_args *a)
+{
+    const char *values[5] = {a->output, a->html, a->data_dir, a->font_dir,
+                             a->script_only};
+    static const char *const names[5] = {"-o", "--html", "--data-dir",
+                                         "--font-dir", "--script-only"};
+    char message[256];
+    int i;
+
+    for (i = 0; i < 5; i++) {
+        if (values[i] != NULL && values[i][0] == '\0') {
+            snprintf(message, sizeof message, "render: %s needs a path, not "
+                     "an empty string", names[i]);
+            return usage_error(message, "render ");
+        }
+    }
+    if ((a->output != NULL && same_file(a->output, a->spec)) ||
+        (a->html != NULL && same_file(a->html, a->spec)) ||
+        (a->script_only != NULL && same_file(a->script_only, a->spec)))
+        return usage_error("render: an output would replace the spec itself",
+                           "render ");
+    if (a->html != NULL && a->output != NULL && same_file(a->html, a->output))
+        return usage_error("render: the PNG and the HTML page need different "
+                           "paths", "render ");
+    return 0;
+}
+
 static int parse_render_args(int argc, char **argv, render_args *a)
 {
     int i, found;
@@ -283,7 +326,7 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
         return usage_error("render: --html needs the PNG in a file, not on "
                            "standard output", "render ");
-    return 0;
+    return check_paths(a);
 }
 
 /* SPEC.json -> SPEC.png; a name without .json gets .png added. */
@@ -373,6 +416,30 @@ static int render_gnuplot(const render_args *a, pp_figure_t *fig,
     return 1;
 }
 
+/* Whether a file can be made at path; says why not when it cannot. */
+static int folder_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+
+    if (slash == NULL) {
+        strcpy(dir, ".");
+    } else if (slash == path) {
+        strcpy(dir, "/");
+    } else {
+        size_t n = (size_t)(slash - path);
+        if (n >= sizeof dir)
+            n = sizeof dir - 1;
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    if (access(dir, W_OK | X_OK) == 0)
+        return 1;
+    fprintf(stderr, "%s: error: cannot write %s: %s\n", program, path,
+            strerror(errno));
+    return 0;
+}
+
 static int command_render(int argc, char **argv)
 {
     pp_load_options_t opt = {0};
@@ -398,6 +465,10 @@ static int command_render(int argc, char **argv)
     }
     if (!a.quiet)
         pp_fonts_set_warning_handler(fonts, print_warning, NULL);
+    /* The page is written after the PNG: find a page that cannot be
+       written before the PNG replaces anything. */
+    if (a.html != NULL && a.script_only == NULL && !folder_writable(a.html))
+        goto done;
     if (a.gnuplot > 0) {
         output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
         if (output == NULL)

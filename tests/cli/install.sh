@@ -3,7 +3,12 @@
 . "$PP_REPO/tests/lib.sh"
 prefix="$TMP/prefix"
 
-if ! make -s -C "$PP_REPO" install PREFIX="$prefix" BUILD="$BUILD" \
+# Installing under another prefix rebuilds what compiles the prefix in:
+# do it in a copy of the build, so the build under test stays as it is.
+cp -a "$PP_REPO/$BUILD" "$TMP/build"
+sanitize=""
+[ "$BUILD" = build-sanitize ] && sanitize="SANITIZE=1"
+if ! make -s -C "$PP_REPO" install PREFIX="$prefix" BUILD="$TMP/build" $sanitize \
     >"$TMP/install.log" 2>&1; then
     fail install_runs "$(tail -5 "$TMP/install.log")"
     exit 0
@@ -25,7 +30,7 @@ fi
 
 # DESTDIR stages the same tree under another root.
 make -s -C "$PP_REPO" install PREFIX=/opt/pp DESTDIR="$TMP/stage" \
-    BUILD="$BUILD" >/dev/null 2>&1
+    BUILD="$TMP/build" $sanitize >/dev/null 2>&1
 if [ -x "$TMP/stage/opt/pp/bin/pngplot" ] &&
     grep -q '^prefix=/opt/pp$' "$TMP/stage/opt/pp/lib/pkgconfig/pngplot.pc"; then
     pass install_destdir_stages
@@ -53,7 +58,18 @@ cat >"$TMP/use.c" <<'CEOF'
 int main(void)
 {
     pp_color_t c;
-    return pp_color_parse("navy", &c) == PP_OK && c.b == 128 ? 0 : 1;
+    pp_fonts_t *fonts = NULL;
+    pp_error_t err;
+    int ok;
+
+    /* NULL: the fonts installed under the prefix the library was
+       installed with. */
+    ok = pp_color_parse("navy", &c) == PP_OK && c.b == 128 &&
+         pp_fonts_load(NULL, &fonts, &err) == PP_OK;
+    if (fonts == NULL)
+        fprintf(stderr, "%s\n", err.message);
+    pp_fonts_destroy(fonts);
+    return ok ? 0 : 1;
 }
 CEOF
 # A sanitized build's library needs the sanitizers' runtime too.
