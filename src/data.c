@@ -113,8 +113,6 @@ static pp_status find_column(const pp_figure_t *fig, const pp__table *table,
                              const pp__renderer *rend,
                              const pp__column **out, pp_error_t *err)
 {
-    static const char *const glyph_names[] = {
-        "line", "segment", "multi_line", "scatter", "graph"};
     char *columns;
     pp_status st;
 
@@ -123,7 +121,7 @@ static pp_status find_column(const pp_figure_t *fig, const pp__table *table,
         return PP_OK;
     columns = pp__table_column_list(table);
     st = data_fail(fig, loc, err, "%s renderer: column '%s' is not in %s, "
-                   "whose columns are: %s", glyph_names[rend->kind], name,
+                   "whose columns are: %s", pp__glyph_name(rend->kind), name,
                    table->path, columns != NULL ? columns : "(none)");
     free(columns);
     return st;

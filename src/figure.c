@@ -49,8 +49,9 @@ pp_status pp__figure_init(pp_figure_t *fig, int width, int height)
     fig->title.align = PP_ALIGN_LEFT;
     fig->title.standoff = 10.0;
 
-    fig->x_range = (pp__range){true, 0.0, 1.0, 0.1, {NULL}};
-    fig->y_range = (pp__range){true, 0.0, 1.0, 0.1, {NULL}};
+    fig->x_range = (pp__range){.automatic = true, .start = 0.0, .end = 1.0,
+                               .range_padding = 0.1};
+    fig->y_range = fig->x_range;
     axis_defaults(&fig->xaxis);
     axis_defaults(&fig->yaxis);
 
@@ -69,6 +70,19 @@ pp_status pp__figure_init(pp_figure_t *fig, int width, int height)
     fig->legend.label_standoff = 5.0;
     fig->legend.label_width = 20.0;
     return PP_OK;
+}
+
+const char *pp__glyph_name(pp__glyph_kind kind)
+{
+    switch (kind) {
+    case PP__GLYPH_LINE: return "line";
+    case PP__GLYPH_SEGMENT: return "segment";
+    case PP__GLYPH_MULTI_LINE: return "multi_line";
+    case PP__GLYPH_SCATTER: return "scatter";
+    case PP__GLYPH_GRAPH: return "graph";
+    case PP__GLYPH_BANDS: return "bands";
+    }
+    return "unknown";
 }
 
 void pp__loc_free(pp__loc *loc)

@@ -976,8 +976,10 @@ pp_status pp__imagemap_build(const pp_figure_t *fig, const pp__layout *layout,
         else if (b.rend->kind == PP__GLYPH_SEGMENT ||
                  b.rend->kind == PP__GLYPH_MULTI_LINE)
             add_rows(&b);
-        else
+        else if (b.rend->kind == PP__GLYPH_SCATTER ||
+                 b.rend->kind == PP__GLYPH_GRAPH)
             add_markers(&b);
+        /* Bands shade the frame behind the data: no areas of their own. */
     }
     for (i = 0; b.taken != NULL && i < (size_t)f->width; i++)
         free(b.taken[i].items);

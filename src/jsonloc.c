@@ -158,7 +158,8 @@ static int key_matches(const char *key, const char *path)
             return 0;
         used++;
     }
-    return 0;
+    /* "y_range.start" stands where the path "y_range" is asked for. */
+    return count;
 }
 
 static const char *skip_segments(const char *path, int count)

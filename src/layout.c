@@ -120,6 +120,31 @@ static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
     }
 }
 
+/*
+ * An automatic range with one end given keeps that end; when the data
+ * leave nothing on the other side of it, the other end is one unit away
+ * (a decade on a log axis).
+ */
+static void fixed_end(pp__range *range, pp__axis_type type)
+{
+    double start = range->start, end = range->end;
+
+    if (!range->automatic || !(range->start_given || range->end_given))
+        return;
+    if (range->start_given)
+        start = range->given_start;
+    if (range->end_given)
+        end = range->given_end;
+    if (!(start < end)) {
+        if (range->start_given)
+            end = type == PP__AXIS_LOG ? start * 10.0 : start + 1.0;
+        else
+            start = type == PP__AXIS_LOG ? end / 10.0 : end - 1.0;
+    }
+    range->start = start;
+    range->end = end;
+}
+
 void pp__compute_ranges(pp_figure_t *fig)
 {
     extent x = {0, 0, false}, y = {0, 0, false};
@@ -127,6 +152,8 @@ void pp__compute_ranges(pp_figure_t *fig)
     data_extents(fig, &x, &y);
     auto_range(&fig->x_range, &x, fig->xaxis.type);
     auto_range(&fig->y_range, &y, fig->yaxis.type);
+    fixed_end(&fig->x_range, fig->xaxis.type);
+    fixed_end(&fig->y_range, fig->yaxis.type);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -250,6 +250,8 @@ typedef enum pp__axis_type {
 
 typedef struct pp__range {
     bool automatic;             /* Bokeh's DataRange1d */
+    bool start_given, end_given; /* automatic, but with this end fixed */
+    double given_start, given_end;
     double start, end;          /* given, or computed when automatic */
     double range_padding;       /* fraction of the span added in all */
     pp__loc loc;
@@ -352,6 +354,9 @@ struct pp_figure {
     /* 1: paint on one thread only (for tests); 0: as the machine allows. */
     int threads;
 };
+
+/* The spec's name of a glyph kind: "line", "bands"... */
+const char *pp__glyph_name(pp__glyph_kind kind);
 
 /* Builds a figure with Bokeh's defaults and no renderers. */
 pp_status pp__figure_init(pp_figure_t *fig, int width, int height);

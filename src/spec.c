@@ -1939,6 +1939,33 @@ static pp_status read_grid(reader *r, json_t *root, const char *key,
 }
 
 /* x_range: [start, end] or {"start": s, "end": e, "range_padding": p}. */
+/*
+ * One end given, as a notebook sets p.y_range.start = 0: that end is fixed
+ * and the other stays automatic (Bokeh's DataRange1d with a start).
+ */
+static pp_status read_range_end(reader *r, json_t *value, const char *path,
+                                bool is_start, pp__range *range)
+{
+    char *p = path_key(path, is_start ? "start" : "end");
+    pp_status st = PP_OK;
+
+    if (p == NULL)
+        return nomem(r);
+    if (!json_is_number(value) || !isfinite(json_number_value(value)))
+        st = spec_fail(r, p, false, "must be a finite number, not %s",
+                       json_type_name(value));
+    else if (is_start)
+        range->start_given = true;
+    else
+        range->end_given = true;
+    if (st == PP_OK && is_start)
+        range->given_start = json_number_value(value);
+    else if (st == PP_OK)
+        range->given_end = json_number_value(value);
+    free(p);
+    return st;
+}
+
 static pp_status read_range(reader *r, json_t *root, const char *key,
                             pp__range *range)
 {
@@ -1964,6 +1991,9 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
         end = json_object_get(value, "end");
         if (start == NULL && end == NULL)
             return PP_OK;
+        if (start == NULL || end == NULL)
+            return read_range_end(r, start != NULL ? start : end, path,
+                                  start != NULL, range);
     } else {
         return spec_fail(r, path, false, "must be [start, end] or "
                          "{\"start\": ..., \"end\": ...}");

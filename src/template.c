@@ -431,9 +431,6 @@ void pp__interact_effective(const pp_figure_t *fig, const pp__renderer *rend,
     out->tap_loc = own->tap_given ? own->tap_loc : all->tap_loc;
 }
 
-static const char *const glyph_names[] = {
-    "line", "segment", "multi_line", "scatter", "graph"};
-
 /* "fig.json:9:30: tooltips[1][1]: line renderer renderers[0]: column..." */
 static pp_status unknown_column(pp_figure_t *fig, const pp__renderer *rend,
                                 const pp__table *table, const pp__loc *loc,
@@ -452,7 +449,7 @@ static pp_status unknown_column(pp_figure_t *fig, const pp__renderer *rend,
     }
     st = pp__fail(err, PP_ERR_DATA, "%s%s: %s renderer%s: column '%.*s' is "
                   "not in %s, whose columns are: %s", prefix, where,
-                  glyph_names[rend->kind], which, (int)ph->name_len,
+                  pp__glyph_name(rend->kind), which, (int)ph->name_len,
                   ph->name, table->path, columns != NULL ? columns : "(none)");
     free(columns);
     return st;

@@ -202,6 +202,32 @@ static void test_spec_data_dir_and_override(void)
     }
 }
 
+/* p.y_range.start = 0 fixes one end; the other stays automatic. */
+static void test_range_with_one_end_given(void)
+{
+    rendered r;
+
+    render_text("{\"y_range.start\": 0, \"sources\": {\"s\": {\"csv\": "
+                "\"data.csv\"}}, \"renderers\": [{\"glyph\": \"line\", "
+                "\"source\": \"s\", \"x\": \"x\", \"y\": \"y\"}]}",
+                "x,y\n0,5\n1,8\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.fig != NULL) {
+        CHECK_NEAR(r.fig->y_range.start, 0.0, 0.0);
+        CHECK_NEAR(r.fig->y_range.end, 8.15, 1e-12);
+        CHECK_NEAR(r.fig->x_range.start, -0.05, 1e-12);
+    }
+    release(&r);
+
+    render_text("{\"y_range.start\": \"zero\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": []}",
+                "x,y\n0,5\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "case.json:1:19: y_range.start: must be a "
+                   "finite number, not a string");
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -216,6 +242,7 @@ int main(void)
     RUN(test_edge_to_unknown_node);
     RUN(test_replace_needs_a_valid_pattern);
     RUN(test_spec_data_dir_and_override);
+    RUN(test_range_with_one_end_given);
     harness_end();
     CHECK_EXIT();
 }
