@@ -371,11 +371,15 @@ static pp_status finish(reader *r)
     if (r->status != PP_OK)
         return r->status;
 
-    /* The open field started on the line counted so far. */
+    /* The open field started on the line counted so far. libcsv also ends
+       here on text after a closing quote ("x"y), which it reads as the
+       field going on, so the message says how to write a quote. */
     if (r->parser.quoted && r->parser.pstate == LIBCSV_FIELD_BEGUN)
         return pp__fail(r->err, PP_ERR_CSV,
-                        "%s:%zu: quote is not closed (field %zu)", r->name,
-                        r->line, r->nfound + 1);
+                        "%s:%zu: quote is not closed (field %zu): the quoted "
+                        "field runs to the end of the file; a quote inside "
+                        "a quoted field is written \"\"", r->name, r->line,
+                        r->nfound + 1);
     if (csv_fini(&r->parser, on_field, on_line_end, r) != 0 &&
         r->status == PP_OK)
         r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",

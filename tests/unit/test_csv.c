@@ -130,6 +130,15 @@ static void test_unclosed_quote_in_first_field_and_header(void)
                    "b.csv:1: quote is not closed");
 }
 
+/* Text after a closing quote continues the field in libcsv's reading. */
+static void test_text_after_closing_quote_explains_quoting(void)
+{
+    CHECK_STR(parse_error("c.csv", "x,y\n\"a\"b,2\n3,4\n"),
+              "c.csv:2: quote is not closed (field 1): the quoted field "
+              "runs to the end of the file; a quote inside a quoted field "
+              "is written \"\"");
+}
+
 static void check_c11_table(const pp__table *t)
 {
     const pp__column *index = column(t, "index");
@@ -761,6 +770,7 @@ int main(void)
     RUN(test_c10_row_lines_count_embedded_newlines);
     RUN(test_c10_unclosed_quote_names_its_line);
     RUN(test_unclosed_quote_in_first_field_and_header);
+    RUN(test_text_after_closing_quote_explains_quoting);
     RUN(test_c11_byte_order_mark_is_stripped);
     RUN(test_c12_crlf_and_missing_final_newline);
     RUN(test_c13_extra_field_fails_with_both_counts);
