@@ -42,6 +42,7 @@ SONAME = libpngplot.so.0
 PP_CFLAGS = -std=c99 -Wall -Wextra -pedantic -D_POSIX_C_SOURCE=200809L \
             -fPIC -Iinclude -Isrc $(PKG_CFLAGS) \
             -DPP_DEFAULT_FONT_DIR='"$(PREFIX)/share/pngplot/fonts"' \
+            -DPP_DOC_DIR='"$(PREFIX)/share/doc/pngplot"' \
             $(if $(WERROR),-Werror) $(SAN_FLAGS) $(CFLAGS)
 PP_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
@@ -191,13 +192,15 @@ golden: tests
 install: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	    $(DESTDIR)$(PREFIX)/share/pngplot/fonts
+	    $(DESTDIR)$(PREFIX)/share/pngplot/fonts \
+	    $(DESTDIR)$(PREFIX)/share/doc/pngplot
 	install -m 755 $(COMMAND) $(DESTDIR)$(PREFIX)/bin/pngplot
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libpngplot.so
 	install -m 644 include/pngplot.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 fonts/*.ttf fonts/LICENSE $(DESTDIR)$(PREFIX)/share/pngplot/fonts/
+	install -m 644 README.md docs/spec.md $(DESTDIR)$(PREFIX)/share/doc/pngplot/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    src/pngplot.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/pngplot.pc
 
@@ -206,7 +209,7 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/lib/$(SONAME) $(DESTDIR)$(PREFIX)/lib/libpngplot.so \
 	    $(DESTDIR)$(PREFIX)/include/pngplot.h \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/pngplot.pc
-	rm -rf $(DESTDIR)$(PREFIX)/share/pngplot
+	rm -rf $(DESTDIR)$(PREFIX)/share/pngplot $(DESTDIR)$(PREFIX)/share/doc/pngplot
 
 clean:
 	rm -rf build build-sanitize build-fuzz out

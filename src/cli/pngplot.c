@@ -20,6 +20,11 @@
 
 #define EXIT_USAGE 2
 
+/* Where make install puts the documents; the Makefile passes it. */
+#ifndef PP_DOC_DIR
+#define PP_DOC_DIR "/usr/local/share/doc/pngplot"
+#endif
+
 static const char *program = "pngplot";
 
 /* Standard output was closed when we started: -o - cannot work. */
@@ -56,7 +61,8 @@ static const char main_help[] =
     "  -h, --help      show this help, or a command's with COMMAND --help\n"
     "  -V, --version   show the version\n"
     "\n"
-    "The spec format is described in docs/spec.md.\n"
+    "The spec format is described in docs/spec.md (installed as\n"
+    PP_DOC_DIR "/spec.md).\n"
     "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
 
 static const char render_help[] =

@@ -18,7 +18,8 @@ for f in bin/pngplot lib/libpngplot.a lib/libpngplot.so.0 lib/libpngplot.so \
     include/pngplot.h lib/pkgconfig/pngplot.pc \
     share/pngplot/fonts/LiberationSans-Regular.ttf \
     share/pngplot/fonts/LiberationSans-Bold.ttf \
-    share/pngplot/fonts/LiberationSans-Italic.ttf share/pngplot/fonts/LICENSE
+    share/pngplot/fonts/LiberationSans-Italic.ttf share/pngplot/fonts/LICENSE \
+    share/doc/pngplot/spec.md share/doc/pngplot/README.md
 do
     [ -e "$prefix/$f" ] || missing="$missing $f"
 done
@@ -26,6 +27,14 @@ if [ -z "$missing" ]; then
     pass install_puts_files_under_prefix
 else
     fail install_puts_files_under_prefix "missing:$missing"
+fi
+
+# The installed help points at the installed spec format.
+if "$prefix/bin/pngplot" --help | grep -qF "$prefix/share/doc/pngplot/spec.md"; then
+    pass install_help_names_installed_docs
+else
+    fail install_help_names_installed_docs \
+        "$("$prefix/bin/pngplot" --help | grep -i spec)"
 fi
 
 # DESTDIR stages the same tree under another root.
