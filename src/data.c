@@ -555,6 +555,22 @@ static pp_color_t threshold_color(const pp__transform *t, double v)
     return t->palette[i];
 }
 
+/* Bokeh colours the factors past the end of a short palette with nan_color
+   without a word; a warning saves the reader from hunting for the reason. */
+static void warn_short_palette(pp_figure_t *fig, const pp__dataspec *spec,
+                               const pp__transform *t,
+                               const factor_index *factors)
+{
+    char where[256], path[200];
+
+    pp__loc_prefix(fig, &spec->loc, false, where, sizeof where);
+    pp__loc_describe(&spec->loc, path, sizeof path);
+    pp__warn(&fig->warnings, "%s%s: factor_cmap has %zu colours for %zu "
+             "factors, so '%.60s' and the factors after it get nan_color",
+             where, path, t->npalette, factors->n,
+             factors->items[t->npalette]);
+}
+
 pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                           const pp__table *table, const pp__dataspec *spec,
                           double alpha, pp_color_t *out, pp_error_t *err)
@@ -617,6 +633,8 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     st = transform_factors(fig, t, &factors, err);
     if (st != PP_OK)
         return st;
+    if (factors.n > t->npalette)
+        warn_short_palette(fig, spec, t, &factors);
     for (row = 0; row < n; row++) {
         long pos = factor_position(&factors, col->strings[row]);
         pp_color_t c = pos < 0 || (size_t)pos >= t->npalette

@@ -144,7 +144,7 @@ pp_status pp__relative_href(const char *png_path, const char *html_path,
 /* Entry point                                                               */
 /* ------------------------------------------------------------------------ */
 
-static void warn_about(const pp_figure_t *fig, const pp__imagemap *map,
+static void warn_about(pp_figure_t *fig, const pp__imagemap *map,
                        const char *html_path)
 {
     size_t i;

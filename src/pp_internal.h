@@ -44,12 +44,18 @@ pp_status pp__fail_status(pp_error_t *err, pp_status status);
 void pp__vformat(char *out, size_t size, const char *fmt, va_list args);
 
 /* A place warnings go; fn may be NULL, then warnings are dropped. */
+/* Passing a figure to several outputs (PNG, HTML page) lays it out again;
+   a warning already given is not repeated. */
+#define PP__WARNINGS_REMEMBERED 32
+
 typedef struct pp__warnings {
     pp_warning_fn fn;
     void *user;
+    uint64_t given[PP__WARNINGS_REMEMBERED];    /* hashes of messages */
+    unsigned ngiven;
 } pp__warnings;
 
-void pp__warn(const pp__warnings *sink, const char *fmt, ...)
+void pp__warn(pp__warnings *sink, const char *fmt, ...)
     PP__PRINTF(2, 3);
 
 /* ------------------------------------------------------------------------ */

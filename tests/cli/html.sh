@@ -104,6 +104,23 @@ run "$PNGPLOT" render "$TMP/plain.json" -o "$TMP/plain.png" \
 expect html_without_tooltips_warns 0 \
     "plain.html: no renderer has tooltips or tap, so the page has no areas"
 
+# The PNG and the page each lay the figure out, but a warning is given once.
+printf 'x,y,k\n1,1,a\n2,2,b\n3,3,c\n' >"$TMP/pal.csv"
+cat >"$TMP/pal.json" <<'EOF'
+{"sources": {"s": {"csv": "pal.csv"}},
+ "renderers": [{"glyph": "scatter", "source": "s", "x": "x", "y": "y",
+   "tooltips": "@k",
+   "fill_color": {"field": "k", "transform": {"type": "factor_cmap",
+     "factors": ["a", "b", "c"], "palette": ["red", "blue"]}}}]}
+EOF
+run "$PNGPLOT" render "$TMP/pal.json" -o "$TMP/pal.png" --html "$TMP/pal.html"
+expected="pngplot: warning: $TMP/pal.json:4:18: renderers[0].fill_color: factor_cmap has 2 colours for 3 factors, so 'c' and the factors after it get nan_color"
+if [ "$status" -eq 0 ] && [ "$(cat "$TMP/stderr")" = "$expected" ]; then
+    pass html_warning_given_once
+else
+    fail html_warning_given_once "status $status, stderr: $(cat "$TMP/stderr")"
+fi
+
 # ------------------------------------------------------------------------
 # In Chromium
 # ------------------------------------------------------------------------

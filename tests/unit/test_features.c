@@ -228,6 +228,34 @@ static void test_range_with_one_end_given(void)
     release(&r);
 }
 
+/* Factors past the end of a short palette get nan_color, with a warning. */
+static void test_short_factor_palette_warns(void)
+{
+    rendered r;
+
+    render_text("{\"width\": 200, \"height\": 200, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"scatter\", \"source\": \"s\", \"x\": \"x\", \"y\": "
+                "\"y\", \"fill_color\": {\"field\": \"k\", \"transform\": "
+                "{\"type\": \"factor_cmap\", \"factors\": [\"a\", \"b\", "
+                "\"c\"], \"palette\": [\"red\", \"blue\"], \"nan_color\": "
+                "\"lime\"}}}]}",
+                "x,y,k\n1,1,a\n2,2,b\n3,3,c\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 1);
+    CHECK_STR(r.warnings, "case.json:1:154: renderers[0].fill_color: "
+              "factor_cmap has 2 colours for 3 factors, so 'c' and the "
+              "factors after it get nan_color\n");
+    if (r.fig != NULL) {
+        const pp_color_t *fill = r.fig->renderers[0].data.fill_colors;
+        CHECK_INT(fill[1].b, 255);                  /* b: blue */
+        CHECK_INT(fill[2].r, 0);                    /* c: lime, 0 255 0 */
+        CHECK_INT(fill[2].g, 255);
+        CHECK_INT(fill[2].b, 0);
+    }
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -243,6 +271,7 @@ int main(void)
     RUN(test_replace_needs_a_valid_pattern);
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
+    RUN(test_short_factor_palette_warns);
     harness_end();
     CHECK_EXIT();
 }
