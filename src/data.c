@@ -137,15 +137,6 @@ typedef struct string_set {
     size_t capacity, count;
 } string_set;
 
-static size_t hash_string(const char *s)
-{
-    size_t h = 1469598103934665603u;
-
-    while (*s != '\0')
-        h = (h ^ (unsigned char)*s++) * 1099511628211u;
-    return h;
-}
-
 /* Adds s (not copied); returns 1 when new, 0 when present, -1 on no memory. */
 static int set_add(string_set *set, const char *s)
 {
@@ -162,7 +153,7 @@ static int set_add(string_set *set, const char *s)
         free(set->slots);
         *set = bigger;
     }
-    i = hash_string(s) & (set->capacity - 1);
+    i = (size_t)pp__hash_text(s) & (set->capacity - 1);
     while (set->slots[i] != NULL) {
         if (strcmp(set->slots[i], s) == 0)
             return 0;
@@ -276,7 +267,7 @@ static bool factor_index_init(factor_index *fx, char **items, size_t n)
         return false;
     fx->mask = capacity - 1;
     for (i = 0; i < n; i++) {
-        s = hash_string(items[i]) & fx->mask;
+        s = (size_t)pp__hash_text(items[i]) & fx->mask;
         while (fx->slots[s] != 0 &&
                strcmp(items[fx->slots[s] - 1], items[i]) != 0)
             s = (s + 1) & fx->mask;
@@ -299,7 +290,7 @@ static long factor_position(const factor_index *fx, const char *text)
                 return (long)i;
         return -1;
     }
-    for (i = hash_string(text) & fx->mask; fx->slots[i] != 0;
+    for (i = (size_t)pp__hash_text(text) & fx->mask; fx->slots[i] != 0;
          i = (i + 1) & fx->mask)
         if (strcmp(fx->items[fx->slots[i] - 1], text) == 0)
             return (long)(fx->slots[i] - 1);
@@ -765,7 +756,7 @@ typedef struct key_index {
 
 static size_t slot_of(const key_index *index, const char *key)
 {
-    size_t i = hash_string(key) & (index->capacity - 1);
+    size_t i = (size_t)pp__hash_text(key) & (index->capacity - 1);
 
     while (index->keys[i] != NULL && strcmp(index->keys[i], key) != 0)
         i = (i + 1) & (index->capacity - 1);

@@ -140,16 +140,6 @@ pp_status pp__fail_status(pp_error_t *err, pp_status status)
     return pp__fail(err, status, "%s", pp_strerror(status));
 }
 
-/* FNV-1a: enough to tell apart the few dozen warnings a figure can give. */
-static uint64_t message_hash(const char *text)
-{
-    uint64_t h = 14695981039346656037u;
-
-    for (; *text != '\0'; text++)
-        h = (h ^ (unsigned char)*text) * 1099511628211u;
-    return h;
-}
-
 void pp__warn(pp__warnings *sink, const char *fmt, ...)
 {
     char line[PP_ERROR_MESSAGE_SIZE];
@@ -163,7 +153,7 @@ void pp__warn(pp__warnings *sink, const char *fmt, ...)
     pp__vformat(line, sizeof line, fmt, args);
     va_end(args);
 
-    hash = message_hash(line);
+    hash = pp__hash_text(line);
     for (i = 0; i < sink->ngiven; i++)
         if (sink->given[i] == hash)
             return;

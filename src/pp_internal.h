@@ -65,6 +65,10 @@ void pp__warn(pp__warnings *sink, const char *fmt, ...)
 char *pp__strdup(const char *s);
 char *pp__strndup(const char *s, size_t n);
 
+/* FNV-1a over a NUL-terminated string, for hash tables and for knowing a
+   message or text seen before. */
+uint64_t pp__hash_text(const char *text);
+
 /* Frees n strings and the array holding them; NULL is a no-op. */
 void pp__free_strings(char **items, size_t n);
 

@@ -383,19 +383,10 @@ static void warn_missing(pp_fonts_t *fonts, FT_Face face, uint32_t cp)
              (unsigned)cp, name ? name : face->family_name);
 }
 
-static uint64_t hash_text(const char *text)
-{
-    uint64_t h = 14695981039346656037u;
-
-    while (*text != '\0')
-        h = (h ^ (unsigned char)*text++) * 1099511628211u;
-    return h;
-}
-
 /* Warns about invalid UTF-8, once per text, showing bad bytes as \xNN. */
 static void warn_invalid(pp_fonts_t *fonts, const char *text)
 {
-    uint64_t h = hash_text(text);
+    uint64_t h = pp__hash_text(text);
     char shown[160];
     size_t i, n = 0;
 
@@ -509,11 +500,7 @@ static pp_status lay_out(pp_fonts_t *fonts, int face_i, const char *utf8,
 
 static size_t layout_hash(int face, const char *text)
 {
-    size_t h = 1469598103934665603u ^ (size_t)face;
-
-    while (*text != '\0')
-        h = (h ^ (unsigned char)*text++) * 1099511628211u;
-    return h;
+    return (size_t)(pp__hash_text(text) + (uint64_t)face);
 }
 
 /* Keeps a copy of a fresh layout; out of memory only costs a later miss. */

@@ -21,6 +21,15 @@ char *pp__strdup(const char *s)
     return s == NULL ? NULL : pp__strndup(s, strlen(s));
 }
 
+uint64_t pp__hash_text(const char *text)
+{
+    uint64_t h = 14695981039346656037u;
+
+    for (; *text != '\0'; text++)
+        h = (h ^ (unsigned char)*text) * 1099511628211u;
+    return h;
+}
+
 bool pp__grow(void **items, size_t *capacity, size_t needed, size_t item_size)
 {
     size_t new_capacity = *capacity ? *capacity : 8;
