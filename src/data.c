@@ -854,7 +854,7 @@ static pp_status place_in_rows(pp_figure_t *fig, pp__renderer *rend,
     long *row;
     pp_status st;
 
-    st = find_column(fig, nodes, rend->rows_by, &rend->loc, rend, &by, err);
+    st = find_column(fig, nodes, rend->rows_by, &rend->by_loc, rend, &by, err);
     if (st != PP_OK)
         return st;
     d->n = nodes->nrows;
@@ -995,7 +995,7 @@ static pp_status eval_bands(pp_figure_t *fig, pp__renderer *rend,
         return pp__fail_status(err, PP_ERR_NOMEM);
     if ((st = pp__eval_numbers(fig, rend, table, &rend->xs[0],
                                fig->xaxis.type, x, err)) ||
-        (st = find_column(fig, table, rend->bands_by, &rend->loc, rend, &by,
+        (st = find_column(fig, table, rend->bands_by, &rend->by_loc, rend, &by,
                           err))) {
         free(x);
         return st;

@@ -152,6 +152,7 @@ static void renderer_free(pp__renderer *r)
     size_t i;
 
     pp__loc_free(&r->loc);
+    pp__loc_free(&r->by_loc);
     free(r->source);
     free(r->legend_label);
     for (i = 0; i < r->nvertices; i++) {

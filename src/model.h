@@ -230,6 +230,7 @@ typedef struct pp__renderer {
        half of band_width to the last's plus half (band_width 0: the
        smallest step between rows), labelled with the value. */
     char *bands_by;
+    pp__loc by_loc;             /* where rows_by or bands_by was given */
     double band_width;
     bool band_labels;
     char *band_label_prefix;

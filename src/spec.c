@@ -1214,6 +1214,8 @@ static pp_status read_node_layout(reader *r, json_t *layout, const char *pl,
     if ((st = check_keys(r, layout, pl, rows_keys)) ||
         (st = get_string(r, layout, pl, "by", &rend->rows_by)))
         return st;
+    if ((rend->by_loc.path = path_key(pl, "by")) == NULL)
+        return nomem(r);
     if (rend->rows_by == NULL || !json_is_array(rows) ||
         json_array_size(rows) == 0)
         return spec_fail(r, pl, false, "a rows layout needs \"by\" (a "
@@ -1367,6 +1369,8 @@ static pp_status read_bands_glyph(reader *r, json_t *obj, const char *path,
     if (rend->bands_by == NULL)
         return spec_fail(r, path, false, "bands need \"by\": the column "
                          "whose non-zero values mark the rows to shade");
+    if ((rend->by_loc.path = path_key(path, "by")) == NULL)
+        return nomem(r);
     if (rend->fill.color.kind == PP__SPEC_FIELD)
         return spec_fail(r, path, false, "bands have one colour; '%s' is not "
                          "a colour", rend->fill.color.field);

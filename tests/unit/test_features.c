@@ -136,6 +136,29 @@ static void test_rows_layout_category_without_row(void)
     release(&r);
 }
 
+/* A "by" column that is not in the data: the message points at "by". */
+static void test_by_column_missing_points_at_by(void)
+{
+    rendered r;
+
+    render_text(GRAPH_SPEC("{\"type\": \"rows\", \"by\": \"role\", "
+                           "\"rows\": [[\"*\"]]}", GATEWAY), hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, ".layout_provider.by: graph renderer: "
+                   "column 'role' is not in ");
+    CHECK_CONTAINS(r.err.message, "case.json:1:396: ");
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"bands\", \"source\": "
+                "\"s\", \"x\": \"x\", \"by\": \"incident\"}]}",
+                "x,inc\n0,0\n1,1\n", &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "case.json:1:105: renderers[0].by: bands "
+                   "renderer: column 'incident' is not in ");
+    release(&r);
+}
+
 static void test_edge_to_unknown_node(void)
 {
     rendered r;
@@ -268,6 +291,7 @@ int main(void)
     RUN(test_rows_layout_and_text_keys);
     RUN(test_rows_layout_category_without_row);
     RUN(test_edge_to_unknown_node);
+    RUN(test_by_column_missing_points_at_by);
     RUN(test_replace_needs_a_valid_pattern);
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
