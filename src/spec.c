@@ -1144,9 +1144,17 @@ static pp_status read_marker_props(reader *r, json_t *obj, const char *path,
         return st;
     rend->marker = (pp__marker)marker;
     if (rend->size.kind == PP__SPEC_NUMBER &&
-        !(rend->size.number >= 0.0 && rend->size.number <= 10000.0))
-        return spec_fail(r, path, false, "size must be between 0 and 10000 "
-                         "pixels, not %g", rend->size.number);
+        !(rend->size.number >= 0.0 && rend->size.number <= 10000.0)) {
+        /* Point at the size itself, as every other bad value does. */
+        char *p = path_key(path, "size");
+
+        if (p == NULL)
+            return nomem(r);
+        st = spec_fail(r, p, false, "must be between 0 and 10000 pixels, "
+                       "not %g", rend->size.number);
+        free(p);
+        return st;
+    }
     return PP_OK;
 }
 
@@ -1710,7 +1718,7 @@ static pp_status read_title(reader *r, json_t *root)
     } else if (json_is_string(title)) {
         st = get_string(r, root, NULL, "title", &r->fig->title.text);
     } else if (!json_is_object(title)) {
-        st = spec_fail(r, path, false, "title must be a string or an object, "
+        st = spec_fail(r, path, false, "must be a string or an object, "
                        "not %s", json_type_name(title));
     } else if ((st = check_keys(r, title, path, keys)) ||
                (st = get_string(r, title, path, "text", &r->fig->title.text)) ||
