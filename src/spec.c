@@ -1257,6 +1257,9 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     static const char *const edge_glyph_keys[] = {
         "type", "color", "alpha", "line_color", "line_alpha", "line_width",
         "line_cap", "line_join", NULL};
+    static const char *const node_types[] = {"scatter", "circle", NULL};
+    static const char *const edge_types[] = {"multi_line", NULL};
+    int type = 0;
     json_t *nodes = json_object_get(obj, "node_renderer");
     json_t *edges = json_object_get(obj, "edge_renderer");
     json_t *layout = json_object_get(obj, "layout_provider");
@@ -1312,7 +1315,11 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
         json_decref(glyph);
         goto done;
     }
+    /* "type" names Bokeh's glyph; one pngplot does not draw is an error,
+       not a circle in its place. */
     st = check_keys(r, glyph, pg, node_glyph_keys);
+    if (st == PP_OK)
+        st = get_choice(r, glyph, pg, "type", node_types, &type);
     if (st == PP_OK)
         st = read_marker_props(r, glyph, pg, rend);
     json_decref(glyph);
@@ -1328,7 +1335,9 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     } else if (glyph != NULL) {
         if (!json_is_object(glyph))
             st = spec_fail(r, pg, false, "glyph must be an object");
-        else if ((st = check_keys(r, glyph, pg, edge_glyph_keys)) == PP_OK)
+        else if ((st = check_keys(r, glyph, pg, edge_glyph_keys)) == PP_OK &&
+                 (st = get_choice(r, glyph, pg, "type", edge_types,
+                                  &type)) == PP_OK)
             st = read_line_props(r, glyph, pg, &rend->edge_line);
     }
 done:
