@@ -329,13 +329,18 @@ static pp_status not_numbers(const pp_figure_t *fig, const pp__table *table,
                              pp_error_t *err)
 {
     size_t row = col->first_text_row;
+    const char *text = col->strings[row] != NULL ? col->strings[row] : "";
     char cell[80];
+    double ms;
+    /* Dates on a linear axis are a missing "x_axis_type", not bad data. */
+    bool date = pp__parse_datetime(text, strlen(text), &ms);
 
-    quote_cell(col->strings[row] != NULL ? col->strings[row] : "", cell,
-               sizeof cell);
+    quote_cell(text, cell, sizeof cell);
     return data_fail(fig, loc, err, "column '%s' must hold numbers, but "
-                     "%s:%zu has '%s'", col->name, table->path,
-                     table->row_line[row], cell);
+                     "%s:%zu has '%s'%s", col->name, table->path,
+                     table->row_line[row], cell,
+                     date ? "; for date-times set \"x_axis_type\" or "
+                     "\"y_axis_type\" to \"datetime\"" : "");
 }
 
 /* Values of a column on a date-time axis: ISO-8601 text or numbers (ms). */

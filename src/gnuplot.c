@@ -102,17 +102,35 @@ void pp__gp_text(pp__str *s, const char *text)
     const char *p;
 
     /* Double quotes with backslash escapes: gnuplot 5.4 reads '' inside
-       single quotes only between other characters. */
+       single quotes only between other characters. gnuplot runs the
+       command between backquotes even inside double quotes, so a backquote
+       is written as the octal escape \140, which its scanner passes by. */
     pp__str_puts(s, "\"");
     for (p = text; *p != '\0'; p++) {
         if (*p == '"' || *p == '\\')
             pp__str_printf(s, "\\%c", *p);
+        else if (*p == '`')
+            pp__str_puts(s, "\\140");
         else if ((unsigned char)*p < 0x20)
             pp__str_puts(s, " ");
         else
             pp__str_append(s, p, 1);
     }
     pp__str_puts(s, "\"");
+}
+
+void pp__gp_comment_text(pp__str *s, const char *text)
+{
+    const char *p;
+
+    /* A line break in a name from the input would end the comment and
+       make the rest of the name a command. */
+    for (p = text; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20)
+            pp__str_puts(s, " ");
+        else
+            pp__str_append(s, p, 1);
+    }
 }
 
 static int alpha_byte(pp_color_t c)
@@ -519,12 +537,13 @@ static pp_status write_script(pp__gp_writer *w, const char *png_path,
     const pp_figure_t *fig = w->fig;
     pp_status st;
 
-    pp__str_printf(w->s, "# %s drawn by gnuplot's pngcairo terminal;\n"
+    pp__str_puts(w->s, "# ");
+    pp__gp_comment_text(w->s, fig->spec_path);
+    pp__str_printf(w->s, " drawn by gnuplot's pngcairo terminal;\n"
                    "# written by pngplot %s. It needs gnuplot 5.4 or later "
                    "and the font\n# Liberation Sans. Positions are pixels "
                    "of the %dx%d canvas, where\n# pngplot's own layout puts "
-                   "them.\n", fig->spec_path, PP_VERSION_STRING, fig->width,
-                   fig->height);
+                   "them.\n", PP_VERSION_STRING, fig->width, fig->height);
     write_terminal(w, png_path);
     write_margins(w);
     write_range(w, 'x', &fig->x_range, &fig->xaxis);

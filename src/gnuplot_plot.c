@@ -93,7 +93,9 @@ static void put_threshold_function(pp__gp_writer *w, size_t index,
     size_t i;
 
     pp__str_printf(w->s, "# renderers[%zu]: colours by threshold_cmap of "
-                   "'%s'.\ncolor%zu(v) = ", index, spec->field, index);
+                   "'", index);
+    pp__gp_comment_text(w->s, spec->field);
+    pp__str_printf(w->s, "'.\ncolor%zu(v) = ", index);
     for (i = 0; i < t->nthresholds; i++) {
         pp__str_puts(w->s, "v < ");
         pp__gp_number(w->s, t->thresholds[i]);

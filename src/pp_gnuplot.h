@@ -25,8 +25,12 @@ void pp__gp_number(pp__str *s, double v);
 /* A pixel measure for people, at most 3 decimals: "12.5", "320". */
 void pp__gp_px(pp__str *s, double v);
 
-/* Text in double quotes, with " and \\ escaped by a backslash. */
+/* Text in double quotes, with " and \\ escaped by a backslash and ` as
+   \140 (gnuplot would run the command between backquotes). */
 void pp__gp_text(pp__str *s, const char *text);
+
+/* Text inside a # comment, control characters written as spaces. */
+void pp__gp_comment_text(pp__str *s, const char *text);
 
 /* A colour as rgb "#rrggbb", or rgb "#aarrggbb" when translucent. */
 void pp__gp_color(pp__str *s, pp_color_t c);

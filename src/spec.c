@@ -1144,9 +1144,17 @@ static pp_status read_marker_props(reader *r, json_t *obj, const char *path,
         return st;
     rend->marker = (pp__marker)marker;
     if (rend->size.kind == PP__SPEC_NUMBER &&
-        !(rend->size.number >= 0.0 && rend->size.number <= 10000.0))
-        return spec_fail(r, path, false, "size must be between 0 and 10000 "
-                         "pixels, not %g", rend->size.number);
+        !(rend->size.number >= 0.0 && rend->size.number <= 10000.0)) {
+        /* Point at the size itself, as every other bad value does. */
+        char *p = path_key(path, "size");
+
+        if (p == NULL)
+            return nomem(r);
+        st = spec_fail(r, p, false, "must be between 0 and 10000 pixels, "
+                       "not %g", rend->size.number);
+        free(p);
+        return st;
+    }
     return PP_OK;
 }
 
@@ -1251,6 +1259,9 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     static const char *const edge_glyph_keys[] = {
         "type", "color", "alpha", "line_color", "line_alpha", "line_width",
         "line_cap", "line_join", NULL};
+    static const char *const node_types[] = {"scatter", "circle", NULL};
+    static const char *const edge_types[] = {"multi_line", NULL};
+    int type = 0;
     json_t *nodes = json_object_get(obj, "node_renderer");
     json_t *edges = json_object_get(obj, "edge_renderer");
     json_t *layout = json_object_get(obj, "layout_provider");
@@ -1306,7 +1317,11 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
         json_decref(glyph);
         goto done;
     }
+    /* "type" names Bokeh's glyph; one pngplot does not draw is an error,
+       not a circle in its place. */
     st = check_keys(r, glyph, pg, node_glyph_keys);
+    if (st == PP_OK)
+        st = get_choice(r, glyph, pg, "type", node_types, &type);
     if (st == PP_OK)
         st = read_marker_props(r, glyph, pg, rend);
     json_decref(glyph);
@@ -1322,7 +1337,9 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     } else if (glyph != NULL) {
         if (!json_is_object(glyph))
             st = spec_fail(r, pg, false, "glyph must be an object");
-        else if ((st = check_keys(r, glyph, pg, edge_glyph_keys)) == PP_OK)
+        else if ((st = check_keys(r, glyph, pg, edge_glyph_keys)) == PP_OK &&
+                 (st = get_choice(r, glyph, pg, "type", edge_types,
+                                  &type)) == PP_OK)
             st = read_line_props(r, glyph, pg, &rend->edge_line);
     }
 done:
@@ -1714,7 +1731,7 @@ static pp_status read_title(reader *r, json_t *root)
     } else if (json_is_string(title)) {
         st = get_string(r, root, NULL, "title", &r->fig->title.text);
     } else if (!json_is_object(title)) {
-        st = spec_fail(r, path, false, "title must be a string or an object, "
+        st = spec_fail(r, path, false, "must be a string or an object, "
                        "not %s", json_type_name(title));
     } else if ((st = check_keys(r, title, path, keys)) ||
                (st = get_string(r, title, path, "text", &r->fig->title.text)) ||

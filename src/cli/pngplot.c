@@ -222,6 +222,33 @@ static int same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+static char *default_output(const char *spec);
+
+/*
+ * The PNG's path, given with -o or the default SPEC.png, must not also be
+ * the page's or the script's: the one written last would replace the other.
+ */
+static int check_png_clash(const render_args *a)
+{
+    char *owned = NULL;
+    const char *png = a->output;
+    int status = 0;
+
+    if (png == NULL && (png = owned = default_output(a->spec)) == NULL) {
+        print_error("out of memory");
+        return EXIT_FAILURE;
+    }
+    if (a->html != NULL && same_file(a->html, png))
+        status = usage_error("render: the PNG and the HTML page need "
+                             "different paths", "render ");
+    else if (a->script_only != NULL && strcmp(a->script_only, "-") != 0 &&
+             same_file(a->script_only, png))
+        status = usage_error("render: the PNG and the gnuplot script need "
+                             "different paths", "render ");
+    free(owned);
+    return status;
+}
+
 /*
  * Paths that cannot be meant: an empty one (which would name "/" once a
  * file name is added), or an output that would replace the spec or the
@@ -248,10 +275,7 @@ static int check_paths(const render_args *a)
         (a->script_only != NULL && same_file(a->script_only, a->spec)))
         return usage_error("render: an output would replace the spec itself",
                            "render ");
-    if (a->html != NULL && a->output != NULL && same_file(a->html, a->output))
-        return usage_error("render: the PNG and the HTML page need different "
-                           "paths", "render ");
-    return 0;
+    return check_png_clash(a);
 }
 
 static int parse_render_args(int argc, char **argv, render_args *a)

@@ -150,6 +150,71 @@ static void test_script_text(void)
     release(&f);
 }
 
+/* Text from the input never becomes a command: gnuplot runs what stands
+   between backquotes even in double quotes, and a line break in a name
+   would end a comment. The figure carries both; gnuplot must not run
+   them. */
+static void test_script_keeps_input_as_text(void)
+{
+    static const char field[] = "v\nset output \"stolen.png\"";
+    char spec[1024], font_dir[512], marker[512];
+    pp_figure_t *fig = NULL;
+    pp_fonts_t *fonts = NULL;
+    char *script = NULL;
+    pp_error_t err;
+    pp_status st;
+
+    snprintf(marker, sizeof marker, "%s/ran", tmpdir);
+    snprintf(spec, sizeof spec,
+             "{\"title\": \"a `touch %s` b\", \"sources\": {\"s\": "
+             "{\"data\": {}}}, \"renderers\": [{\"glyph\": \"segment\","
+             " \"source\": \"s\", \"x0\": \"x\", \"y0\": \"y\", \"x1\": 2,"
+             " \"y1\": 2, \"line_color\": {\"field\": \"v\\nset output "
+             "\\\"stolen.png\\\"\", \"transform\": {\"type\": "
+             "\"threshold_cmap\", \"thresholds\": [1000], \"palette\": "
+             "[\"navy\", \"red\"]}}}]}", marker);
+    snprintf(font_dir, sizeof font_dir, "%s/fonts", check_repo_dir());
+    st = pp_figure_load_json(spec, strlen(spec), "fig.json", NULL, &fig,
+                             &err);
+    if (st == PP_OK)
+        st = pp_figure_set_column(fig, "s", "x", xs, 5, &err);
+    if (st == PP_OK)
+        st = pp_figure_set_column(fig, "s", "y", xs, 5, &err);
+    if (st == PP_OK)
+        st = pp_figure_set_column(fig, "s", field, vs, 5, &err);
+    if (st == PP_OK)
+        st = pp_fonts_load(font_dir, &fonts, &err);
+    if (st == PP_OK)
+        st = pp_figure_gnuplot_script(fig, fonts, "out`x`.png", &script,
+                                      NULL, &err);
+    CHECK_MSG(st == PP_OK, "script failed: %s", err.message);
+    if (script != NULL) {
+        CHECK(strchr(script, '`') == NULL);
+        CHECK_CONTAINS(script, "set output \"out\\140x\\140.png\"\n");
+        CHECK_CONTAINS(script, "set label 1 \"a \\140touch ");
+        CHECK_CONTAINS(script, "/ran\\140 b\" at screen ");
+        CHECK_CONTAINS(script, "# renderers[0]: colours by threshold_cmap "
+                       "of 'v set output \"stolen.png\"'.\ncolor0(v) = ");
+    }
+
+    /* gnuplot itself draws the title as written and runs nothing. */
+    if (st == PP_OK) {
+        char path[512];
+
+        snprintf(path, sizeof path, "%s/quoted.png", tmpdir);
+        st = pp_figure_write_gnuplot_png(fig, fonts, NULL, path, &err);
+        if (st == PP_ERR_BACKEND &&
+            strncmp(err.message, "gnuplot is not installed", 24) == 0)
+            SKIP("gnuplot is not installed (apt-get install gnuplot-nox)");
+        else
+            CHECK_MSG(st == PP_OK, "gnuplot failed: %s", err.message);
+        CHECK_INT(access(marker, F_OK), -1);
+    }
+    free(script);
+    pp_fonts_destroy(fonts);
+    pp_figure_destroy(fig);
+}
+
 static void test_script_threshold_function(void)
 {
     fixture f;
@@ -388,6 +453,7 @@ int main(void)
     RUN(test_script_line_colors_and_gaps);
     RUN(test_script_text);
     RUN(test_script_threshold_function);
+    RUN(test_script_keeps_input_as_text);
     RUN(test_script_markers);
     RUN(test_script_without_points);
     RUN(test_script_legend);

@@ -83,6 +83,52 @@ static void test_width_given_as_string(void)
                    "string (\"800\")", NULL);
 }
 
+/* A bad marker size or title type is named at its own key, said once. */
+static void test_size_and_title_messages_point_at_the_value(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load("{\"sources\": {\"s\": {\"csv\": \"d.csv\"}},\n"
+                   " \"renderers\": [{\"glyph\": \"scatter\", \"source\": "
+                   "\"s\", \"x\": \"a\", \"y\": \"b\", \"size\": -3}]}",
+                   &fig, &err), PP_ERR_SPEC);
+    CHECK_STR(err.message, "fig.json:2:80: renderers[0].size: must be "
+              "between 0 and 10000 pixels, not -3");
+    CHECK_INT(load("{\"title\": 5}", &fig, &err), PP_ERR_SPEC);
+    CHECK_STR(err.message, "fig.json:1:11: title: must be a string or an "
+              "object, not a number");
+    CHECK(fig == NULL);
+}
+
+/* A graph's node or edge glyph "type" pngplot does not draw is an error,
+   not circles and lines in its place. */
+static void test_graph_glyph_type_is_checked(void)
+{
+    static const char graph[] =
+        "{\"sources\": {\"n\": {\"csv\": \"n.csv\"}, \"e\": {\"csv\": "
+        "\"e.csv\"}},\n \"renderers\": [{\"glyph\": \"graph\", "
+        "\"node_renderer\": {\"source\": \"n\", \"glyph\": {\"type\": "
+        "\"%s\"}}, \"edge_renderer\": {\"source\": \"e\", \"glyph\": "
+        "{\"type\": \"%s\"}}, \"layout_provider\": {\"x\": \"x\", \"y\": "
+        "\"y\"}}]}";
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+    char json[512];
+
+    snprintf(json, sizeof json, graph, "triangle", "multi_line");
+    CHECK_INT(load(json, &fig, &err), PP_ERR_SPEC);
+    CHECK_STR(err.message, "fig.json:2:86: renderers[0].node_renderer.glyph"
+              ".type: must be one of scatter, circle, not 'triangle'");
+    snprintf(json, sizeof json, graph, "circle", "line");
+    CHECK_INT(load(json, &fig, &err), PP_ERR_SPEC);
+    CHECK_STR(err.message, "fig.json:2:149: renderers[0].edge_renderer.glyph"
+              ".type: must be one of multi_line, not 'line'");
+    snprintf(json, sizeof json, graph, "scatter", "multi_line");
+    CHECK_INT(load(json, &fig, &err), PP_OK);
+    pp_figure_destroy(fig);
+}
+
 static void test_width_zero_negative_fractional_too_big(void)
 {
     expect_failure("{\"width\": 0}", PP_ERR_SPEC,
@@ -248,6 +294,8 @@ int main(void)
     RUN(test_ranges_equal_reversed);
     RUN(test_colour_that_does_not_parse);
     RUN(test_font_size_without_unit_or_negative);
+    RUN(test_size_and_title_messages_point_at_the_value);
+    RUN(test_graph_glyph_type_is_checked);
     RUN(test_font_size_units);
     RUN(test_alpha_outside_unit_interval);
     RUN(test_negative_or_absurd_line_width);
