@@ -6,6 +6,9 @@
  * render or (diff) images that differ, 2 for a usage error (diff: an image
  * that cannot be read).
  */
+/* realpath() is in POSIX, but glibc declares it only for X/Open. */
+#define _XOPEN_SOURCE 700
+
 #include "pngplot.h"
 
 #include <errno.h>
@@ -211,15 +214,48 @@ typedef struct render_args {
     const char *script_only;    /* --script-only FILE */
 } render_args;
 
-/* Whether two paths name the same file (both must exist to be the same). */
+/*
+ * A path with its folder resolved ("./out/../fig.png" -> "/work/fig.png"),
+ * for files that do not exist yet; NULL when the folder does not exist.
+ * The caller frees it.
+ */
+static char *resolved_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder, *real, *out = NULL;
+
+    if (slash == NULL)
+        folder = strdup(".");
+    else if (slash == path)
+        folder = strdup("/");
+    else
+        folder = strndup(path, (size_t)(slash - path));
+    real = folder != NULL ? realpath(folder, NULL) : NULL;
+    if (real != NULL && (out = malloc(strlen(real) + strlen(path) + 2)))
+        sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
+                slash != NULL ? slash + 1 : path);
+    free(folder);
+    free(real);
+    return out;
+}
+
+/* Whether two paths name the same file, existing or about to be written. */
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
+    char *ra, *rb;
+    int same;
 
     if (strcmp(a, b) == 0)
         return 1;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    ra = resolved_path(a);
+    rb = resolved_path(b);
+    same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
 }
 
 static char *default_output(const char *spec);
@@ -351,6 +387,9 @@ static int parse_render_args(int argc, char **argv, render_args *a)
         strcmp(a->output, "-") == 0)
         return usage_error("render: the script needs a file to draw into: "
                            "give -o FILE with --script-only", "render ");
+    if (a->script_only != NULL && a->html != NULL)
+        return usage_error("render: --script-only draws no PNG, so there is "
+                           "none for --html to show", "render ");
     if (a->script_only != NULL)
         a->gnuplot = 1;
     if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)

@@ -59,3 +59,30 @@ if [ "$status" -eq 0 ] && [ "$(png_size "$TMP/fig.png")" = 600x600 ] &&
 else
     fail paths_distinct_outputs "status $status: $(head -c 300 "$TMP/stderr")"
 fi
+
+# The same file by two spellings, before either exists: the folder is
+# resolved, so ./fig.png and sub/../fig.png are both fig.png.
+mkdir -p "$TMP/sub"
+rm -f "$TMP/fig.png" "$TMP/fig.gp"
+run "$PNGPLOT" render "$TMP/fig.json" -o "$TMP/sub/../fig.png" \
+    --html "$TMP/./fig.png"
+if [ "$status" -eq 2 ] && [ ! -e "$TMP/fig.png" ] &&
+    grep -qF "render: the PNG and the HTML page need different paths" \
+        "$TMP/stderr"; then
+    pass paths_clash_before_files_exist
+else
+    fail paths_clash_before_files_exist "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
+# --script-only draws no PNG, so a page would have nothing to show.
+echo old >"$TMP/fig.html"
+run "$PNGPLOT" render "$TMP/fig.json" --script-only "$TMP/fig.gp" \
+    --html "$TMP/fig.html"
+expect_usage paths_html_with_script_only \
+    "render: --script-only draws no PNG, so there is none for --html to show" \
+    "$TMP/fig.html"
+if [ -e "$TMP/fig.gp" ]; then
+    fail paths_html_with_script_only_writes_no_script "fig.gp was written"
+else
+    pass paths_html_with_script_only_writes_no_script
+fi
