@@ -254,8 +254,11 @@ bool pp__json_locate(const char *text, size_t len, const char *path,
         for (p = parent; *p != '\0'; p++)
             if (*p == PP__PATH_KEY || *p == PP__PATH_INDEX)
                 last = p;
-        if (last != NULL)
-            *last = '\0';
+        if (last == NULL) {     /* no segment to drop: nothing above */
+            free(parent);
+            return false;
+        }
+        *last = '\0';
     }
     found = parent[0] != '\0' &&
             pp__json_locate(text, len, parent, false, line, column);

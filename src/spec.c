@@ -168,7 +168,11 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
         if (key_path == NULL)
             return nomem(r);
         hint = nearest_key(key, known);
-        if (hint != NULL)
+        if (strcmp(key, "radius") == 0 && in_list("size", known))
+            st = spec_fail(r, key_path, true, "unknown key 'radius': markers "
+                           "take \"size\", a diameter in pixels, as Bokeh's "
+                           "scatter does");
+        else if (hint != NULL)
             st = spec_fail(r, key_path, true,
                            "unknown key '%s'; did you mean '%s'?", key, hint);
         else
@@ -2000,6 +2004,11 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
     range->loc.path = path;
     if (value == NULL)
         return PP_OK;
+    if (json_is_array(value) && json_is_string(json_array_get(value, 0)))
+        return spec_fail(r, path, false, "a list of factors (Bokeh's "
+                         "FactorRange) is not supported: place the text with "
+                         "a factor_index transform and name the ticks with "
+                         "the axis's major_label_overrides");
     if (json_is_array(value) && json_array_size(value) == 2) {
         start = json_array_get(value, 0);
         end = json_array_get(value, 1);
@@ -2108,7 +2117,8 @@ static const char *const figure_keys[] = {
     "y_axis_label", "xaxis", "yaxis", "axis", "xgrid", "ygrid", "grid",
     "legend", "background_fill_color", "background_fill_alpha",
     "border_fill_color", "border_fill_alpha", "outline_line_color",
-    "outline_line_alpha", "min_border", "toolbar_location", "data_dir",
+    "outline_line_alpha", "min_border", "toolbar_location", "tools",
+    "data_dir",
     "tooltips", "tap", NULL
 };
 
@@ -2213,6 +2223,33 @@ static pp_status check_factor_references(reader *r)
     return PP_OK;
 }
 
+/*
+ * figure(tools="pan,hover") in a notebook: the tools act in the browser,
+ * so a static image has none, but a spec translated line by line keeps
+ * the key. Its value is checked as Bokeh would: a string or a list of
+ * tool names.
+ */
+static pp_status check_tools(reader *r, json_t *root)
+{
+    json_t *tools = json_object_get(root, "tools"), *item;
+    size_t i;
+    bool names = json_is_array(tools);
+    char *path;
+    pp_status st;
+
+    json_array_foreach(tools, i, item)
+        names = names && json_is_string(item);
+    if (tools == NULL || json_is_string(tools) || json_is_null(tools) ||
+        names)
+        return PP_OK;
+    if ((path = path_key(NULL, "tools")) == NULL)
+        return nomem(r);
+    st = spec_fail(r, path, false, "must be a string such as \"pan,hover\" "
+                   "or a list of tool names, not %s", json_type_name(tools));
+    free(path);
+    return st;
+}
+
 static pp_status read_figure(reader *r, json_t *root)
 {
     pp_figure_t *fig = r->fig;
@@ -2259,6 +2296,11 @@ static pp_status read_figure(reader *r, json_t *root)
         return st;
     }
     free(toolbar); /* accepted for Bokeh compatibility; nothing is drawn */
+    if ((st = check_tools(r, root)) != PP_OK) {
+        free(x_label);
+        free(y_label);
+        return st;
+    }
     if (fig->xaxis.axis_label == NULL)
         fig->xaxis.axis_label = x_label;
     else

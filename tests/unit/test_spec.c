@@ -70,6 +70,37 @@ static void test_unknown_top_level_key_without_close_match(void)
                    "fig.json:1:16: zzzzzzzzz: unknown key 'zzzzzzzzz'", NULL);
 }
 
+/* Bokeh names a notebook uses that pngplot takes differently, or ignores. */
+static void test_bokeh_names_tools_radius_factor_range(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    /* tools act in the browser: accepted as Bokeh takes them, unused. */
+    CHECK_INT(load("{\"tools\": \"pan,wheel_zoom,hover\"}", &fig, &err),
+              PP_OK);
+    pp_figure_destroy(fig);
+    fig = NULL;
+    CHECK_INT(load("{\"tools\": [\"pan\", \"hover\"]}", &fig, &err), PP_OK);
+    pp_figure_destroy(fig);
+    expect_failure("{\"tools\": 3}", PP_ERR_SPEC, "fig.json:1:11: tools: "
+                   "must be a string such as \"pan,hover\" or a list of tool "
+                   "names, not a number", NULL);
+
+    expect_failure("{\"sources\": {\"s\": {\"csv\": \"d.csv\"}}, "
+                   "\"renderers\": [{\"glyph\": \"scatter\", \"source\": "
+                   "\"s\", \"x\": \"x\", \"y\": \"y\", \"radius\": 3}]}",
+                   PP_ERR_SPEC, "fig.json:1:108: renderers[0].radius: unknown "
+                   "key 'radius': markers take \"size\", a diameter in "
+                   "pixels, as Bokeh's scatter does", NULL);
+
+    expect_failure("{\"x_range\": [\"source\", \"target\"]}", PP_ERR_SPEC,
+                   "fig.json:1:13: x_range: a list of factors (Bokeh's "
+                   "FactorRange) is not supported: place the text with a "
+                   "factor_index transform and name the ticks with the "
+                   "axis's major_label_overrides", NULL);
+}
+
 static void test_invalid_json_gives_line_and_column(void)
 {
     expect_failure("{\"width\": 800,\n \"height\": 350,,\n}", PP_ERR_SPEC,
@@ -286,6 +317,7 @@ int main(void)
     RUN(test_valid_spec_loads_with_bokeh_defaults);
     RUN(test_typo_names_key_line_column_and_suggestion);
     RUN(test_unknown_top_level_key_without_close_match);
+    RUN(test_bokeh_names_tools_radius_factor_range);
     RUN(test_invalid_json_gives_line_and_column);
     RUN(test_width_given_as_string);
     RUN(test_width_zero_negative_fractional_too_big);
