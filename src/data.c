@@ -80,6 +80,19 @@ static char *join_path(const char *dir, const char *file)
     return path;
 }
 
+/* A CSV file that cannot be read: the message also says where the spec
+   names it, since --data-dir or data_dir may have moved it. */
+static pp_status unreadable_source(const pp_figure_t *fig,
+                                   const pp__source *src, pp_error_t *err)
+{
+    char prefix[512], where[256], message[PP_ERROR_MESSAGE_SIZE];
+
+    memcpy(message, err->message, sizeof message);
+    pp__loc_prefix(fig, &src->loc, false, prefix, sizeof prefix);
+    pp__loc_describe(&src->loc, where, sizeof where);
+    return pp__fail(err, PP_ERR_IO, "%s%s: %s", prefix, where, message);
+}
+
 pp_status pp__source_table(pp_figure_t *fig, const char *name,
                            pp__table **out, pp_error_t *err)
 {
@@ -100,6 +113,8 @@ pp_status pp__source_table(pp_figure_t *fig, const char *name,
             return pp__fail_status(err, PP_ERR_NOMEM);
         st = pp__table_load_csv(path, &src->table, err);
         free(path);
+        if (st == PP_ERR_IO)
+            return unreadable_source(fig, src, err);
         if (st != PP_OK)
             return st;
     }

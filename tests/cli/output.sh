@@ -126,7 +126,7 @@ else
     chmod 000 "$TMP/locked/data.csv"
     as_nobody "$PNGPLOT" render "$TMP/locked/spec.json" -o -
     expect_clean_failure csv_unreadable \
-        "$TMP/locked/data.csv: cannot open: Permission denied"
+        "$TMP/locked/spec.json:2:19: sources.s: $TMP/locked/data.csv: cannot open: Permission denied"
     chmod 644 "$TMP/locked/data.csv"
 fi
 
