@@ -4,7 +4,8 @@
  *
  *   build/examples/wave [OUT.png [FONT_DIR]]
  *
- * writes wave.png (fonts from fonts/ unless FONT_DIR is given).
+ * writes wave.png, with the fonts installed beside the library (make
+ * install) unless FONT_DIR is given: in the source tree, give `fonts`.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,7 +27,7 @@ static const char spec[] =
 int main(int argc, char **argv)
 {
     const char *out = argc > 1 ? argv[1] : "wave.png";
-    const char *font_dir = argc > 2 ? argv[2] : "fonts";
+    const char *font_dir = argc > 2 ? argv[2] : NULL;   /* NULL: installed */
     double t[COUNT], v[COUNT];
     pp_figure_t *fig = NULL;
     pp_fonts_t *fonts = NULL;
