@@ -125,9 +125,11 @@ static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
  * leave nothing on the other side of it, the other end is one unit away
  * (a decade on a log axis).
  */
-static void fixed_end(pp__range *range, pp__axis_type type)
+static void fixed_end(pp_figure_t *fig, pp__range *range,
+                      pp__axis_type type, const char *name, bool any_data)
 {
     double start = range->start, end = range->end;
+    char where[PP_ERROR_MESSAGE_SIZE / 2];
 
     if (!range->automatic || !(range->start_given || range->end_given))
         return;
@@ -136,6 +138,14 @@ static void fixed_end(pp__range *range, pp__axis_type type)
     if (range->end_given)
         end = range->given_end;
     if (!(start < end)) {
+        /* Most likely a mistake (a start in the wrong unit): say so. */
+        if (any_data) {
+            pp__loc_prefix(fig, &range->loc, false, where, sizeof where);
+            pp__warn(&fig->warnings, "%s%s_range: the given %s %g leaves "
+                     "all the data outside the range", where, name,
+                     range->start_given ? "start" : "end",
+                     range->start_given ? start : end);
+        }
         if (range->start_given)
             end = type == PP__AXIS_LOG ? start * 10.0 : start + 1.0;
         else
@@ -152,8 +162,8 @@ void pp__compute_ranges(pp_figure_t *fig)
     data_extents(fig, &x, &y);
     auto_range(&fig->x_range, &x, fig->xaxis.type);
     auto_range(&fig->y_range, &y, fig->yaxis.type);
-    fixed_end(&fig->x_range, fig->xaxis.type);
-    fixed_end(&fig->y_range, fig->yaxis.type);
+    fixed_end(fig, &fig->x_range, fig->xaxis.type, "x", x.any);
+    fixed_end(fig, &fig->y_range, fig->yaxis.type, "y", y.any);
 }
 
 /* ------------------------------------------------------------------------ */

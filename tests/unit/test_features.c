@@ -249,6 +249,20 @@ static void test_range_with_one_end_given(void)
     CHECK_CONTAINS(r.err.message, "case.json:1:19: y_range.start: must be a "
                    "finite number, not a string");
     release(&r);
+
+    /* A start above all the data: one unit of range, and a warning. */
+    render_text("{\"y_range\": {\"start\": 100}, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": "
+                "\"y\"}]}", "x,y\n0,5\n1,8\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_STR(r.warnings, "case.json:1:13: y_range: the given start 100 "
+              "leaves all the data outside the range\n");
+    if (r.fig != NULL) {
+        CHECK_NEAR(r.fig->y_range.start, 100.0, 0.0);
+        CHECK_NEAR(r.fig->y_range.end, 101.0, 0.0);
+    }
+    release(&r);
 }
 
 /* Factors past the end of a short palette get nan_color, with a warning. */
