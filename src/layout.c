@@ -633,6 +633,34 @@ static pp_status layout_legend(pp_figure_t *fig, pp_fonts_t *fonts,
 /* The whole layout                                                          */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * A title is placed over the frame as Bokeh places it, and what passes the
+ * image's edges is cut, as in Bokeh; a warning says so, since the reader
+ * of the PNG cannot tell.
+ */
+static void warn_title_cut(pp_figure_t *fig, pp_fonts_t *fonts,
+                           const pp__layout *layout)
+{
+    const pp__title *title = &fig->title;
+    pp_text_style_t style = pp__text_style(&title->font, title->align);
+    pp_text_metrics_t m;
+    double anchor = layout->frame.x, left;
+
+    if (pp_text_measure(fonts, title->text, &style, &m) != PP_OK)
+        return;
+    if (title->align == PP_ALIGN_CENTER)
+        anchor += layout->frame.width / 2.0;
+    else if (title->align == PP_ALIGN_RIGHT)
+        anchor += layout->frame.width;
+    left = anchor - (title->align == PP_ALIGN_CENTER ? m.width / 2.0
+                     : title->align == PP_ALIGN_RIGHT ? m.width : 0.0);
+    if (left >= 0.0 && left + m.width <= fig->width)
+        return;
+    pp__warn(&fig->warnings, "the title is %.0f px wide and passes the "
+             "image's edge (%d px wide), where it is cut", m.width,
+             fig->width);
+}
+
 pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err)
 {
@@ -665,6 +693,8 @@ pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
     layout->frame.y = top;
     layout->frame.width = fmax(1.0, fig->width - left - right);
     layout->frame.height = fmax(1.0, fig->height - top - bottom);
+    if (layout->title_height > 0.0)
+        warn_title_cut(fig, fonts, layout);
     return layout_legend(fig, fonts, layout, err);
 }
 

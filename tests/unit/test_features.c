@@ -293,6 +293,28 @@ static void test_short_factor_palette_warns(void)
     release(&r);
 }
 
+/* A title wider than the image is cut at its edge, with a warning. */
+static void test_title_cut_at_the_edge_warns(void)
+{
+    rendered r;
+
+    render_text("{\"width\": 200, \"height\": 150, \"title\": \"Number of "
+                "New Connections Over Time\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_CONTAINS(r.warnings, "the title is ");
+    CHECK_CONTAINS(r.warnings, " px wide and passes the image's edge (200 px "
+                   "wide), where it is cut\n");
+    release(&r);
+
+    render_text("{\"width\": 400, \"height\": 150, \"title\": \"Number of "
+                "New Connections Over Time\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 0);
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -310,6 +332,7 @@ int main(void)
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
+    RUN(test_title_cut_at_the_edge_warns);
     harness_end();
     CHECK_EXIT();
 }
