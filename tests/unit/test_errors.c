@@ -96,10 +96,24 @@ static void keep_warning(void *user, const char *message)
 
 static void test_warn_escapes_control_characters(void)
 {
-    pp__warnings sink = {keep_warning, NULL};
+    pp__warnings sink = {.fn = keep_warning};
 
     pp__warn(&sink, "shortened the tick label '%s'", "two\nlines");
     CHECK_STR(warning, "shortened the tick label 'two\\nlines'");
+}
+
+/* A figure laid out twice (PNG, then HTML page) gives each warning once. */
+static void test_warn_gives_a_message_once(void)
+{
+    pp__warnings sink = {.fn = keep_warning};
+
+    pp__warn(&sink, "first %d", 1);
+    warning[0] = '\0';
+    pp__warn(&sink, "first %d", 1);
+    CHECK_STR(warning, "");
+    pp__warn(&sink, "second");
+    CHECK_STR(warning, "second");
+    CHECK_INT((int)sink.ngiven, 2);
 }
 
 static pp_status load(const char *json, size_t len, pp_figure_t **fig)
@@ -245,6 +259,7 @@ int main(void)
     RUN(test_fail_shortens_long_quotes_to_fit);
     RUN(test_fail_shortens_quotes_at_characters);
     RUN(test_warn_escapes_control_characters);
+    RUN(test_warn_gives_a_message_once);
     RUN(test_spec_byte_order_mark_is_skipped);
     RUN(test_spec_nul_byte_is_refused);
     RUN(test_log_range_of_extreme_data_stays_finite);
