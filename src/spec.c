@@ -1603,28 +1603,47 @@ static pp_status read_renderers(reader *r, json_t *root)
 /* Sources and factor lists                                                  */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * An object mapping names to definitions, root[key] ("sources", "factors"):
+ * the object (NULL when absent), its path and a zeroed array with room for
+ * one item a name. Nothing to free on failure.
+ */
+static pp_status read_named_map(reader *r, json_t *root, const char *key,
+                                const char *item_shape, size_t item_size,
+                                json_t **map, char **path, void **items)
+{
+    pp_status st;
+
+    *map = json_object_get(root, key);
+    *items = NULL;
+    if ((*path = path_key(NULL, key)) == NULL)
+        return nomem(r);
+    if (*map != NULL && !json_is_object(*map))
+        st = spec_fail(r, *path, false, "%s must be an object mapping names "
+                       "to %s", key, item_shape);
+    else if ((*items = calloc(json_object_size(*map) + 1, item_size)) == NULL)
+        st = nomem(r);
+    else
+        return PP_OK;
+    free(*path);
+    *path = NULL;
+    return st;
+}
+
 static pp_status read_sources(reader *r, json_t *root)
 {
     static const char *const source_keys[] = {"csv", "data", NULL};
-    json_t *sources = json_object_get(root, "sources"), *def;
-    char *path = path_key(NULL, "sources");
+    json_t *sources, *def;
+    char *path;
+    void *items;
     const char *name;
-    pp_status st = PP_OK;
+    pp_status st;
 
-    if (path == NULL)
-        return nomem(r);
-    if (sources != NULL && !json_is_object(sources)) {
-        st = spec_fail(r, path, false, "sources must be an object mapping "
-                       "names to {\"csv\": \"file.csv\"}");
-        free(path);
+    st = read_named_map(r, root, "sources", "{\"csv\": \"file.csv\"}",
+                        sizeof *r->fig->sources, &sources, &path, &items);
+    if (st != PP_OK)
         return st;
-    }
-    r->fig->sources = calloc(json_object_size(sources) + 1,
-                             sizeof *r->fig->sources);
-    if (r->fig->sources == NULL) {
-        free(path);
-        return nomem(r);
-    }
+    r->fig->sources = items;
     json_object_foreach(sources, name, def) {
         pp__source *src = &r->fig->sources[r->fig->nsources++];
         char *p = path_key(path, name);
@@ -1659,25 +1678,17 @@ static pp_status read_sources(reader *r, json_t *root)
 static pp_status read_factor_lists(reader *r, json_t *root)
 {
     static const char *const keys[] = {"source", "columns", NULL};
-    json_t *lists = json_object_get(root, "factors"), *def;
-    char *path = path_key(NULL, "factors");
+    json_t *lists, *def;
+    char *path;
+    void *items;
     const char *name;
-    pp_status st = PP_OK;
+    pp_status st;
 
-    if (path == NULL)
-        return nomem(r);
-    if (lists != NULL && !json_is_object(lists)) {
-        st = spec_fail(r, path, false, "factors must be an object mapping "
-                       "names to factor lists");
-        free(path);
+    st = read_named_map(r, root, "factors", "factor lists",
+                        sizeof *r->fig->factor_lists, &lists, &path, &items);
+    if (st != PP_OK)
         return st;
-    }
-    r->fig->factor_lists = calloc(json_object_size(lists) + 1,
-                                  sizeof *r->fig->factor_lists);
-    if (r->fig->factor_lists == NULL) {
-        free(path);
-        return nomem(r);
-    }
+    r->fig->factor_lists = items;
     json_object_foreach(lists, name, def) {
         pp__factor_list *list = &r->fig->factor_lists[r->fig->nfactor_lists++];
         char *p = path_key(path, name);
