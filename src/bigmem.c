@@ -85,20 +85,32 @@ static bool is_big(size_t size)
 #endif
 }
 
-void *pp__big_alloc(size_t size)
+/* A big buffer, zeroed when zero is true (fresh memory always is). */
+static void *big_alloc(size_t size, bool zero)
 {
 #ifdef MAP_POPULATE
     if (is_big(size)) {
         void *p = take_spare(size);
 
         if (p != NULL)
-            return memset(p, 0, size);
+            return zero ? memset(p, 0, size) : p;
         p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
         return p == MAP_FAILED ? NULL : p;
     }
 #endif
+    (void)zero;
     return calloc(1, size > 0 ? size : 1);
+}
+
+void *pp__big_alloc(size_t size)
+{
+    return big_alloc(size, true);
+}
+
+void *pp__big_scratch(size_t size)
+{
+    return big_alloc(size, false);
 }
 
 void pp__big_free(void *p, size_t size)
