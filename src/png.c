@@ -93,17 +93,26 @@ static bool canvas_is_opaque(const pp_canvas_t *canvas)
 {
     static const uint8_t alpha_bytes[4] = {0, 0, 0, 255};
     size_t i, count = (size_t)canvas->width * (size_t)canvas->height;
-    uint32_t all = 0xFFFFFFFFu, alpha;
+    uint64_t all = ~(uint64_t)0;
+    uint32_t folded, alpha;
 
-    /* One AND over every pixel, no branch: the compiler makes it wide. */
+    /* One AND over every pixel, two at a time, no branch; the two halves
+       of the result are two pixels' worth, whatever the byte order. */
     memcpy(&alpha, alpha_bytes, 4);
-    for (i = 0; i < count; i++) {
+    for (i = 0; i + 2 <= count; i += 2) {
+        uint64_t two;
+
+        memcpy(&two, canvas->rgba + i * 4, 8);
+        all &= two;
+    }
+    folded = (uint32_t)all & (uint32_t)(all >> 32);
+    if (i < count) {
         uint32_t pixel;
 
         memcpy(&pixel, canvas->rgba + i * 4, 4);
-        all &= pixel;
+        folded &= pixel;
     }
-    return (all & alpha) == alpha;
+    return (folded & alpha) == alpha;
 }
 
 /*
