@@ -93,17 +93,26 @@ static bool canvas_is_opaque(const pp_canvas_t *canvas)
 {
     static const uint8_t alpha_bytes[4] = {0, 0, 0, 255};
     size_t i, count = (size_t)canvas->width * (size_t)canvas->height;
-    uint32_t all = 0xFFFFFFFFu, alpha;
+    uint64_t all = ~(uint64_t)0;
+    uint32_t folded, alpha;
 
-    /* One AND over every pixel, no branch: the compiler makes it wide. */
+    /* One AND over every pixel, two at a time, no branch; the two halves
+       of the result are two pixels' worth, whatever the byte order. */
     memcpy(&alpha, alpha_bytes, 4);
-    for (i = 0; i < count; i++) {
+    for (i = 0; i + 2 <= count; i += 2) {
+        uint64_t two;
+
+        memcpy(&two, canvas->rgba + i * 4, 8);
+        all &= two;
+    }
+    folded = (uint32_t)all & (uint32_t)(all >> 32);
+    if (i < count) {
         uint32_t pixel;
 
         memcpy(&pixel, canvas->rgba + i * 4, 4);
-        all &= pixel;
+        folded &= pixel;
     }
-    return (all & alpha) == alpha;
+    return (folded & alpha) == alpha;
 }
 
 /*
@@ -301,11 +310,11 @@ static void copy_samples(const png_writer *w, int y, uint8_t *dst)
         memcpy(dst, src, (size_t)c->width * 4);
         return;
     }
-    for (x = 0; x < c->width; x++, dst += 3, src += 4) {
-        dst[0] = src[0];
-        dst[1] = src[1];
-        dst[2] = src[2];
-    }
+    /* Four bytes at a time, the fourth overwritten by the next pixel: one
+       load and one store a pixel instead of three of each. */
+    for (x = 0; x + 1 < c->width; x++, dst += 3, src += 4)
+        memcpy(dst, src, 4);
+    memcpy(dst, src, 3);
 }
 
 /* Bytes of one filtered row: the filter byte and the samples. */
@@ -389,7 +398,7 @@ static pp_status compress_image(png_writer *w)
 {
     size_t stride = filtered_stride(w);
     size_t size = stride * (size_t)w->canvas->height;
-    filter_job job = {w, pp__big_alloc(size)};
+    filter_job job = {w, pp__big_scratch(size)};
 
     if (job.data == NULL)
         return PP_ERR_NOMEM;

@@ -103,6 +103,8 @@ size_t pp__utf8_sequence(const unsigned char *s, size_t n);
  * large (bigmem.c); free it with pp__big_free and the same size.
  */
 void *pp__big_alloc(size_t size);
+/* The same, not necessarily zeroed: for buffers written before read. */
+void *pp__big_scratch(size_t size);
 void pp__big_free(void *p, size_t size);
 
 /* True when the machine has two processors or more to share work. */

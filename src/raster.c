@@ -214,7 +214,8 @@ void pp__raster_visible(const pp__raster *raster, double *x0, double *y0,
     *y1 = raster->bottom - 0.5;
 }
 
-static void touch(pp__raster *raster, int row, int c0, int c1)
+/* Inline: it runs for every row piece of every edge. */
+static inline void touch(pp__raster *raster, int row, int c0, int c1)
 {
     int i = local_row(raster, row);
 

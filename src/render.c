@@ -567,6 +567,11 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
     p.layout = &layout;
     st = paint_in_bands(&p, &job);
     pp__layout_free(&layout);
+    /* The scan converter's cells (8 bytes a pixel) are done with: freed
+       now, their pages hold the PNG data next (bigmem.c). Drawing more on
+       the canvas makes new ones. */
+    pp__raster_destroy(canvas->raster);
+    canvas->raster = NULL;
     if (st != PP_OK) {
         pp_canvas_destroy(canvas);
         return pp__fail(err, st, "%s: drawing failed: %s", fig->spec_path,

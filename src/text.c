@@ -94,6 +94,11 @@ typedef struct layout_cache {
 /* The layout cache empties itself at this many texts. */
 #define MAX_CACHED_LAYOUTS 4096
 
+/* Its first size, in slots: it doubles from there, at half full. A figure
+   lays out a few dozen texts; 8192 slots at once would be 320 kB of fresh
+   pages, each faulted in when emptied or probed (80 page faults). */
+#define FIRST_LAYOUT_SLOTS 64
+
 struct pp_fonts {
     char *dir;                          /* where the faces came from */
     FT_Library library;
@@ -503,21 +508,50 @@ static size_t layout_hash(int face, const char *text)
     return (size_t)(pp__hash_text(text) + (uint64_t)face);
 }
 
+/* Where a text goes in a table of that many slots (a power of two). */
+static size_t free_slot(const cached_layout *slots, size_t capacity,
+                        size_t hash)
+{
+    size_t i;
+
+    for (i = hash & (capacity - 1); slots[i].text != NULL;
+         i = (i + 1) & (capacity - 1))
+        ;
+    return i;
+}
+
+/* Doubles the table (or makes the first), moving the entries over. */
+static bool layouts_grow(layout_cache *cache)
+{
+    size_t capacity = cache->capacity ? 2 * cache->capacity
+                                       : FIRST_LAYOUT_SLOTS, i;
+    cached_layout *slots = calloc(capacity, sizeof *slots);
+
+    if (slots == NULL)
+        return false;
+    for (i = 0; i < cache->capacity; i++) {
+        const cached_layout *entry = &cache->slots[i];
+
+        if (entry->text != NULL)
+            slots[free_slot(slots, capacity,
+                            layout_hash(entry->face, entry->text))] = *entry;
+    }
+    free(cache->slots);
+    cache->slots = slots;
+    cache->capacity = capacity;
+    return true;
+}
+
 /* Keeps a copy of a fresh layout; out of memory only costs a later miss. */
 static void remember_layout(layout_cache *cache, const char *utf8,
                             const text_run *run, size_t hash)
 {
     cached_layout entry;
-    size_t i;
 
     if (cache->count >= MAX_CACHED_LAYOUTS)
         layouts_clear(cache);
-    if (cache->capacity == 0) {
-        cache->slots = calloc(2 * MAX_CACHED_LAYOUTS, sizeof *cache->slots);
-        if (cache->slots == NULL)
-            return;
-        cache->capacity = 2 * MAX_CACHED_LAYOUTS;
-    }
+    if (2 * (cache->count + 1) > cache->capacity && !layouts_grow(cache))
+        return;
     entry.text = pp__strdup(utf8);
     entry.face = run->face;
     entry.glyphs = malloc((run->count + 1) * sizeof *entry.glyphs);
@@ -529,10 +563,7 @@ static void remember_layout(layout_cache *cache, const char *utf8,
         return;
     }
     memcpy(entry.glyphs, run->glyphs, run->count * sizeof *entry.glyphs);
-    for (i = hash & (cache->capacity - 1); cache->slots[i].text != NULL;
-         i = (i + 1) & (cache->capacity - 1))
-        ;
-    cache->slots[i] = entry;
+    cache->slots[free_slot(cache->slots, cache->capacity, hash)] = entry;
     cache->count++;
 }
 

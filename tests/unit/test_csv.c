@@ -609,6 +609,38 @@ static void test_load_file_across_chunks(void)
     pp__table_destroy(t);
 }
 
+/* Columns are sized from the first row's length, and still grow when the
+   rows after it are much shorter than it. */
+static void test_rows_beyond_the_first_rows_estimate(void)
+{
+    pp__str csv = {0};
+    pp__table *t;
+    const pp__column *x, *note;
+    size_t i, nrows = 20000;
+
+    pp__str_puts(&csv, "x,note\n0,");
+    for (i = 0; i < 500; i++)
+        pp__str_puts(&csv, "a");
+    pp__str_puts(&csv, "\n");
+    for (i = 1; i < nrows; i++)
+        pp__str_printf(&csv, "%zu,\n", i);
+    CHECK(!csv.failed);
+    t = parse_bytes("long_first.csv", csv.data, csv.len);
+    pp__str_free(&csv);
+    if (t == NULL)
+        return;
+    x = column(t, "x");
+    note = column(t, "note");
+    CHECK_INT(t->nrows, nrows);
+    if (x != NULL && note != NULL && t->nrows == nrows) {
+        CHECK_INT(strlen(note->strings[0]), 500);
+        CHECK(x->numbers[nrows - 1] == (double)(nrows - 1));
+        CHECK(is_missing_cell(note, nrows - 1));
+        CHECK_INT(t->row_line[nrows - 1], nrows + 1);
+    }
+    pp__table_destroy(t);
+}
+
 static void test_load_file_matches_parse(void)
 {
     pp__table *t = NULL;
@@ -795,6 +827,7 @@ int main(void)
     RUN(test_reader_stops_when_a_callback_fails);
     RUN(test_load_reports_missing_file_and_folder);
     RUN(test_load_file_across_chunks);
+    RUN(test_rows_beyond_the_first_rows_estimate);
     RUN(test_load_file_matches_parse);
     RUN(test_large_file_in_two_halves_matches_parse);
     RUN(test_large_file_error_in_second_half_names_its_line);

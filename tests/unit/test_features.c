@@ -172,6 +172,45 @@ static void test_edge_to_unknown_node(void)
     release(&r);
 }
 
+
+/* Number keys are matched by their "%.15g" text: 1e3 finds 1000. */
+static const char number_keys_csv[] =
+    "ip,kind,peer\n1000,gateway,1e3\n-42,host,-42.0\n"
+    "999999999999999,host,999999999999999\n2.5,host,2.50\n";
+
+static void test_number_keys_match_by_their_text(void)
+{
+    rendered r;
+    const pp__resolved *d;
+    size_t i;
+
+    render_text(GRAPH_SPEC(ROWS, "\"peer\""), number_keys_csv, &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.fig == NULL || r.status != PP_OK) {
+        release(&r);
+        return;
+    }
+    d = &r.fig->renderers[0].data;
+    CHECK_INT(d->nedges, 4);
+    for (i = 0; i < d->nedges && i < 4; i++)
+        CHECK_INT(d->edge_to[i], (long)i);
+    release(&r);
+
+    /* -0 prints as "-0", so it is not node 0; 1e15 and its digits both
+       print as "1e+15". */
+    render_text(GRAPH_SPEC(ROWS, "\"peer\""),
+                "ip,kind,peer\n0,gateway,-0\n", &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "edge peer '-0' is not the index");
+    release(&r);
+    render_text(GRAPH_SPEC(ROWS, "\"peer\""),
+                "ip,kind,peer\n1e15,gateway,1000000000000000\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.status == PP_OK)
+        CHECK_INT(r.fig->renderers[0].data.edge_to[0], 0);
+    release(&r);
+}
+
 static void test_replace_needs_a_valid_pattern(void)
 {
     rendered r;
@@ -328,6 +367,7 @@ int main(void)
     RUN(test_rows_layout_category_without_row);
     RUN(test_edge_to_unknown_node);
     RUN(test_by_column_missing_points_at_by);
+    RUN(test_number_keys_match_by_their_text);
     RUN(test_replace_needs_a_valid_pattern);
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);

@@ -208,6 +208,33 @@ static void test_translucent_canvas_encodes_as_rgba(void)
     pp_canvas_destroy(c);
 }
 
+/* One translucent pixel anywhere, the last of an odd count included,
+   makes the image RGBA (the opacity check reads two pixels at a time). */
+static void test_any_translucent_pixel_makes_rgba(void)
+{
+    static const int where[][2] = {{0, 0}, {1, 0}, {7, 6}, {8, 6}};
+    pp_color_t blue = {0, 0, 255, 1.0f};
+    size_t k;
+
+    for (k = 0; k < sizeof where / sizeof where[0]; k++) {
+        pp_canvas_t *c = NULL;
+        uint8_t *png = NULL;
+
+        if (pp_canvas_create(9, 7, blue, &c) != PP_OK) {
+            CHECK_MSG(0, "cannot create a canvas");
+            return;
+        }
+        set_pixel(c, where[k][0], where[k][1], 0, 0, 255, 254);
+        if (encode(c, PP_COMPRESSION_DEFAULT, &png) > 33)
+            CHECK_MSG(png[25] == 6, "pixel %d,%d: colour type %d",
+                      where[k][0], where[k][1], png[25]);
+        else
+            CHECK_MSG(0, "pixel %d,%d: no PNG", where[k][0], where[k][1]);
+        free(png);
+        pp_canvas_destroy(c);
+    }
+}
+
 static void test_same_canvas_gives_same_bytes(void)
 {
     pp_canvas_t *c = make_test_canvas(128);
@@ -698,6 +725,7 @@ int main(void)
     RUN(test_round_trip_opaque_keeps_pixels);
     RUN(test_round_trip_translucent_keeps_pixels);
     RUN(test_opaque_canvas_encodes_as_rgb);
+    RUN(test_any_translucent_pixel_makes_rgba);
     RUN(test_translucent_canvas_encodes_as_rgba);
     RUN(test_same_canvas_gives_same_bytes);
     RUN(test_output_has_only_image_chunks);
