@@ -541,9 +541,12 @@ static pp_status write_script(pp__gp_writer *w, const char *png_path,
     pp__gp_comment_text(w->s, fig->spec_path);
     pp__str_printf(w->s, " drawn by gnuplot's pngcairo terminal;\n"
                    "# written by pngplot %s. It needs gnuplot 5.4 or later "
-                   "and the font\n# Liberation Sans. Positions are pixels "
-                   "of the %dx%d canvas, where\n# pngplot's own layout puts "
-                   "them.\n", PP_VERSION_STRING, fig->width, fig->height);
+                   "and the font\n# Liberation Sans (Debian: apt-get install "
+                   "fonts-liberation2); without\n# it gnuplot takes another "
+                   "font and the text no longer fits pngplot's\n# layout. "
+                   "Positions are pixels of the %dx%d canvas, where "
+                   "pngplot's\n# own layout puts them.\n",
+                   PP_VERSION_STRING, fig->width, fig->height);
     write_terminal(w, png_path);
     write_margins(w);
     write_range(w, 'x', &fig->x_range, &fig->xaxis);

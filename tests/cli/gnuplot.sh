@@ -181,11 +181,24 @@ for spec in examples/*.json; do
 done
 
 # The script --script-only writes draws the same PNG when gnuplot runs it.
+# Run by hand, gnuplot takes the system's fonts, and this machine may lack
+# Liberation Sans: let fontconfig see the project's copy, as a user without
+# fonts-liberation2 would.
 "$PNGPLOT" render -q --backend gnuplot examples/bipartite.json \
     -o "$TMP/rendered.png"
 run "$PNGPLOT" render -q --script-only "$TMP/bipartite.gp" \
     -o "$TMP/scripted.png" examples/bipartite.json
-(cd "$TMP" && gnuplot "$TMP/bipartite.gp") >"$TMP/gnuplot.out" 2>&1
+cat >"$TMP/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <cachedir>$TMP/fontcache</cachedir>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$PP_REPO/fonts</dir>
+</fontconfig>
+EOF
+(cd "$TMP" && FONTCONFIG_FILE="$TMP/fonts.conf" gnuplot "$TMP/bipartite.gp") \
+    >"$TMP/gnuplot.out" 2>&1
 if "$PNGPLOT" diff "$TMP/rendered.png" "$TMP/scripted.png" >"$TMP/diff" 2>&1
 then
     pass gnuplot_script_draws_the_same_png
