@@ -1019,6 +1019,33 @@ pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
     return load(name, data != NULL ? data : "", len, len, out, err);
 }
 
+pp_status pp__table_from_cells(const char *name, const char *spec_place,
+                               const pp__csv_field *header, size_t ncols,
+                               const pp__csv_field *cells, size_t nrows,
+                               pp__table **out, pp_error_t *err)
+{
+    builder b = {NULL, 0, 0, 0};
+    pp_status status;
+    size_t row;
+
+    *out = NULL;
+    if (!builder_init(&b, name))
+        return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    status = table_header(&b, header, ncols, 1, err);
+    /* Rows are numbered as a CSV file's lines would be. */
+    for (row = 0; status == PP_OK && row < nrows; row++)
+        status = table_row(&b, cells + row * ncols, ncols, row + 2, err);
+    if (status == PP_OK && spec_place != NULL &&
+        (b.table->spec_place = pp__strdup(spec_place)) == NULL)
+        status = pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    if (status != PP_OK) {
+        pp__table_destroy(b.table);
+        return status;
+    }
+    *out = b.table;
+    return PP_OK;
+}
+
 /* Replaces or appends a column of numbers, keeping their text as well. */
 static pp_status set_column(pp__table *table, const char *name,
                             const double *values, size_t count)
@@ -1111,6 +1138,7 @@ void pp__table_destroy(pp__table *table)
     free(table->columns);
     free(table->row_line);
     free(table->path);
+    free(table->spec_place);
     free(table);
 }
 

@@ -35,6 +35,38 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
                     where[0] ? ": " : "", message);
 }
 
+/*
+ * Where a cell is, for messages: "data/conn.csv:4" (the file and the line
+ * its row starts on), or for inline data the cell's place in the spec,
+ * "fig.json:12:9" (found in the spec's text only when a message needs it).
+ */
+static void cell_place(const pp_figure_t *fig, const pp__table *table,
+                       const char *column, size_t row, char *buf,
+                       size_t size)
+{
+    char index[32], prefix[512], *path;
+    size_t len, n;
+    pp__loc loc;
+
+    snprintf(buf, size, "%s:%zu", table->path, table->row_line[row]);
+    if (table->spec_place == NULL)
+        return;
+    snprintf(index, sizeof index, "%c%zu", PP__PATH_INDEX, row);
+    len = strlen(table->spec_place);
+    path = malloc(len + strlen(column) + strlen(index) + 2);
+    if (path == NULL)
+        return;
+    sprintf(path, "%s%c%s%s", table->spec_place, PP__PATH_KEY, column, index);
+    loc.path = path;
+    pp__loc_prefix(fig, &loc, false, prefix, sizeof prefix);
+    free(path);
+    /* "fig.json:12:9: " without its ": " */
+    n = strlen(prefix);
+    if (n >= 2 && prefix[n - 2] == ':')
+        prefix[n - 2] = '\0';
+    snprintf(buf, size, "%s", prefix);
+}
+
 /* Cell text for a message, shortened so one message stays one line. */
 static void quote_cell(const char *text, char *buf, size_t size)
 {
@@ -345,15 +377,15 @@ static pp_status not_numbers(const pp_figure_t *fig, const pp__table *table,
 {
     size_t row = col->first_text_row;
     const char *text = col->strings[row] != NULL ? col->strings[row] : "";
-    char cell[80];
+    char cell[80], place[600];
     double ms;
     /* Dates on a linear axis are a missing "x_axis_type", not bad data. */
     bool date = pp__parse_datetime(text, strlen(text), &ms);
 
     quote_cell(text, cell, sizeof cell);
+    cell_place(fig, table, col->name, row, place, sizeof place);
     return data_fail(fig, loc, err, "column '%s' must hold numbers, but "
-                     "%s:%zu has '%s'%s", col->name, table->path,
-                     table->row_line[row], cell,
+                     "%s has '%s'%s", col->name, place, cell,
                      date ? "; for date-times set \"x_axis_type\" or "
                      "\"y_axis_type\" to \"datetime\"" : "");
 }
@@ -368,7 +400,7 @@ static pp_status column_datetimes(const pp_figure_t *fig,
 
     for (row = 0; row < table->nrows; row++) {
         const char *text = col->strings[row];
-        char cell[80];
+        char cell[80], place[600];
 
         if (col->kind == PP__COLUMN_NUMBER) {
             out[row] = col->numbers[row];
@@ -381,10 +413,10 @@ static pp_status column_datetimes(const pp_figure_t *fig,
         if (pp__parse_datetime(text, strlen(text), &out[row]))
             continue;
         quote_cell(text, cell, sizeof cell);
+        cell_place(fig, table, col->name, row, place, sizeof place);
         return data_fail(fig, loc, err, "column '%s' is on a datetime axis, "
-                         "but %s:%zu has '%s', not a date-time like "
-                         "2011-04-13 11:39", col->name, table->path,
-                         table->row_line[row], cell);
+                         "but %s has '%s', not a date-time like "
+                         "2011-04-13 11:39", col->name, place, cell);
     }
     return PP_OK;
 }
@@ -650,7 +682,7 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
 
     if (t == NULL) {
         for (row = 0; row < n; row++) {
-            char cell[80];
+            char cell[80], place[600];
             if (col->strings[row] != NULL &&
                 pp_color_parse(col->strings[row], &out[row]) == PP_OK) {
                 out[row] = with_alpha(out[row], alpha);
@@ -658,10 +690,10 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
             }
             quote_cell(col->strings[row] ? col->strings[row] : "", cell,
                        sizeof cell);
-            return data_fail(fig, &spec->loc, err, "%s:%zu: row %zu of "
+            cell_place(fig, table, col->name, row, place, sizeof place);
+            return data_fail(fig, &spec->loc, err, "%s: row %zu of "
                              "column '%s' has '%s', which is not a colour",
-                             table->path, table->row_line[row], row,
-                             col->name, cell);
+                             place, row, col->name, cell);
         }
         return PP_OK;
     }
@@ -850,7 +882,7 @@ static pp_status match_edge_ends(pp_figure_t *fig, const pp__renderer *rend,
     size_t i;
 
     for (i = 0; i < edges->nrows; i++) {
-        char cell[80];
+        char cell[80], place[600];
         size_t slot;
 
         if (names[i] != NULL) {
@@ -867,10 +899,10 @@ static pp_status match_edge_ends(pp_figure_t *fig, const pp__renderer *rend,
                        sizeof cell);
         else
             quote_cell(names[i] != NULL ? names[i] : "", cell, sizeof cell);
-        return data_fail(fig, &spec->loc, err, "%s:%zu: edge %s '%s' is not "
+        cell_place(fig, edges, spec->field, i, place, sizeof place);
+        return data_fail(fig, &spec->loc, err, "%s: edge %s '%s' is not "
                          "the index of any node (node indices are in column "
-                         "'%s')", edges->path, edges->row_line[i],
-                         spec->field, cell, rend->node_index);
+                         "'%s')", place, spec->field, cell, rend->node_index);
     }
     return PP_OK;
 }
@@ -921,7 +953,7 @@ static pp_status place_in_rows(pp_figure_t *fig, pp__renderer *rend,
         goto done;
     }
     for (i = 0; i < d->n; i++) {
-        char cell[80];
+        char cell[80], place[600];
         row[i] = row_of_category(rend, by->strings[i]);
         if (row[i] >= 0) {
             count[row[i]]++;
@@ -929,10 +961,10 @@ static pp_status place_in_rows(pp_figure_t *fig, pp__renderer *rend,
         }
         quote_cell(by->strings[i] != NULL ? by->strings[i] : "", cell,
                    sizeof cell);
-        st = data_fail(fig, &rend->loc, err, "%s:%zu: '%s' of column '%s' "
+        cell_place(fig, nodes, by->name, i, place, sizeof place);
+        st = data_fail(fig, &rend->loc, err, "%s: '%s' of column '%s' "
                        "is in none of the layout's rows (add it, or a row "
-                       "with \"*\")", nodes->path, nodes->row_line[i], cell,
-                       by->name);
+                       "with \"*\")", place, cell, by->name);
         goto done;
     }
     for (i = 0; i < d->n; i++) {

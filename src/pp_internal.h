@@ -306,6 +306,9 @@ typedef struct pp__table {
     pp__column *columns;
     size_t *row_line;      /* file line where each data row starts (1-based,
                               the header is line 1) */
+    char *spec_place;      /* inline data: the spec path of its "data"
+                              object, where messages find a cell; NULL for
+                              a file */
     void *storage;         /* owned cell text */
 } pp__table;
 
@@ -331,6 +334,17 @@ pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
 pp_status pp__table_set_numbers(pp__table **table, const char *name,
                                 const char *column, const double *values,
                                 size_t count, pp_error_t *err);
+
+/*
+ * A table from cells given row by row, ncols to a row (row-major), typed
+ * as a CSV file's cells are: "12" is a number, "" and "NA" are missing.
+ * name is used as the table's path in messages; spec_place (may be NULL)
+ * becomes the table's spec_place.
+ */
+pp_status pp__table_from_cells(const char *name, const char *spec_place,
+                               const pp__csv_field *header, size_t ncols,
+                               const pp__csv_field *cells, size_t nrows,
+                               pp__table **out, pp_error_t *err);
 
 void pp__table_destroy(pp__table *table);
 

@@ -1630,6 +1630,127 @@ static pp_status read_named_map(reader *r, json_t *root, const char *key,
     return st;
 }
 
+/*
+ * One cell of inline data as the text a CSV file would hold, so that it is
+ * typed and read as a CSV cell: a number's shortest exact digits, a
+ * string's own text, null as an empty (missing) cell. text must hold 32
+ * bytes; the field may point into the JSON value instead.
+ */
+static bool inline_cell(const json_t *value, char *text, pp__csv_field *out)
+{
+    if (json_is_string(value)) {
+        out->text = json_string_value(value);
+        out->len = json_string_length(value);
+        return true;
+    }
+    if (json_is_integer(value))
+        snprintf(text, 32, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+    else if (json_is_real(value))
+        pp__format_number(text, 32, "%.17g", json_real_value(value));
+    else if (json_is_null(value))
+        text[0] = '\0';
+    else
+        return false;
+    out->text = text;
+    out->len = strlen(text);
+    return true;
+}
+
+/*
+ * Inline data, as Bokeh's ColumnDataSource(data=dict(...)): an object of
+ * equally long lists, one a column. The cells become a table at once, so
+ * that a mistake is found while the spec is read.
+ */
+static pp_status read_inline_data(reader *r, pp__source *src, json_t *data,
+                                  const char *source_path)
+{
+    size_t ncols = json_object_size(data), nrows = 0, c = 0, row;
+    char *data_path = path_key(source_path, "data"), *col_path = NULL;
+    pp__csv_field *header = NULL, *cells = NULL;
+    char (*numbers)[32] = NULL;
+    const char *first = NULL, *name;
+    json_t *column;
+    pp_status st = PP_OK;
+
+    if (data_path == NULL)
+        return nomem(r);
+    if (!json_is_object(data)) {
+        st = spec_fail(r, data_path, false, "\"data\" must be an object of "
+                       "columns, like {\"x\": [1, 2], \"y\": [3, 4]}");
+        goto done;
+    }
+    /* Every column a list, all of one length. */
+    json_object_foreach(data, name, column) {
+        free(col_path);
+        if ((col_path = path_key(data_path, name)) == NULL) {
+            st = nomem(r);
+            goto done;
+        }
+        if (!json_is_array(column)) {
+            st = spec_fail(r, col_path, false, "column '%s' must be a list "
+                           "of values, not %s", name,
+                           json_type_name(column));
+            goto done;
+        }
+        if (first == NULL) {
+            first = name;
+            nrows = json_array_size(column);
+        } else if (json_array_size(column) != nrows) {
+            st = spec_fail(r, col_path, false, "column '%s' has %zu values, "
+                           "but column '%s' has %zu: the columns of a "
+                           "source are equally long", name,
+                           json_array_size(column), first, nrows);
+            goto done;
+        }
+    }
+    header = calloc(ncols, sizeof *header);
+    cells = calloc(ncols * nrows + 1, sizeof *cells);
+    numbers = calloc(ncols * nrows + 1, sizeof *numbers);
+    if (header == NULL || cells == NULL || numbers == NULL) {
+        st = nomem(r);
+        goto done;
+    }
+    json_object_foreach(data, name, column) {
+        header[c].text = name;
+        header[c].len = strlen(name);
+        for (row = 0; row < nrows; row++) {
+            size_t at = row * ncols + c;
+            json_t *value = json_array_get(column, row);
+            char *cell_path;
+
+            if (inline_cell(value, numbers[at], &cells[at]))
+                continue;
+            free(col_path);
+            col_path = path_key(data_path, name);
+            cell_path = col_path != NULL ? path_index(col_path, row) : NULL;
+            st = cell_path == NULL ? nomem(r)
+                : spec_fail(r, cell_path, false, "a value of inline data "
+                            "is a number, a string or null, not %s",
+                            json_type_name(value));
+            free(cell_path);
+            goto done;
+        }
+        c++;
+    }
+    /* Messages name the table "sources.NAME" ("column 'z' is not in
+       sources.s, whose columns are: x, y"). */
+    {
+        char described[256];
+        pp__loc loc = {(char *)source_path};
+
+        pp__loc_describe(&loc, described, sizeof described);
+        st = pp__table_from_cells(described, data_path, header, ncols, cells,
+                                  nrows, &src->table, r->err);
+    }
+done:
+    free(header);
+    free(cells);
+    free(numbers);
+    free(col_path);
+    free(data_path);
+    return st;
+}
+
 static pp_status read_sources(reader *r, json_t *root)
 {
     static const char *const source_keys[] = {"csv", "data", NULL};
@@ -1663,11 +1784,15 @@ static pp_status read_sources(reader *r, json_t *root)
             json_object_get(def, "data") == NULL)
             st = spec_fail(r, p, false, "a source needs \"csv\" (a file) or "
                            "\"data\"");
-        /* TODO: inline "data" columns in the spec; today only
-           pp_figure_set_column fills a {"data": {}} source. */
-        if (st == PP_OK && json_object_size(json_object_get(def, "data")) > 0)
-            st = spec_fail(r, p, false, "inline \"data\" columns are not "
-                           "supported yet; use a CSV file");
+        if (st == PP_OK && src->csv_path != NULL &&
+            json_object_get(def, "data") != NULL)
+            st = spec_fail(r, p, false, "a source has \"csv\" or \"data\", "
+                           "not both");
+        /* {"data": {}} is filled from C (pp_figure_set_column). */
+        if (st == PP_OK && src->csv_path == NULL &&
+            (!json_is_object(json_object_get(def, "data")) ||
+             json_object_size(json_object_get(def, "data")) > 0))
+            st = read_inline_data(r, src, json_object_get(def, "data"), p);
         if (st != PP_OK)
             break;
     }

@@ -354,6 +354,109 @@ static void test_title_cut_at_the_edge_warns(void)
     release(&r);
 }
 
+/*
+ * Inline data, Bokeh's ColumnDataSource(data=dict(...)): the same figure
+ * as the same cells in a CSV file, to the byte, and its cells typed alike
+ * (null and "NA" missing, "12" a number, text a colour or a category).
+ */
+static void test_inline_data_draws_as_csv(void)
+{
+    static const char *const renderers =
+        "\"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+        "\"x\": \"x\", \"y\": \"y\", \"line_color\": \"navy\"}, "
+        "{\"glyph\": \"scatter\", \"source\": \"s\", \"x\": \"x\", "
+        "\"y\": \"y\", \"size\": 9, \"fill_color\": \"c\"}]}";
+    char spec[1024];
+    rendered from_csv, from_spec;
+    const pp__column *y;
+
+    snprintf(spec, sizeof spec, "{\"width\": 300, \"height\": 200, "
+             "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, %s",
+             renderers);
+    render_text(spec, "x,y,c\n1,4,red\n2,,navy\n3,6.25,#00ff00\n"
+                "4,NA,black\n5,12,red\n", &from_csv);
+    snprintf(spec, sizeof spec, "{\"width\": 300, \"height\": 200, "
+             "\"sources\": {\"s\": {\"data\": {"
+             "\"x\": [1, 2, 3, 4, 5], \"y\": [4, null, 6.25, \"NA\", \"12\"], "
+             "\"c\": [\"red\", \"navy\", \"#00ff00\", \"black\", \"red\"]"
+             "}}}, %s", renderers);
+    render_text(spec, "unused\n", &from_spec);
+    CHECK_INT(from_csv.status, PP_OK);
+    CHECK_INT(from_spec.status, PP_OK);
+    CHECK(same_png(&from_csv, &from_spec));
+    if (from_spec.fig != NULL) {
+        y = pp__table_find(from_spec.fig->sources[0].table, "y");
+        CHECK(y != NULL && y->kind == PP__COLUMN_NUMBER);
+        if (y != NULL) {
+            CHECK(isnan(y->numbers[1]) && isnan(y->numbers[3]));
+            CHECK_NEAR(y->numbers[4], 12.0, 0.0);
+        }
+        /* The point at (3, 6.25) is filled green. */
+        CHECK_COLOR(&from_spec, px(&from_spec, 3), py(&from_spec, 6.25),
+                    0, 255, 0, 0);
+    }
+    release(&from_csv);
+    release(&from_spec);
+}
+
+/* Mistakes in inline data are found while the spec is read, at their place. */
+static void test_inline_data_errors(void)
+{
+    static const struct {
+        const char *data, *message;
+    } cases[] = {
+        {"{\"x\": [1, 2], \"y\": [1]}",
+         "case.json:1:47: sources.s.data.y: column 'y' has 1 values, but "
+         "column 'x' has 2: the columns of a source are equally long"},
+        {"{\"x\": [1, true]}",
+         "case.json:1:38: sources.s.data.x[1]: a value of inline data is a "
+         "number, a string or null, not a boolean"},
+        {"{\"x\": 5}",
+         "case.json:1:34: sources.s.data.x: column 'x' must be a list of "
+         "values, not a number"},
+        {"[1, 2]",
+         "case.json:1:28: sources.s.data: \"data\" must be an object of "
+         "columns, like {\"x\": [1, 2], \"y\": [3, 4]}"},
+    };
+    char spec[512];
+    rendered r;
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(spec, sizeof spec, "{\"sources\": {\"s\": {\"data\": %s}}, "
+                 "\"renderers\": []}", cases[i].data);
+        render_text(spec, "unused\n", &r);
+        CHECK_INT(r.status, PP_ERR_SPEC);
+        CHECK_STR(r.err.message, cases[i].message);
+        release(&r);
+    }
+
+    /* A cell that is not a number is named at its place in the spec. */
+    render_text("{\"sources\": {\"s\": {\"data\": {\"x\": [1, 2],\n"
+                "\"y\": [3, \"three\"]}}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\"}]}",
+                "unused\n", &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_STR(r.err.message, "case.json:2:85: renderers[0].y: column 'y' "
+              "must hold numbers, but case.json:2:10 has 'three'");
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"data\": {\"x\": [1]}}}, "
+                "\"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+                "\"x\": \"x\", \"y\": \"z\"}]}", "unused\n", &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "column 'z' is not in sources.s, whose "
+                   "columns are: x");
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\", \"data\": "
+                "{\"x\": [1]}}}, \"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_STR(r.err.message, "case.json:1:19: sources.s: a source has "
+              "\"csv\" or \"data\", not both");
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -373,6 +476,8 @@ int main(void)
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
     RUN(test_title_cut_at_the_edge_warns);
+    RUN(test_inline_data_draws_as_csv);
+    RUN(test_inline_data_errors);
     harness_end();
     CHECK_EXIT();
 }
