@@ -50,7 +50,8 @@ static size_t next_section(const char **at, const char *end)
     return (size_t)(sep - start);
 }
 
-/* Gives every source its table from the CSV sections after the spec. */
+/* Gives every source without inline data its table from the CSV sections
+   after the spec. */
 static pp_status load_tables(pp_figure_t *fig, const char *at,
                              const char *end, pp_error_t *err)
 {
@@ -59,6 +60,8 @@ static pp_status load_tables(pp_figure_t *fig, const char *at,
     pp_status status;
 
     for (i = 0; i < fig->nsources; i++) {
+        if (fig->sources[i].table != NULL)
+            continue;
         if (at < end) {
             csv = at;
             len = next_section(&at, end);
