@@ -1021,23 +1021,31 @@ pp_status pp__table_parse_csv(const char *name, const char *data, size_t len,
 
 pp_status pp__table_from_cells(const char *name, const char *spec_place,
                                const pp__csv_field *header, size_t ncols,
-                               const pp__csv_field *cells, size_t nrows,
+                               size_t nrows, pp__cell_fn cell, void *user,
                                pp__table **out, pp_error_t *err)
 {
     builder b = {NULL, 0, 0, 0};
-    pp_status status;
-    size_t row;
+    pp__csv_field *fields = calloc(ncols + 1, sizeof *fields);
+    char (*scratch)[32] = calloc(ncols + 1, sizeof *scratch);
+    pp_status status = PP_OK;
+    size_t row, column;
 
     *out = NULL;
-    if (!builder_init(&b, name))
-        return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
-    status = table_header(&b, header, ncols, 1, err);
+    if (fields == NULL || scratch == NULL || !builder_init(&b, name))
+        status = pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    if (status == PP_OK)
+        status = table_header(&b, header, ncols, 1, err);
     /* Rows are numbered as a CSV file's lines would be. */
-    for (row = 0; status == PP_OK && row < nrows; row++)
-        status = table_row(&b, cells + row * ncols, ncols, row + 2, err);
+    for (row = 0; status == PP_OK && row < nrows; row++) {
+        for (column = 0; column < ncols; column++)
+            cell(user, row, column, scratch[column], &fields[column]);
+        status = table_row(&b, fields, ncols, row + 2, err);
+    }
     if (status == PP_OK && spec_place != NULL &&
         (b.table->spec_place = pp__strdup(spec_place)) == NULL)
         status = pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
+    free(fields);
+    free(scratch);
     if (status != PP_OK) {
         pp__table_destroy(b.table);
         return status;

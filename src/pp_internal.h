@@ -336,14 +336,22 @@ pp_status pp__table_set_numbers(pp__table **table, const char *name,
                                 size_t count, pp_error_t *err);
 
 /*
- * A table from cells given row by row, ncols to a row (row-major), typed
- * as a CSV file's cells are: "12" is a number, "" and "NA" are missing.
- * name is used as the table's path in messages; spec_place (may be NULL)
- * becomes the table's spec_place.
+ * Fills one cell of a table made from memory: its text, which may point
+ * into the caller's data or into scratch (32 bytes, valid until the next
+ * call).
+ */
+typedef void (*pp__cell_fn)(void *user, size_t row, size_t column,
+                            char *scratch, pp__csv_field *out);
+
+/*
+ * A table of nrows rows whose cells cell() gives, typed as a CSV file's
+ * cells are: "12" is a number, "" and "NA" are missing. name is used as the
+ * table's path in messages; spec_place (may be NULL) becomes the table's
+ * spec_place.
  */
 pp_status pp__table_from_cells(const char *name, const char *spec_place,
                                const pp__csv_field *header, size_t ncols,
-                               const pp__csv_field *cells, size_t nrows,
+                               size_t nrows, pp__cell_fn cell, void *user,
                                pp__table **out, pp_error_t *err);
 
 void pp__table_destroy(pp__table *table);

@@ -1630,30 +1630,88 @@ static pp_status read_named_map(reader *r, json_t *root, const char *key,
     return st;
 }
 
+/* A value inline data may hold. */
+static bool is_cell(const json_t *value)
+{
+    return json_is_string(value) || json_is_number(value) ||
+           json_is_null(value);
+}
+
+/* The columns of inline data, in the order of the spec. */
+typedef struct inline_columns {
+    json_t **lists;
+} inline_columns;
+
 /*
  * One cell of inline data as the text a CSV file would hold, so that it is
  * typed and read as a CSV cell: a number's shortest exact digits, a
- * string's own text, null as an empty (missing) cell. text must hold 32
- * bytes; the field may point into the JSON value instead.
+ * string's own text, null as an empty (missing) cell.
  */
-static bool inline_cell(const json_t *value, char *text, pp__csv_field *out)
+static void inline_cell(void *user, size_t row, size_t column,
+                        char *scratch, pp__csv_field *out)
 {
+    const inline_columns *columns = user;
+    const json_t *value = json_array_get(columns->lists[column], row);
+
     if (json_is_string(value)) {
         out->text = json_string_value(value);
         out->len = json_string_length(value);
-        return true;
+        return;
     }
     if (json_is_integer(value))
-        snprintf(text, 32, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+        snprintf(scratch, 32, "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(value));
     else if (json_is_real(value))
-        pp__format_number(text, 32, "%.17g", json_real_value(value));
-    else if (json_is_null(value))
-        text[0] = '\0';
+        pp__format_number(scratch, 32, "%.17g", json_real_value(value));
     else
-        return false;
-    out->text = text;
-    out->len = strlen(text);
-    return true;
+        scratch[0] = '\0';         /* null (checked before) */
+    out->text = scratch;
+    out->len = strlen(scratch);
+}
+
+/* Every column a list of cells, all of one length; sets *nrows. */
+static pp_status check_inline_data(reader *r, json_t *data,
+                                   const char *data_path, size_t *nrows)
+{
+    const char *first = NULL, *name;
+    json_t *column;
+    size_t row;
+    char *path = NULL, *cell_path;
+    pp_status st = PP_OK;
+
+    *nrows = 0;
+    json_object_foreach(data, name, column) {
+        if ((path = path_key(data_path, name)) == NULL)
+            return nomem(r);
+        if (!json_is_array(column)) {
+            st = spec_fail(r, path, false, "column '%s' must be a list of "
+                           "values, not %s", name, json_type_name(column));
+        } else if (first == NULL) {
+            first = name;
+            *nrows = json_array_size(column);
+        } else if (json_array_size(column) != *nrows) {
+            st = spec_fail(r, path, false, "column '%s' has %zu values, but "
+                           "column '%s' has %zu: the columns of a source "
+                           "are equally long", name, json_array_size(column),
+                           first, *nrows);
+        }
+        for (row = 0; st == PP_OK && row < *nrows; row++) {
+            if (is_cell(json_array_get(column, row)))
+                continue;
+            if ((cell_path = path_index(path, row)) == NULL) {
+                st = nomem(r);
+                break;
+            }
+            st = spec_fail(r, cell_path, false, "a value of inline data is "
+                           "a number, a string or null, not %s",
+                           json_type_name(json_array_get(column, row)));
+            free(cell_path);
+        }
+        free(path);
+        if (st != PP_OK)
+            return st;
+    }
+    return PP_OK;
 }
 
 /*
@@ -1664,89 +1722,44 @@ static bool inline_cell(const json_t *value, char *text, pp__csv_field *out)
 static pp_status read_inline_data(reader *r, pp__source *src, json_t *data,
                                   const char *source_path)
 {
-    size_t ncols = json_object_size(data), nrows = 0, c = 0, row;
-    char *data_path = path_key(source_path, "data"), *col_path = NULL;
-    pp__csv_field *header = NULL, *cells = NULL;
-    char (*numbers)[32] = NULL;
-    const char *first = NULL, *name;
+    size_t ncols = json_object_size(data), nrows = 0, c = 0;
+    char *data_path = path_key(source_path, "data");
+    pp__csv_field *header = NULL;
+    inline_columns columns = {NULL};
+    char described[256];
+    pp__loc loc = {(char *)source_path};
+    const char *name;
     json_t *column;
-    pp_status st = PP_OK;
+    pp_status st;
 
     if (data_path == NULL)
         return nomem(r);
-    if (!json_is_object(data)) {
+    if (!json_is_object(data))
         st = spec_fail(r, data_path, false, "\"data\" must be an object of "
                        "columns, like {\"x\": [1, 2], \"y\": [3, 4]}");
-        goto done;
-    }
-    /* Every column a list, all of one length. */
-    json_object_foreach(data, name, column) {
-        free(col_path);
-        if ((col_path = path_key(data_path, name)) == NULL) {
+    else
+        st = check_inline_data(r, data, data_path, &nrows);
+    if (st == PP_OK) {
+        header = calloc(ncols + 1, sizeof *header);
+        columns.lists = calloc(ncols + 1, sizeof *columns.lists);
+        if (header == NULL || columns.lists == NULL)
             st = nomem(r);
-            goto done;
-        }
-        if (!json_is_array(column)) {
-            st = spec_fail(r, col_path, false, "column '%s' must be a list "
-                           "of values, not %s", name,
-                           json_type_name(column));
-            goto done;
-        }
-        if (first == NULL) {
-            first = name;
-            nrows = json_array_size(column);
-        } else if (json_array_size(column) != nrows) {
-            st = spec_fail(r, col_path, false, "column '%s' has %zu values, "
-                           "but column '%s' has %zu: the columns of a "
-                           "source are equally long", name,
-                           json_array_size(column), first, nrows);
-            goto done;
-        }
     }
-    header = calloc(ncols, sizeof *header);
-    cells = calloc(ncols * nrows + 1, sizeof *cells);
-    numbers = calloc(ncols * nrows + 1, sizeof *numbers);
-    if (header == NULL || cells == NULL || numbers == NULL) {
-        st = nomem(r);
-        goto done;
-    }
-    json_object_foreach(data, name, column) {
-        header[c].text = name;
-        header[c].len = strlen(name);
-        for (row = 0; row < nrows; row++) {
-            size_t at = row * ncols + c;
-            json_t *value = json_array_get(column, row);
-            char *cell_path;
-
-            if (inline_cell(value, numbers[at], &cells[at]))
-                continue;
-            free(col_path);
-            col_path = path_key(data_path, name);
-            cell_path = col_path != NULL ? path_index(col_path, row) : NULL;
-            st = cell_path == NULL ? nomem(r)
-                : spec_fail(r, cell_path, false, "a value of inline data "
-                            "is a number, a string or null, not %s",
-                            json_type_name(value));
-            free(cell_path);
-            goto done;
+    if (st == PP_OK) {
+        json_object_foreach(data, name, column) {
+            header[c].text = name;
+            header[c].len = strlen(name);
+            columns.lists[c++] = column;
         }
-        c++;
-    }
-    /* Messages name the table "sources.NAME" ("column 'z' is not in
-       sources.s, whose columns are: x, y"). */
-    {
-        char described[256];
-        pp__loc loc = {(char *)source_path};
-
+        /* Messages name the table "sources.NAME" ("column 'z' is not in
+           sources.s, whose columns are: x, y"). */
         pp__loc_describe(&loc, described, sizeof described);
-        st = pp__table_from_cells(described, data_path, header, ncols, cells,
-                                  nrows, &src->table, r->err);
+        st = pp__table_from_cells(described, data_path, header, ncols, nrows,
+                                  inline_cell, &columns, &src->table,
+                                  r->err);
     }
-done:
     free(header);
-    free(cells);
-    free(numbers);
-    free(col_path);
+    free(columns.lists);
     free(data_path);
     return st;
 }
