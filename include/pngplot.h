@@ -287,14 +287,26 @@ pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
 /*
  * Writes a canvas as a PNG file. The data goes to a temporary file in the
  * same folder (".name.XXXXXX", with the mode any new file gets under the
- * umask), which is renamed into place only when complete: on failure
- * nothing is left at path and an existing file there is untouched. A path
- * that exists and is not a regular file (a device such as /dev/stdout, a
- * FIFO, a symbolic link) is written through in place instead. Errors are
- * PP_ERR_IO with the path and the reason in the message.
+ * umask, or the permissions of the file it replaces), which is renamed
+ * into place only when complete: on failure nothing is left at path and
+ * an existing file there is untouched. An existing file the caller may not
+ * write is refused, not replaced. A path that exists and is not a regular
+ * file (a device such as /dev/stdout, a FIFO, a symbolic link) is written
+ * through in place instead. Errors are PP_ERR_IO with the path and the
+ * reason in the message.
  */
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err);
+
+/*
+ * Writes count files as one, each as pp_canvas_write_png writes: all of
+ * them go to temporary files first, and only when every one is complete
+ * are they renamed into place, so a failure (a full disk, a file size
+ * limit) leaves every path as it was. Used for a PNG and its HTML page.
+ */
+pp_status pp_write_files(size_t count, const char *const paths[],
+                         const void *const data[], const size_t sizes[],
+                         pp_error_t *err);
 
 /*
  * Reads a PNG file of any colour type and bit depth into a new canvas
@@ -363,6 +375,14 @@ pp_status pp_figure_load_json(const char *json, size_t len, const char *name,
                               pp_error_t *err);
 
 /*
+ * The CSV file the index-th source reads, as it will be opened (joined to
+ * the spec's folder or the data folder); "" for a source without a file,
+ * NULL past the last source or when out of memory. The text lives as long
+ * as the figure. For callers that must not write over their own input.
+ */
+const char *pp_figure_source_file(pp_figure_t *fig, size_t index);
+
+/*
  * Gives a source named in the spec a column of numbers from memory,
  * replacing what a CSV file would provide. Every column of one source must
  * have the same length. For sources declared as {"data": {}} in the spec.
@@ -391,6 +411,14 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
 pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
                                const char *png_path, const char *html_path,
                                pp_error_t *err);
+
+/*
+ * The same page in a malloc'ed buffer the caller frees (size bytes, and a
+ * NUL after them), for writing it together with the PNG (pp_write_files).
+ */
+pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,
+                         const char *png_path, const char *html_path,
+                         char **page, size_t *size, pp_error_t *err);
 
 void pp_figure_destroy(pp_figure_t *fig);
 

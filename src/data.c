@@ -112,6 +112,21 @@ static char *join_path(const char *dir, const char *file)
     return path;
 }
 
+const char *pp_figure_source_file(pp_figure_t *fig, size_t index)
+{
+    pp__source *src;
+
+    if (fig == NULL || index >= fig->nsources)
+        return NULL;
+    src = &fig->sources[index];
+    if (src->csv_path == NULL)
+        return "";
+    if (src->file == NULL)
+        src->file = join_path(fig->base_dir != NULL ? fig->base_dir : ".",
+                              src->csv_path);
+    return src->file;
+}
+
 /* A CSV file that cannot be read: the message also says where the spec
    names it, since --data-dir or data_dir may have moved it. */
 static pp_status unreadable_source(const pp_figure_t *fig,

@@ -213,6 +213,7 @@ void pp__figure_free(pp_figure_t *fig)
     for (i = 0; i < fig->nsources; i++) {
         free(fig->sources[i].name);
         free(fig->sources[i].csv_path);
+        free(fig->sources[i].file);
         pp__loc_free(&fig->sources[i].loc);
         pp__table_destroy(fig->sources[i].table);
     }

@@ -164,19 +164,22 @@ static void warn_about(pp_figure_t *fig, const pp__imagemap *map,
                  html_path, map->dropped_links, map->dropped_example);
 }
 
-pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
-                               const char *png_path, const char *html_path,
-                               pp_error_t *err)
+pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,
+                         const char *png_path, const char *html_path,
+                         char **page_out, size_t *size, pp_error_t *err)
 {
     pp__layout layout;
     pp__imagemap map = {0};
     pp__str href = {0}, page = {0};
     pp_status st;
 
+    if (page_out != NULL)
+        *page_out = NULL;
     if (fig == NULL || fonts == NULL || png_path == NULL ||
-        html_path == NULL || png_path[0] == '\0' || html_path[0] == '\0')
-        return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_write_html: "
-                        "missing argument");
+        html_path == NULL || png_path[0] == '\0' || html_path[0] == '\0' ||
+        page_out == NULL || size == NULL)
+        return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_html: missing "
+                        "argument");
     if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
         return st;
     st = pp__imagemap_build(fig, &layout, &map, err);
@@ -191,11 +194,28 @@ pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
     }
     if (st == PP_OK) {
         warn_about(fig, &map, html_path);
-        st = pp__write_file(html_path, (const uint8_t *)page.data, page.len,
-                            err);
+        *page_out = page.data;
+        *size = page.len;
+        page.data = NULL;
     }
     pp__imagemap_free(&map);
     pp__str_free(&href);
     pp__str_free(&page);
+    return st;
+}
+
+pp_status pp_figure_write_html(pp_figure_t *fig, pp_fonts_t *fonts,
+                               const char *png_path, const char *html_path,
+                               pp_error_t *err)
+{
+    char *page;
+    size_t size;
+    pp_status st = pp_figure_html(fig, fonts, png_path, html_path, &page,
+                                  &size, err);
+
+    if (st != PP_OK)
+        return st;
+    st = pp__write_file(html_path, (const uint8_t *)page, size, err);
+    free(page);
     return st;
 }

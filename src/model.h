@@ -91,6 +91,7 @@ typedef struct pp__source {
     char *name;
     pp__loc loc;
     char *csv_path;        /* as written in the spec; NULL for inline data */
+    char *file;            /* csv_path joined to its folder, once asked for */
     pp__table *table;      /* loaded on first use, or built from inline data */
 } pp__source;
 

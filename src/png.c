@@ -587,34 +587,112 @@ static int open_temporary(const char *path, char **temp_path)
     return -1;
 }
 
-/* Writes to a temporary file and renames it over path once complete. */
-static pp_status write_atomically(const char *path, const uint8_t *data,
-                                  size_t size, pp_error_t *err)
+/*
+ * A file written to a temporary file beside its path, waiting to be renamed
+ * over it; or, for a path that is not a regular file, to be written there.
+ */
+typedef struct staged_file {
+    const char *path;
+    const uint8_t *data;
+    size_t size;
+    char *temp_path;            /* NULL: written in place when committed */
+} staged_file;
+
+/*
+ * Writes f's data to its temporary file. A file being replaced keeps its
+ * permissions; one we may not write (chmod 444) is refused, as a shell's
+ * redirection would refuse it, rather than replaced behind its back.
+ */
+static pp_status stage(staged_file *f, pp_error_t *err)
 {
-    char *temp_path;
+    struct stat old;
+    bool replacing;
     int fd, e;
 
-    fd = open_temporary(path, &temp_path);
+    f->temp_path = NULL;
+    if (lstat(f->path, &old) == 0 && !S_ISREG(old.st_mode))
+        return PP_OK;
+    replacing = lstat(f->path, &old) == 0;
+    if (replacing && access(f->path, W_OK) != 0)
+        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", f->path,
+                        strerror(errno));
+    fd = open_temporary(f->path, &f->temp_path);
     if (fd < 0) {
         e = errno;
-        free(temp_path);
-        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", path,
+        free(f->temp_path);
+        f->temp_path = NULL;
+        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", f->path,
                         strerror(e));
     }
-
     /* XXX: no fsync: it costs milliseconds; a crash may lose the new file. */
-    e = write_all(fd, data, size);
+    e = write_all(fd, f->data, f->size);
+    if (e == 0 && replacing && fchmod(fd, old.st_mode & 07777) != 0)
+        e = errno;
     if (close(fd) != 0 && e == 0)
         e = errno;
-    if (e == 0 && rename(temp_path, path) != 0)
-        e = errno;
-    if (e != 0)
-        unlink(temp_path);
-    free(temp_path);
-    if (e != 0)
-        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", path,
+    if (e != 0) {
+        unlink(f->temp_path);
+        free(f->temp_path);
+        f->temp_path = NULL;
+        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", f->path,
                         strerror(e));
+    }
     return PP_OK;
+}
+
+static void discard(staged_file *f)
+{
+    if (f->temp_path != NULL)
+        unlink(f->temp_path);
+    free(f->temp_path);
+    f->temp_path = NULL;
+}
+
+pp_status pp_write_files(size_t count, const char *const paths[],
+                         const void *const data[], const size_t sizes[],
+                         pp_error_t *err)
+{
+    staged_file *files;
+    pp_status status = PP_OK;
+    size_t i, staged = 0;
+
+    if (count == 0)
+        return PP_OK;
+    if (paths == NULL || data == NULL || sizes == NULL)
+        return pp__fail(err, PP_ERR_ARGUMENT, "pp_write_files: missing "
+                        "argument");
+    for (i = 0; i < count; i++)
+        if (paths[i] == NULL || paths[i][0] == '\0')
+            return pp__fail(err, PP_ERR_ARGUMENT, "no output path given");
+    if ((files = calloc(count, sizeof *files)) == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    /* Every regular file complete beside its path first... */
+    for (i = 0; i < count && status == PP_OK; i++, staged++) {
+        files[i].path = paths[i];
+        files[i].data = data[i];
+        files[i].size = sizes[i];
+        status = stage(&files[i], err);
+    }
+    /* ...then devices and FIFOs, which cannot wait... */
+    for (i = 0; i < count && status == PP_OK; i++)
+        if (files[i].temp_path == NULL)
+            status = write_in_place(paths[i], files[i].data, files[i].size,
+                                    err);
+    /* ...and only then the renames, which do not fail for want of room. */
+    for (i = 0; i < count && status == PP_OK; i++) {
+        if (files[i].temp_path != NULL &&
+            rename(files[i].temp_path, paths[i]) != 0)
+            status = pp__fail(err, PP_ERR_IO, "cannot write %s: %s",
+                              paths[i], strerror(errno));
+        if (status == PP_OK) {
+            free(files[i].temp_path);
+            files[i].temp_path = NULL;
+        }
+    }
+    for (i = 0; i < staged; i++)
+        discard(&files[i]);
+    free(files);
+    return status;
 }
 
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
@@ -638,13 +716,9 @@ pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
 pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
                          pp_error_t *err)
 {
-    struct stat st;
+    const void *bytes = data;
 
-    if (path == NULL || path[0] == '\0')
-        return pp__fail(err, PP_ERR_ARGUMENT, "no output path given");
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return write_in_place(path, data, size, err);
-    return write_atomically(path, data, size, err);
+    return pp_write_files(1, &path, &bytes, &size, err);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -314,6 +314,33 @@ static int check_paths(const render_args *a)
     return check_png_clash(a);
 }
 
+/*
+ * After the spec is read: no output may replace a CSV file the figure
+ * reads (a usage error, as for the spec itself).
+ */
+static int check_inputs_kept(const render_args *a, pp_figure_t *fig,
+                             const char *png)
+{
+    const char *outputs[3] = {png, a->html, a->script_only};
+    static const char *const names[3] = {"-o", "--html", "--script-only"};
+    const char *file;
+    char message[PATH_MAX + 128];
+    size_t i;
+    int k;
+
+    for (i = 0; (file = pp_figure_source_file(fig, i)) != NULL; i++) {
+        for (k = 0; k < 3; k++) {
+            if (outputs[k] == NULL || file[0] == '\0' ||
+                strcmp(outputs[k], "-") == 0 || !same_file(outputs[k], file))
+                continue;
+            snprintf(message, sizeof message, "render: %s %s would replace "
+                     "a CSV file the figure reads", names[k], outputs[k]);
+            return usage_error(message, "render ");
+        }
+    }
+    return 0;
+}
+
 static int parse_render_args(int argc, char **argv, render_args *a)
 {
     int i, found;
@@ -444,6 +471,37 @@ static int write_stdout(const pp_canvas_t *canvas, int compression)
     return status;
 }
 
+/*
+ * Writes the PNG and, with --html, its page, as one: when either cannot be
+ * written, neither path changes.
+ */
+static int write_outputs(const render_args *a, pp_figure_t *fig,
+                         pp_fonts_t *fonts, const char *output,
+                         const uint8_t *png, size_t png_size)
+{
+    const char *paths[2] = {output, a->html};
+    const void *data[2] = {png, NULL};
+    size_t sizes[2] = {png_size, 0};
+    char *page = NULL;
+    pp_error_t err;
+    pp_status st = PP_OK;
+
+    /* gnuplot draws on pngplot's frame too, so the same map fits. */
+    if (a->html != NULL)
+        st = pp_figure_html(fig, fonts, output, a->html, &page, &sizes[1],
+                            &err);
+    data[1] = page;
+    if (st == PP_OK)
+        st = pp_write_files(a->html != NULL ? 2 : 1, paths, data, sizes,
+                            &err);
+    free(page);
+    if (st != PP_OK) {
+        print_error(err.message);
+        return 1;
+    }
+    return 0;
+}
+
 /* --backend gnuplot: gnuplot draws the PNG, or the script is written. */
 static int render_gnuplot(const render_args *a, pp_figure_t *fig,
                           pp_fonts_t *fonts, const char *font_dir,
@@ -477,9 +535,11 @@ static int render_gnuplot(const render_args *a, pp_figure_t *fig,
             free(png);
             return status;
         }
-    } else if (pp_figure_write_gnuplot_png(fig, fonts, &gopt, output,
-                                           &err) == PP_OK) {
-        return 0;
+    } else if (pp_figure_render_gnuplot(fig, fonts, &gopt, &png, &size,
+                                        &err) == PP_OK) {
+        status = write_outputs(a, fig, fonts, output, png, size);
+        free(png);
+        return status;
     }
     print_error(err.message);
     return 1;
@@ -519,6 +579,8 @@ static int command_render(int argc, char **argv)
     render_args a;
     char font_buf[PATH_MAX + 64], *output = NULL;
     const char *font_dir;
+    uint8_t *png = NULL;
+    size_t png_size = 0;
     int status = 1, parsed = parse_render_args(argc, argv, &a);
 
     if (parsed != 0)
@@ -534,22 +596,19 @@ static int command_render(int argc, char **argv)
     }
     if (!a.quiet)
         pp_fonts_set_warning_handler(fonts, print_warning, NULL);
-    /* The page is written after the PNG: find a page that cannot be
-       written before the PNG replaces anything. */
+    output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
+    if (output == NULL) {
+        print_error("out of memory");
+        goto done;
+    }
+    if ((status = check_inputs_kept(&a, fig, output)) != 0)
+        goto done;
+    status = 1;
+    /* A page whose folder cannot be written is found before drawing. */
     if (a.html != NULL && a.script_only == NULL && !folder_writable(a.html))
         goto done;
     if (a.gnuplot > 0) {
-        output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
-        if (output == NULL)
-            print_error("out of memory");
-        else
-            status = render_gnuplot(&a, fig, fonts, font_dir, output);
-        /* gnuplot draws on pngplot's frame, so the same map fits. */
-        if (status == 0 && a.html != NULL && a.script_only == NULL &&
-            pp_figure_write_html(fig, fonts, output, a.html, &err) != PP_OK) {
-            print_error(err.message);
-            status = 1;
-        }
+        status = render_gnuplot(&a, fig, fonts, font_dir, output);
         goto done;
     }
     if (pp_figure_render(fig, fonts, &canvas, &err) != PP_OK) {
@@ -557,26 +616,18 @@ static int command_render(int argc, char **argv)
         goto done;
     }
 
-    if (a.output != NULL && strcmp(a.output, "-") == 0) {
+    if (strcmp(output, "-") == 0) {
         status = write_stdout(canvas, a.compression);
         goto done;
     }
-    output = a.output != NULL ? strdup(a.output) : default_output(a.spec);
-    if (output == NULL) {
-        print_error("out of memory");
-        goto done;
-    }
-    if (pp_canvas_write_png(canvas, output, a.compression, &err) != PP_OK) {
+    if (pp_canvas_encode_png(canvas, a.compression, &png, &png_size,
+                             &err) != PP_OK) {
         print_error(err.message);
         goto done;
     }
-    if (a.html != NULL &&
-        pp_figure_write_html(fig, fonts, output, a.html, &err) != PP_OK) {
-        print_error(err.message);
-        goto done;
-    }
-    status = 0;
+    status = write_outputs(&a, fig, fonts, output, png, png_size);
 done:
+    free(png);
     free(output);
     pp_canvas_destroy(canvas);
     pp_fonts_destroy(fonts);
@@ -636,6 +687,14 @@ static int command_diff(int argc, char **argv)
     }
     if (nfiles != 2)
         return usage_error("diff: give EXPECTED.png and ACTUAL.png", "diff ");
+    /* The diff image over an input would lose the golden image. */
+    if (diff_out != NULL && diff_out[0] == '\0')
+        return usage_error("diff: --diff-out needs a path, not an empty "
+                           "string", "diff ");
+    if (diff_out != NULL &&
+        (same_file(diff_out, files[0]) || same_file(diff_out, files[1])))
+        return usage_error("diff: --diff-out would replace an image being "
+                           "compared", "diff ");
 
     if (pp_canvas_read_png(files[0], &expected, &err) != PP_OK ||
         pp_canvas_read_png(files[1], &actual, &err) != PP_OK) {

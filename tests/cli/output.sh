@@ -84,6 +84,32 @@ else
     fi
 fi
 
+# The PNG and its page are written as one: when the page fails (here on a
+# full disk), the PNG stays as it was too.
+printf 'keep me' >"$TMP/limited/pair.png"
+run "$PNGPLOT" render -q "$TMP/spec.json" -o "$TMP/limited/pair.png" \
+    --html /dev/full
+expect_clean_failure output_pair_full_disk \
+    "cannot write /dev/full: No space left on device"
+if [ "$(cat "$TMP/limited/pair.png")" = "keep me" ] &&
+    [ "$(ls -A "$TMP/limited" | sort | tr '\n' ' ')" = "out.png pair.png " ]
+then
+    pass output_pair_leaves_png_untouched
+else
+    fail output_pair_leaves_png_untouched "$(ls -A "$TMP/limited")"
+fi
+
+# A replaced file keeps its permissions: a private figure stays private.
+printf 'old' >"$TMP/private.png"
+chmod 600 "$TMP/private.png"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/private.png"
+if [ "$status" -eq 0 ] && [ "$(stat -c %a "$TMP/private.png")" = 600 ] &&
+    cmp -s "$TMP/private.png" "$TMP/reference.png"; then
+    pass output_replaced_keeps_mode
+else
+    fail output_replaced_keeps_mode "status $status, mode $(stat -c %a "$TMP/private.png")"
+fi
+
 # as_nobody CMD...: runs CMD without root's right to ignore permissions
 # (as the user nobody when we are root), status in $status.
 as_nobody() {
@@ -119,6 +145,22 @@ else
         fail output_read_only_folder_untouched "$(ls -A "$TMP/ro")"
     fi
     chmod 755 "$TMP/ro"
+
+    # A read-only file in a writable folder is refused, not replaced (as a
+    # shell's > would refuse it).
+    mkdir "$TMP/rw"
+    printf 'keep me' >"$TMP/rw/locked.png"
+    chmod 444 "$TMP/rw/locked.png"
+    chmod 777 "$TMP/rw"
+    as_nobody "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/rw/locked.png"
+    expect_clean_failure output_read_only_file \
+        "cannot write $TMP/rw/locked.png: Permission denied"
+    if [ "$(cat "$TMP/rw/locked.png")" = "keep me" ] &&
+        [ "$(ls -A "$TMP/rw")" = locked.png ]; then
+        pass output_read_only_file_untouched
+    else
+        fail output_read_only_file_untouched "$(ls -A "$TMP/rw")"
+    fi
 
     # A CSV the user may not read.
     mkdir "$TMP/locked"

@@ -50,6 +50,35 @@ expect_usage paths_script_at_given_png \
     "render: the PNG and the gnuplot script need different paths" \
     "$TMP/fig.png"
 
+# An output over a CSV file the figure reads.
+echo old >"$TMP/keep.csv"
+cp "$TMP/data.csv" "$TMP/data.saved"
+run "$PNGPLOT" render "$TMP/fig.json" -o "$TMP/./data.csv"
+if cmp -s "$TMP/data.csv" "$TMP/data.saved"; then
+    echo old >"$TMP/marker"
+else
+    echo changed >"$TMP/marker"
+fi
+expect_usage paths_png_over_csv "render: -o $TMP/./data.csv would replace a \
+CSV file the figure reads" "$TMP/marker"
+run "$PNGPLOT" render "$TMP/fig.json" -o "$TMP/f.png" --html "$TMP/data.csv"
+cmp -s "$TMP/data.csv" "$TMP/data.saved" && echo old >"$TMP/marker"
+expect_usage paths_html_over_csv "render: --html $TMP/data.csv would \
+replace a CSV file the figure reads" "$TMP/marker"
+
+# diff's image over one of the images it compares.
+"$PNGPLOT" render -q "$TMP/fig.json" -o "$TMP/a.png"
+"$PNGPLOT" render -q "$TMP/fig.json" -o "$TMP/b.png"
+cp "$TMP/a.png" "$TMP/a.saved"
+run "$PNGPLOT" diff "$TMP/a.png" "$TMP/b.png" --diff-out "$TMP/./a.png"
+if [ "$status" -eq 2 ] && cmp -s "$TMP/a.png" "$TMP/a.saved" &&
+    grep -q "^pngplot: error: diff: --diff-out would replace an image being compared$" "$TMP/stderr"
+then
+    pass paths_diff_out_over_input
+else
+    fail paths_diff_out_over_input "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
 # Different paths still work: the PNG and the page are both written.
 rm -f "$TMP/fig.png"
 run "$PNGPLOT" render "$TMP/fig.json" --html "$TMP/fig.html"
