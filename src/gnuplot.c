@@ -451,6 +451,28 @@ static pp_status tick_label_offset(pp__gp_writer *w, const pp__axis *a,
     return pp__gp_label_centre(w, sample, font, 0.0, PP__GP_MIDDLE, dy);
 }
 
+/*
+ * A tick label: gnuplot reads an explicit tick label as a format for the
+ * tick's value ("%.1f" prints it), so a '%' of ours is written as "%%".
+ */
+static void put_tick_label(pp__str *s, const char *text)
+{
+    pp__str escaped = {NULL, 0, 0, false};
+    const char *p;
+
+    for (p = text; *p != '\0'; p++) {
+        if (*p == '%')
+            pp__str_puts(&escaped, "%%");
+        else
+            pp__str_append(&escaped, p, 1);
+    }
+    if (escaped.failed)
+        s->failed = true;
+    else
+        pp__gp_text(s, escaped.data != NULL ? escaped.data : "");
+    pp__str_free(&escaped);
+}
+
 static void put_tick_list(pp__gp_writer *w, const pp__axis_layout *al,
                           bool labelled)
 {
@@ -459,7 +481,7 @@ static void put_tick_list(pp__gp_writer *w, const pp__axis_layout *al,
     pp__str_puts(w->s, "(");
     for (i = 0; i < al->ticks.nmajor; i++, n++) {
         pp__str_puts(w->s, n > 0 ? ", \\\n    " : "\\\n    ");
-        pp__gp_text(w->s, labelled ? al->labels[i] : "");
+        put_tick_label(w->s, labelled ? al->labels[i] : "");
         pp__str_puts(w->s, " ");
         pp__gp_number(w->s, al->ticks.major[i]);
     }

@@ -282,6 +282,19 @@ static void pass_warnings(pp_figure_t *fig, char *text)
     }
 }
 
+/*
+ * gnuplot names the script by its path in the temporary folder, which is
+ * gone by the time the message is read: "figure.gp" line 75 says more.
+ */
+static void drop_folder(char *message, const char *folder)
+{
+    size_t n = strlen(folder);
+    char *at;
+
+    while ((at = strstr(message, folder)) != NULL && at[n] == '/')
+        memmove(at, at + n + 1, strlen(at + n + 1) + 1);
+}
+
 /* What gnuplot said and how it ended, as a status and message. */
 static pp_status judge_run(pp_figure_t *fig, const char *program,
                            const workdir *wd, int wait_status,
@@ -308,11 +321,13 @@ static pp_status judge_run(pp_figure_t *fig, const char *program,
     last_message(text != NULL ? (char *)text : (char *)"", message,
                  sizeof message);
     free(text);
+    drop_folder(message, wd->dir);
     if (WIFSIGNALED(wait_status))
         return pp__fail(err, PP_ERR_BACKEND, "%s: %s was killed by signal "
                         "%d: %s", fig->spec_path, program,
                         WTERMSIG(wait_status), message);
-    return pp__fail(err, PP_ERR_BACKEND, "%s: %s failed (exit status %d): %s",
+    return pp__fail(err, PP_ERR_BACKEND, "%s: %s failed (exit status %d): "
+                    "%s (--script-only FILE writes that script)",
                     fig->spec_path, program, WEXITSTATUS(wait_status),
                     message);
 }

@@ -73,7 +73,7 @@ cat >"$TMP/bin/gnuplot" <<'EOF'
 #!/bin/sh
 echo 'set terminal pngcairo size 800,350' >&2
 echo '         ^' >&2
-echo '"figure.gp" line 5: unknown or ambiguous terminal type' >&2
+echo "\"$2\" line 5: unknown or ambiguous terminal type" >&2
 exit 1
 EOF
 chmod +x "$TMP/bin/gnuplot"
@@ -81,7 +81,7 @@ old_output failed.png
 run env PATH="$TMP/bin:$PATH" TMPDIR="$TMP" "$PNGPLOT" render \
     --backend gnuplot "$spec" -o "$TMP/failed.png"
 expect gnuplot_failure_reported 1 \
-    "gnuplot failed (exit status 1): \"figure.gp\" line 5: unknown or ambiguous terminal type"
+    "gnuplot failed (exit status 1): \"figure.gp\" line 5: unknown or ambiguous terminal type (--script-only FILE writes that script)"
 if untouched failed.png && [ -z "$(ls "$TMP" | grep '^pngplot-gnuplot')" ]
 then
     pass gnuplot_failure_keeps_existing_output
@@ -205,6 +205,27 @@ then
 else
     fail gnuplot_script_draws_the_same_png "$(cat "$TMP/diff" "$TMP/gnuplot.out")"
 fi
+
+# gnuplot reads an explicit tick label as a format for the tick's value:
+# a '%' in a category is written "%%", so "50%" stays "50%".
+printf 'k,v\n"50%%",1\n"%%d items",2\n' >"$TMP/pct.csv"
+cat >"$TMP/pct.json" <<'EOF2'
+{"width": 300, "height": 200, "sources": {"s": {"csv": "pct.csv"}},
+ "factors": {"ks": {"source": "s", "columns": ["k"]}},
+ "yaxis": {"ticker": {"factors": "ks"}},
+ "renderers": [{"glyph": "scatter", "source": "s", "x": "v",
+                "y": {"field": "k", "transform": {"type": "factor_index",
+                                                  "factors": "ks"}}}]}
+EOF2
+run "$PNGPLOT" render --script-only - -o pct.png "$TMP/pct.json"
+if [ "$status" -eq 0 ] && grep -q '^    "50%%" 1, ' "$TMP/stdout" &&
+    grep -q '^    "%%d items" 2)$' "$TMP/stdout"; then
+    pass gnuplot_tick_label_percent_escaped
+else
+    fail gnuplot_tick_label_percent_escaped "status $status: $(grep -F '%' "$TMP/stdout" | head -3)"
+fi
+run "$PNGPLOT" render -q --backend gnuplot "$TMP/pct.json" -o "$TMP/pct.png"
+expect gnuplot_tick_label_percent_draws 0 ""
 
 # The temporary folder (with gnuplot's font cache in it) is removed.
 mkdir -p "$TMP/tmpdir"

@@ -360,7 +360,7 @@ static void test_failure_keeps_existing_output(void)
     CHECK_INT(pp_figure_write_gnuplot_png(f.fig, f.fonts, &opt, path, &f.err),
               PP_ERR_BACKEND);
     CHECK_STR(f.err.message, "fig.json: /bin/false failed (exit status 1): "
-              "(no message)");
+              "(no message) (--script-only FILE writes that script)");
     file = fopen(path, "r");
     if (file != NULL) {
         if (fgets(text, sizeof text, file) == NULL)
