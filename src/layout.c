@@ -60,6 +60,10 @@ static void data_extents(const pp_figure_t *fig, extent *x, extent *y)
         extend(y, d->y, d->n, ylog);
         extend(x, d->xs, d->n * d->nvertices, xlog);
         extend(y, d->ys, d->n * d->nvertices, ylog);
+        /* Bands span the frame's height, and their own stretch of x: a
+           figure of bands alone shows them. */
+        extend(x, d->band_left, d->n, xlog);
+        extend(x, d->band_right, d->n, xlog);
     }
 }
 
@@ -70,6 +74,17 @@ static double clamp_finite(double v)
     if (v < -DBL_MAX)
         return -DBL_MAX;
     return v;
+}
+
+/*
+ * Half the range around data of zero span. Bokeh's DataRange1d takes one
+ * unit either side, which on a date-time axis is a millisecond, ticked in
+ * microseconds: half an hour either side shows a single minute of a log
+ * (or a day of daily data) with readable labels instead.
+ */
+static double half_unit(pp__axis_type type)
+{
+    return type == PP__AXIS_DATETIME ? 30.0 * 60.0 * 1000.0 : 1.0;
 }
 
 /* Bokeh's DataRange1d: the data span plus range_padding of it in all. */
@@ -103,9 +118,10 @@ static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
         return;
     }
     if (e->max == e->min) {
-        /* A zero span becomes one unit either side, even around 0. */
-        range->start = e->min - 1.0;
-        range->end = e->max + 1.0;
+        /* A zero span becomes one unit either side, even around 0 (on
+           a date-time axis, half an hour). */
+        range->start = e->min - half_unit(type);
+        range->end = e->max + half_unit(type);
         return;
     }
     /* Halves first, so a span from -1e308 to 1e308 does not overflow. */
@@ -146,10 +162,12 @@ static void fixed_end(pp_figure_t *fig, pp__range *range,
                      range->start_given ? "start" : "end",
                      range->start_given ? start : end);
         }
+        /* One unit; on a date-time axis an hour (see half_unit). */
+        double unit = type == PP__AXIS_DATETIME ? 2.0 * half_unit(type) : 1.0;
         if (range->start_given)
-            end = type == PP__AXIS_LOG ? start * 10.0 : start + 1.0;
+            end = type == PP__AXIS_LOG ? start * 10.0 : start + unit;
         else
-            start = type == PP__AXIS_LOG ? end / 10.0 : end - 1.0;
+            start = type == PP__AXIS_LOG ? end / 10.0 : end - unit;
     }
     range->start = start;
     range->end = end;

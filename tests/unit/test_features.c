@@ -457,6 +457,43 @@ static void test_inline_data_errors(void)
     release(&r);
 }
 
+/*
+ * One instant on a date-time axis: half an hour either side (Bokeh's one
+ * unit, a millisecond, would be ticked in microseconds); a figure of bands
+ * alone spans its bands.
+ */
+static void test_zero_span_datetime_and_bands_alone(void)
+{
+    rendered r;
+    double t;
+
+    render_text("{\"x_axis_type\": \"datetime\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"t\", \"y\": "
+                "\"y\"}]}", "t,y\n2011-04-13 11:39,1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK(pp__parse_datetime("2011-04-13 11:39", 16, &t));
+    if (r.fig != NULL) {
+        CHECK_NEAR(r.fig->x_range.start, t - 1800000.0, 0.0);
+        CHECK_NEAR(r.fig->x_range.end, t + 1800000.0, 0.0);
+        CHECK_NEAR(r.fig->y_range.start, 0.0, 0.0);    /* linear: ±1 */
+        CHECK_NEAR(r.fig->y_range.end, 2.0, 0.0);
+    }
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"bands\", \"source\": \"s\", "
+                "\"x\": \"x\", \"by\": \"flag\"}]}",
+                "x,flag\n10,0\n11,1\n12,1\n13,0\n14,2\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.fig != NULL) {
+        /* Bands [10.5, 12.5] and [13.5, 14.5], padded 5% a side. */
+        CHECK_NEAR(r.fig->x_range.start, 10.5 - 0.2, 1e-12);
+        CHECK_NEAR(r.fig->x_range.end, 14.5 + 0.2, 1e-12);
+    }
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -478,6 +515,7 @@ int main(void)
     RUN(test_title_cut_at_the_edge_warns);
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);
+    RUN(test_zero_span_datetime_and_bands_alone);
     harness_end();
     CHECK_EXIT();
 }
