@@ -207,6 +207,10 @@ install: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND)
 	install -m 644 README.md docs/spec.md $(DESTDIR)$(PREFIX)/share/doc/pngplot/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    src/pngplot.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/pngplot.pc
+	@# A new shared library in a folder the dynamic linker searches
+	@# (/usr/local/lib) is found only once its cache is rebuilt.
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && \
+	    command -v ldconfig >/dev/null 2>&1; then ldconfig; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pngplot $(DESTDIR)$(PREFIX)/lib/libpngplot.a \

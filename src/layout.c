@@ -679,6 +679,32 @@ static void warn_title_cut(pp_figure_t *fig, pp_fonts_t *fonts,
              fig->width);
 }
 
+/* Margins (min_border, huge tick labels) that leave no frame to draw in. */
+static void warn_frame_squeezed(pp_figure_t *fig, const pp__layout *layout,
+                                double top, double right, double bottom,
+                                double left)
+{
+    if (fig->width - left - right >= 1.0 && fig->height - top - bottom >= 1.0)
+        return;
+    pp__warn(&fig->warnings, "the margins around the frame (top %.0f, right "
+             "%.0f, bottom %.0f, left %.0f px) leave no room for it in the "
+             "%dx%d image, so the data is drawn in a %.0fx%.0f px frame",
+             top, right, bottom, left, fig->width, fig->height,
+             layout->frame.width, layout->frame.height);
+}
+
+/* A legend larger than the image is cut at its edges, as in Bokeh. */
+static void warn_legend_cut(pp_figure_t *fig, const pp__legend_layout *ll)
+{
+    if (ll->width <= 0.0 || (ll->x >= 0.0 && ll->y >= 0.0 &&
+                             ll->x + ll->width <= fig->width &&
+                             ll->y + ll->height <= fig->height))
+        return;
+    pp__warn(&fig->warnings, "the legend (%zu entries) is %.0fx%.0f px and "
+             "passes the image's edge (%dx%d), where it is cut", ll->nitems,
+             ll->width, ll->height, fig->width, fig->height);
+}
+
 pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err)
 {
@@ -713,7 +739,11 @@ pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
     layout->frame.height = fmax(1.0, fig->height - top - bottom);
     if (layout->title_height > 0.0)
         warn_title_cut(fig, fonts, layout);
-    return layout_legend(fig, fonts, layout, err);
+    warn_frame_squeezed(fig, layout, top, right, bottom, left);
+    if ((st = layout_legend(fig, fonts, layout, err)) != PP_OK)
+        return st;
+    warn_legend_cut(fig, &layout->legend);
+    return PP_OK;
 }
 
 static void axis_layout_free(pp__axis_layout *al)

@@ -494,6 +494,49 @@ static void test_zero_span_datetime_and_bands_alone(void)
     release(&r);
 }
 
+/* What the PNG's reader cannot tell was cut or squeezed gets a warning. */
+static void test_legend_cut_and_frame_squeezed_warn(void)
+{
+    char spec[4096], csv[512];
+    size_t n = 0, i;
+    rendered r;
+
+    n += (size_t)snprintf(spec + n, sizeof spec - n, "{\"width\": 300, "
+                          "\"height\": 200, \"sources\": {\"s\": {\"csv\": "
+                          "\"data.csv\"}}, \"renderers\": [");
+    for (i = 0; i < 20; i++)
+        n += (size_t)snprintf(spec + n, sizeof spec - n, "%s{\"glyph\": "
+                              "\"line\", \"source\": \"s\", \"x\": \"x\", "
+                              "\"y\": \"y\", \"legend_label\": \"rule %zu\"}",
+                              i > 0 ? ", " : "", i);
+    snprintf(spec + n, sizeof spec - n, "]}");
+    snprintf(csv, sizeof csv, "x,y\n1,2\n2,3\n");
+    render_text(spec, csv, &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 1);
+    CHECK_CONTAINS(r.warnings, "the legend (20 entries) is ");
+    CHECK_CONTAINS(r.warnings, " px and passes the image's edge (300x200), "
+                   "where it is cut\n");
+    release(&r);
+
+    render_text("{\"width\": 300, \"height\": 200, \"min_border\": 120, "
+                "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_STR(r.warnings, "the margins around the frame (top 120, right 120, "
+              "bottom 120, left 120 px) leave no room for it in the 300x200 "
+              "image, so the data is drawn in a 60x1 px frame\n");
+    release(&r);
+
+    /* Margins that fit: no warning. */
+    render_text("{\"width\": 300, \"height\": 200, \"min_border\": 90, "
+                "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 0);
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -516,6 +559,7 @@ int main(void)
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);
     RUN(test_zero_span_datetime_and_bands_alone);
+    RUN(test_legend_cut_and_frame_squeezed_warn);
     harness_end();
     CHECK_EXIT();
 }
