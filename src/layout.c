@@ -315,10 +315,13 @@ static pp_status ticks_fail(const pp_figure_t *fig, const pp__axis *axis,
                             pp_error_t *err)
 {
     const char *name = axis == &fig->xaxis ? "x" : "y";
-    const char *whose = range->automatic ? "the data's" : "the";
+    /* A range with an end given ("y_range.start": 0) is the spec's. */
+    bool from_data = range->automatic && !range->start_given &&
+                     !range->end_given;
+    const char *whose = from_data ? "the data's" : "the";
     char where[PP_ERROR_MESSAGE_SIZE / 2];
 
-    pp__loc_prefix(fig, range->automatic ? NULL : &range->loc, false, where,
+    pp__loc_prefix(fig, from_data ? NULL : &range->loc, false, where,
                    sizeof where);
     if (axis->type == PP__AXIS_LOG && !(range->start > 0.0))
         return pp__fail(err, PP_ERR_DATA, "%s%s_range: a log axis needs a "
