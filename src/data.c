@@ -1136,6 +1136,45 @@ static pp_status eval_bands(pp_figure_t *fig, pp__renderer *rend,
     return PP_OK;
 }
 
+/*
+ * A max_x_step below every step between rows breaks the line everywhere and
+ * draws nothing: most likely a number meant as minutes on a date-time
+ * axis, where numbers are milliseconds.
+ */
+static void warn_step_breaks_all(pp_figure_t *fig, const pp__renderer *rend)
+{
+    const pp__resolved *d = &rend->data;
+    char where[PP_ERROR_MESSAGE_SIZE / 2], described[256], *path;
+    pp__loc loc;
+    size_t i, steps = 0;
+
+    if (!(rend->max_x_step > 0.0) || rend->loc.path == NULL)
+        return;
+    for (i = 1; i < d->n; i++) {
+        if (!isfinite(d->x[i]) || !isfinite(d->x[i - 1]))
+            continue;
+        if (d->x[i] - d->x[i - 1] <= rend->max_x_step)
+            return;
+        steps++;
+    }
+    if (steps == 0)
+        return;
+    path = malloc(strlen(rend->loc.path) + sizeof "max_x_step" + 1);
+    if (path == NULL)
+        return;
+    sprintf(path, "%s%cmax_x_step", rend->loc.path, PP__PATH_KEY);
+    loc.path = path;
+    pp__loc_prefix(fig, &loc, false, where, sizeof where);
+    pp__loc_describe(&loc, described, sizeof described);
+    free(path);
+    pp__warn(&fig->warnings, "%s%s: %g is below every step "
+             "between rows, so the line is broken everywhere and not drawn%s",
+             where, described, rend->max_x_step,
+             fig->xaxis.type == PP__AXIS_DATETIME
+                 ? " (on a datetime axis a number is milliseconds: write "
+                   "a duration such as \"5min\")" : "");
+}
+
 pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
                                pp_error_t *err)
 {
@@ -1156,6 +1195,7 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
     case PP__GLYPH_LINE:
         if ((st = eval_points(fig, rend, table, err)) != PP_OK)
             return st;
+        warn_step_breaks_all(fig, rend);
         /* A line has one colour; a column would colour nothing. */
         if (rend->line.color.kind == PP__SPEC_FIELD)
             return data_fail(fig, &rend->line.color.loc, err, "a line has "

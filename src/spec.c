@@ -985,14 +985,22 @@ static pp_status get_x_length(reader *r, json_t *obj, const char *path,
     for (i = 0; i < sizeof units / sizeof *units; i++) {
         if (strcmp(unit, units[i].unit) == 0 &&
             pp__parse_number(text, (size_t)(unit - text), &v) && v >= 0.0 &&
-            isfinite(v)) {
-            *out = v * units[i].ms;
-            free(p);
-            return PP_OK;
-        }
+            isfinite(v))
+            break;
     }
-    st = spec_fail(r, p, false, "'%s' is not a duration: give a number with "
-                   "ms, s, min, h or d, such as \"1min\"", text);
+    if (i == sizeof units / sizeof *units)
+        st = spec_fail(r, p, false, "'%s' is not a duration: give a number "
+                       "with ms, s, min, h or d, such as \"1min\"", text);
+    /* A duration is milliseconds of a date-time axis; on another axis it
+       would be taken as that many x units. */
+    else if (r->fig->xaxis.type != PP__AXIS_DATETIME)
+        st = spec_fail(r, p, false, "a duration such as '%s' needs "
+                       "\"x_axis_type\": \"datetime\"; on this axis give a "
+                       "number of x units", text);
+    else {
+        *out = v * units[i].ms;
+        st = PP_OK;
+    }
     free(p);
     return st;
 }

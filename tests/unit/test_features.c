@@ -42,6 +42,31 @@ static void test_max_x_step_duration_needs_unit(void)
     CHECK_CONTAINS(r.err.message, "renderers[0].max_x_step: '5 parsecs' is "
                    "not a duration");
     release(&r);
+
+    /* A duration on a linear axis would be that many x units. */
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}},"
+                " \"renderers\": [{\"glyph\": \"line\", \"source\": \"s\","
+                " \"x\": \"x\", \"y\": \"y\", \"max_x_step\": \"5min\"}]}",
+                "x,y\n0,1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_STR(r.err.message, "case.json:1:122: renderers[0].max_x_step: a "
+              "duration such as '5min' needs \"x_axis_type\": \"datetime\"; "
+              "on this axis give a number of x units");
+    release(&r);
+
+    /* A number on a date-time axis is milliseconds: below every step, it
+       breaks the line everywhere, with a warning that says so. */
+    render_text("{\"x_axis_type\": \"datetime\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"max_x_step\": 5}]}",
+                "x,y\n2011-04-13 11:39,1\n2011-04-13 11:40,2\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_STR(r.warnings, "case.json:1:149: renderers[0].max_x_step: 5 is "
+              "below every step between rows, so the line is broken "
+              "everywhere and not drawn (on a datetime axis a number is "
+              "milliseconds: write a duration such as \"5min\")\n");
+    release(&r);
 }
 
 static void test_bands_from_runs(void)
