@@ -936,6 +936,13 @@ static pp_status read_fill_props(reader *r, json_t *obj, const char *path,
     return PP_OK;
 }
 
+/*
+ * The colour bokeh.plotting's glyph methods (p.line, p.scatter, ...) give
+ * every line and fill not set, whatever the model's own default; models
+ * made directly, such as a graph's node and edge glyphs, keep theirs.
+ */
+static const pp_color_t plotting_default = {31, 119, 180, 1.0f};
+
 static void line_defaults(pp__line_props *line)
 {
     line->color.kind = PP__SPEC_COLOR;
@@ -1139,7 +1146,7 @@ static pp_status read_multi_line_glyph(reader *r, json_t *obj,
 static const char *const marker_names[] = {"circle", "square", NULL};
 
 static pp_status read_marker_props(reader *r, json_t *obj, const char *path,
-                                   pp__renderer *rend)
+                                   pp__renderer *rend, pp_color_t fill)
 {
     int marker = (int)rend->marker;
     pp_status st;
@@ -1147,7 +1154,7 @@ static pp_status read_marker_props(reader *r, json_t *obj, const char *path,
     rend->size.kind = PP__SPEC_NUMBER;
     rend->size.number = 4.0;
     rend->fill.color.kind = PP__SPEC_COLOR;
-    rend->fill.color.color = (pp_color_t){128, 128, 128, 1.0f};
+    rend->fill.color.color = fill;
     rend->fill.alpha = 1.0;
     if ((st = get_dataspec(r, obj, path, "size", NUMBER_SPEC, &rend->size)) ||
         (st = get_choice(r, obj, path, "marker", marker_names, &marker)) ||
@@ -1181,7 +1188,7 @@ static pp_status read_scatter_glyph(reader *r, json_t *obj, const char *path,
         (st = require_spec(r, obj, path, "x", "scatter", &rend->xs[0])) ||
         (st = require_spec(r, obj, path, "y", "scatter", &rend->ys[0])))
         return st;
-    return read_marker_props(r, obj, path, rend);
+    return read_marker_props(r, obj, path, rend, plotting_default);
 }
 
 /*
@@ -1335,7 +1342,8 @@ static pp_status read_graph_glyph(reader *r, json_t *obj, const char *path,
     if (st == PP_OK)
         st = get_choice(r, glyph, pg, "type", node_types, &type);
     if (st == PP_OK)
-        st = read_marker_props(r, glyph, pg, rend);
+        st = read_marker_props(r, glyph, pg, rend,
+                               (pp_color_t){128, 128, 128, 1.0f});
     json_decref(glyph);
     if (st != PP_OK)
         goto done;
@@ -1547,6 +1555,8 @@ static pp_status read_renderer(reader *r, json_t *obj, const char *path,
     if (rend->loc.path == NULL)
         return nomem(r);
     line_defaults(&rend->line);
+    if (glyph <= 4)     /* line to circle: bokeh.plotting's glyph methods */
+        rend->line.color.color = plotting_default;
     if ((st = get_string(r, obj, path, "legend_label", &rend->legend_label)) ||
         (st = read_interact(r, obj, path, &rend->interact)))
         return st;

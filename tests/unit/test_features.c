@@ -562,6 +562,51 @@ static void test_legend_cut_and_frame_squeezed_warn(void)
     release(&r);
 }
 
+/*
+ * Colours not given: bokeh.plotting's #1f77b4 for glyph methods (line and
+ * marker, fill and outline), the models' own for a graph (gray nodes
+ * outlined in black, black edges).
+ */
+static void test_default_colours_as_bokeh_plotting(void)
+{
+    rendered r;
+
+    /* A line, a default marker at x = 4, a red one at x = 0. */
+    render_text("{\"width\": 300, \"height\": 200, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"line_width\": 5}, {\"glyph\": \"scatter\", \"source\": "
+                "\"s\", \"x\": \"x\", \"y\": 0, \"size\": 20, "
+                "\"line_width\": 4}, {\"glyph\": \"scatter\", \"source\": "
+                "\"s\", \"x\": 0, \"y\": 0, \"size\": 20, "
+                "\"line_width\": 4, \"fill_color\": \"red\"}]}",
+                "x,y\n0,0\n4,0\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.canvas != NULL) {
+        CHECK_COLOR(&r, px(&r, 2), py(&r, 0), 31, 119, 180, 0);    /* line */
+        CHECK_COLOR(&r, px(&r, 4) + 3, py(&r, 0) - 3, 31, 119, 180, 0);
+        CHECK_COLOR(&r, px(&r, 0) + 3, py(&r, 0) - 3, 255, 0, 0, 0);
+        CHECK_COLOR(&r, px(&r, 0), py(&r, 0) - 10.0, 31, 119, 180, 0);
+    }
+    release(&r);
+
+    render_text("{\"width\": 300, \"height\": 200, \"sources\": {\"n\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"graph\", \"node_renderer\": {\"source\": \"n\", "
+                "\"glyph\": {\"size\": 20, \"line_width\": 4}}, "
+                "\"edge_renderer\": {\"source\": \"n\", \"start\": "
+                "\"index\", \"end\": \"to\", \"glyph\": {\"line_width\": "
+                "5}}, \"layout_provider\": {\"x\": \"x\", \"y\": \"y\"}}]}",
+                "index,x,y,to\n0,0,0,1\n1,4,0,1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.canvas != NULL) {
+        CHECK_COLOR(&r, px(&r, 2), py(&r, 0), 0, 0, 0, 0);         /* edge */
+        CHECK_COLOR(&r, px(&r, 4) + 3, py(&r, 0) - 3, 128, 128, 128, 0);
+        CHECK_COLOR(&r, px(&r, 4), py(&r, 0) - 10.0, 0, 0, 0, 0);
+    }
+    release(&r);
+}
+
 int main(void)
 {
     if (!harness_begin()) {
@@ -585,6 +630,7 @@ int main(void)
     RUN(test_inline_data_errors);
     RUN(test_zero_span_datetime_and_bands_alone);
     RUN(test_legend_cut_and_frame_squeezed_warn);
+    RUN(test_default_colours_as_bokeh_plotting);
     harness_end();
     CHECK_EXIT();
 }

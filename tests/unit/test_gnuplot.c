@@ -250,12 +250,13 @@ static void test_script_markers(void)
         release(&f);
         return;
     }
-    /* Circles take their radius in x units: 4 px of the frame's width. */
+    /* Circles take their radius in x units: 4 px of the frame's width.
+       Colours not given are bokeh.plotting's #1f77b4. */
     CHECK_CONTAINS(f.script, "    $r0 using 1:2:3 with circles lw 1 lc rgb "
-                   "\"#ff0000\" fs solid 1.0 border lc rgb \"#000000\" "
+                   "\"#ff0000\" fs solid 1.0 border lc rgb \"#1f77b4\" "
                    "notitle");
     CHECK_CONTAINS(f.script, "    $r1 using 1:2:3:4:5:6 with boxxyerror lw 1 "
-                   "lc rgb \"#808080\" fs solid 1.0 noborder notitle\n");
+                   "lc rgb \"#1f77b4\" fs solid 1.0 noborder notitle\n");
     release(&f);
 }
 
