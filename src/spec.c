@@ -2130,40 +2130,80 @@ static pp_status read_grid(reader *r, json_t *root, const char *key,
     return st;
 }
 
-/* x_range: [start, end] or {"start": s, "end": e, "range_padding": p}. */
+static bool is_datetime_text(const json_t *value, double *out)
+{
+    return json_is_string(value) &&
+           pp__parse_datetime(json_string_value(value),
+                              json_string_length(value), out);
+}
+
+/*
+ * An end of a range: a finite number, or on a date-time axis also a
+ * date-time as the data's ("2011-04-13 11:39"), as Bokeh's Range1d takes a
+ * datetime.
+ */
+static bool range_value(const json_t *value, pp__axis_type type, double *out)
+{
+    if (json_is_number(value)) {
+        *out = json_number_value(value);
+        return isfinite(*out);
+    }
+    return type == PP__AXIS_DATETIME && is_datetime_text(value, out);
+}
+
+static pp_status range_value_fail(reader *r, const char *path,
+                                  const json_t *value, pp__axis_type type,
+                                  char axis)
+{
+    if (type == PP__AXIS_DATETIME && json_is_string(value))
+        return spec_fail(r, path, false, "'%s' is not a date-time like "
+                         "\"2011-04-13 11:39\"", json_string_value(value));
+    if (type == PP__AXIS_DATETIME)
+        return spec_fail(r, path, false, "must be a finite number "
+                         "(milliseconds) or a date-time, not %s",
+                         json_type_name(value));
+    if (is_datetime_text(value, &(double){0}))
+        return spec_fail(r, path, false, "a date-time needs \"%c_axis_type\": "
+                         "\"datetime\"", axis);
+    return spec_fail(r, path, false, "must be a finite number, not %s",
+                     json_type_name(value));
+}
+
 /*
  * One end given, as a notebook sets p.y_range.start = 0: that end is fixed
  * and the other stays automatic (Bokeh's DataRange1d with a start).
  */
 static pp_status read_range_end(reader *r, json_t *value, const char *path,
-                                bool is_start, pp__range *range)
+                                bool is_start, pp__range *range,
+                                pp__axis_type type, char axis)
 {
     char *p = path_key(path, is_start ? "start" : "end");
+    double v;
     pp_status st = PP_OK;
 
     if (p == NULL)
         return nomem(r);
-    if (!json_is_number(value) || !isfinite(json_number_value(value)))
-        st = spec_fail(r, p, false, "must be a finite number, not %s",
-                       json_type_name(value));
-    else if (is_start)
+    if (!range_value(value, type, &v))
+        st = range_value_fail(r, p, value, type, axis);
+    if (st == PP_OK && is_start) {
         range->start_given = true;
-    else
+        range->given_start = v;
+    } else if (st == PP_OK) {
         range->end_given = true;
-    if (st == PP_OK && is_start)
-        range->given_start = json_number_value(value);
-    else if (st == PP_OK)
-        range->given_end = json_number_value(value);
+        range->given_end = v;
+    }
     free(p);
     return st;
 }
 
+/* x_range: [start, end] or {"start": s, "end": e, "range_padding": p}. */
 static pp_status read_range(reader *r, json_t *root, const char *key,
-                            pp__range *range)
+                            pp__range *range, pp__axis_type type)
 {
     static const char *const keys[] = {"start", "end", "range_padding", NULL};
     json_t *value = json_object_get(root, key), *start = NULL, *end = NULL;
     char *path = path_key(NULL, key);
+    bool bad_start;
     pp_status st = PP_OK;
 
     if (path == NULL)
@@ -2171,7 +2211,10 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
     range->loc.path = path;
     if (value == NULL)
         return PP_OK;
-    if (json_is_array(value) && json_is_string(json_array_get(value, 0)))
+    /* Two date-times are a range (on a linear axis, a mistake named below). */
+    if (json_is_array(value) && json_is_string(json_array_get(value, 0)) &&
+        !(json_array_size(value) == 2 &&
+          is_datetime_text(json_array_get(value, 0), &(double){0})))
         return spec_fail(r, path, false, "a list of factors (Bokeh's "
                          "FactorRange) is not supported: place the text with "
                          "a factor_index transform and name the ticks with "
@@ -2190,17 +2233,21 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
             return PP_OK;
         if (start == NULL || end == NULL)
             return read_range_end(r, start != NULL ? start : end, path,
-                                  start != NULL, range);
+                                  start != NULL, range, type, key[0]);
     } else {
         return spec_fail(r, path, false, "must be [start, end] or "
                          "{\"start\": ..., \"end\": ...}");
     }
-    if (!json_is_number(start) || !json_is_number(end) ||
-        !isfinite(json_number_value(start)) ||
-        !isfinite(json_number_value(end)))
-        return spec_fail(r, path, false, "needs a finite start and end");
-    range->start = json_number_value(start);
-    range->end = json_number_value(end);
+    bad_start = !range_value(start, type, &range->start);
+    if (bad_start || !range_value(end, type, &range->end)) {
+        char *p = json_is_array(value) ? path_index(path, bad_start ? 0 : 1)
+                  : path_key(path, bad_start ? "start" : "end");
+
+        st = p == NULL ? nomem(r)
+            : range_value_fail(r, p, bad_start ? start : end, type, key[0]);
+        free(p);
+        return st;
+    }
     if (!(range->start < range->end))
         return spec_fail(r, path, false, "must have start < end, not "
                          "[%g, %g]%s", range->start, range->end,
@@ -2436,9 +2483,11 @@ static pp_status read_figure(reader *r, json_t *root)
         (st = read_title(r, root)) ||
         (st = read_sources(r, root)) ||
         (st = read_factor_lists(r, root)) ||
-        (st = read_range(r, root, "x_range", &fig->x_range)) ||
-        (st = read_range(r, root, "y_range", &fig->y_range)) ||
-        (st = read_axis_types(r, root)))
+        (st = read_axis_types(r, root)) ||
+        (st = read_range(r, root, "x_range", &fig->x_range,
+                         fig->xaxis.type)) ||
+        (st = read_range(r, root, "y_range", &fig->y_range,
+                         fig->yaxis.type)))
         return st;
 
     /* "axis" and "grid" set both, then "xaxis" and friends one of them. */

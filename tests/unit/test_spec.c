@@ -198,7 +198,44 @@ static void test_ranges_equal_reversed(void)
                    "y_range: must have start < end, not [5, 1] (reversed",
                    NULL);
     expect_failure("{\"y_range\": {\"start\": 0, \"end\": \"x\"}}",
-                   PP_ERR_SPEC, "y_range: needs a finite start and end", NULL);
+                   PP_ERR_SPEC, "fig.json:1:33: y_range.end: must be a finite "
+                   "number, not a string", NULL);
+}
+
+/* A date-time axis takes its range ends as the data's text, as Range1d does. */
+static void test_datetime_range_ends_as_text(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    CHECK_INT(load("{\"x_axis_type\": \"datetime\", \"x_range\": "
+                   "[\"2011-04-13 11:39\", \"2011-04-13T12:00:30Z\"]}",
+                   &fig, &err), PP_OK);
+    if (fig != NULL) {
+        CHECK_NEAR(fig->x_range.start, 1302694740000.0, 0.5);
+        CHECK_NEAR(fig->x_range.end, 1302696030000.0, 0.5);
+    }
+    pp_figure_destroy(fig);
+    fig = NULL;
+    CHECK_INT(load("{\"x_axis_type\": \"datetime\", "
+                   "\"x_range\": {\"start\": \"2011-04-14\"}}", &fig, &err),
+              PP_OK);
+    if (fig != NULL) {
+        CHECK(fig->x_range.start_given);
+        CHECK_NEAR(fig->x_range.given_start, 1302739200000.0, 0.5);
+    }
+    pp_figure_destroy(fig);
+    expect_failure("{\"x_axis_type\": \"datetime\", \"x_range\": "
+                   "[\"2011-04-13\", \"13/04/2011\"]}", PP_ERR_SPEC,
+                   "x_range[1]: '13/04/2011' is not a date-time like "
+                   "\"2011-04-13 11:39\"", NULL);
+    expect_failure("{\"x_range\": [\"2011-04-13\", \"2011-04-14\"]}",
+                   PP_ERR_SPEC, "x_range[0]: a date-time needs "
+                   "\"x_axis_type\": \"datetime\"", NULL);
+    expect_failure("{\"y_axis_type\": \"datetime\", \"y_range\": "
+                   "{\"end\": true}}", PP_ERR_SPEC, "y_range.end: must be a "
+                   "finite number (milliseconds) or a date-time, not a "
+                   "boolean", NULL);
 }
 
 static void test_colour_that_does_not_parse(void)
@@ -324,6 +361,7 @@ int main(void)
     RUN(test_unknown_glyph_type);
     RUN(test_missing_required_property);
     RUN(test_ranges_equal_reversed);
+    RUN(test_datetime_range_ends_as_text);
     RUN(test_colour_that_does_not_parse);
     RUN(test_font_size_without_unit_or_negative);
     RUN(test_size_and_title_messages_point_at_the_value);
