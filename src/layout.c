@@ -696,16 +696,24 @@ static void warn_frame_squeezed(pp_figure_t *fig, const pp__layout *layout,
              layout->frame.width, layout->frame.height);
 }
 
-/* A legend larger than the image is cut at its edges, as in Bokeh. */
-static void warn_legend_cut(pp_figure_t *fig, const pp__legend_layout *ll)
+/*
+ * A legend larger than the frame is cut at the frame's edges, as in Bokeh
+ * (the notebook's intrusion figure cuts its last entry so); the reader of
+ * the PNG cannot tell what is missing, so a warning says so.
+ */
+static void warn_legend_cut(pp_figure_t *fig, const pp__legend_layout *ll,
+                            const pp_rect_t *frame)
 {
-    if (ll->width <= 0.0 || (ll->x >= 0.0 && ll->y >= 0.0 &&
-                             ll->x + ll->width <= fig->width &&
-                             ll->y + ll->height <= fig->height))
+    if (ll->width <= 0.0 || !fig->legend.visible ||
+        (ll->x >= frame->x && ll->y >= frame->y &&
+         ll->x + ll->width <= frame->x + frame->width &&
+         ll->y + ll->height <= frame->y + frame->height))
         return;
-    pp__warn(&fig->warnings, "the legend (%zu entries) is %.0fx%.0f px and "
-             "passes the image's edge (%dx%d), where it is cut", ll->nitems,
-             ll->width, ll->height, fig->width, fig->height);
+    pp__warn(&fig->warnings, "the legend (%zu %s) is %.0fx%.0f px and passes "
+             "the edge of the %.0fx%.0f px frame, where it is cut; a smaller "
+             "legend.label_text_font_size or legend.spacing makes it fit",
+             ll->nitems, ll->nitems == 1 ? "entry" : "entries", ll->width,
+             ll->height, frame->width, frame->height);
 }
 
 pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
@@ -745,7 +753,7 @@ pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
     warn_frame_squeezed(fig, layout, top, right, bottom, left);
     if ((st = layout_legend(fig, fonts, layout, err)) != PP_OK)
         return st;
-    warn_legend_cut(fig, &layout->legend);
+    warn_legend_cut(fig, &layout->legend, &layout->frame);
     return PP_OK;
 }
 

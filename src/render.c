@@ -351,6 +351,7 @@ static pp_status paint(painter *p)
 {
     const pp_figure_t *fig = p->fig;
     const pp__layout *layout = p->layout;
+    pp_rect_t legend_clip;
     pp_status st;
     size_t i;
 
@@ -372,7 +373,16 @@ static pp_status paint(painter *p)
         (st = draw_axis(p, &fig->yaxis, &layout->y, true)) ||
         (st = draw_title(p)))
         return st;
-    return draw_legend(p);
+
+    /* Bokeh draws the legend inside the frame and cuts it at the frame's
+       edges, in canvas (CSS) pixels as the legend's box (draw_legend), so
+       the axis line under the frame's last row stays whole. */
+    legend_clip = (pp_rect_t){layout->frame.x - 0.5, layout->frame.y - 0.5,
+                              layout->frame.width, layout->frame.height};
+    pp_canvas_set_clip(p->canvas, &legend_clip);
+    st = draw_legend(p);
+    pp_canvas_set_clip(p->canvas, NULL);
+    return st;
 }
 
 /*

@@ -664,12 +664,12 @@ static void test_load_file_matches_parse(void)
 /* The shared case files, when ../shared is there. */
 static void test_shared_case_files(void)
 {
-    const char *shared = check_shared_dir();
+    const char *shared = check_shared_dir("cases");
     char path[512];
     pp__table *t = NULL;
 
     if (shared == NULL) {
-        SKIP("PP_SHARED is not set: no shared case files");
+        SKIP("../shared/cases is absent: no shared case files");
         return;
     }
     snprintf(path, sizeof path, "%s/cases/C10/data.csv", shared);

@@ -540,8 +540,10 @@ static void test_legend_cut_and_frame_squeezed_warn(void)
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 1);
     CHECK_CONTAINS(r.warnings, "the legend (20 entries) is ");
-    CHECK_CONTAINS(r.warnings, " px and passes the image's edge (300x200), "
-                   "where it is cut\n");
+    CHECK_CONTAINS(r.warnings, " px and passes the edge of the ");
+    CHECK_CONTAINS(r.warnings, " px frame, where it is cut; a smaller "
+                   "legend.label_text_font_size or legend.spacing makes it "
+                   "fit\n");
     release(&r);
 
     render_text("{\"width\": 300, \"height\": 200, \"min_border\": 120, "

@@ -596,13 +596,13 @@ static void test_read_oversized_png_is_a_limit_error(void)
 /* Chromium's PNG of fig1 decodes, and survives our round trip. */
 static void test_reads_bokeh_reference_png(void)
 {
-    const char *shared = check_shared_dir();
+    const char *shared = check_shared_dir("reference/bokeh");
     pp_canvas_t *ref = NULL, *back;
     char path[1024];
     uint8_t px[4];
 
     if (shared == NULL) {
-        SKIP("no shared folder (PP_SHARED) with the Bokeh reference PNGs");
+        SKIP("../shared/reference/bokeh is absent: no Bokeh reference PNGs");
         return;
     }
     snprintf(path, sizeof path, "%s/reference/bokeh/fig1_timeline.png",

@@ -8,6 +8,7 @@
 #include "model.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 
 typedef struct figure_case {
     const char *spec;      /* examples/NAME.json */
@@ -27,7 +28,7 @@ static json_t *reference_layout(const char *image)
     json_t *root;
 
     snprintf(path, sizeof path, "%s/reference/bokeh/layout.json",
-             check_shared_dir());
+             check_shared_dir("reference/bokeh"));
     root = json_load_file(path, 0, NULL);
     if (root == NULL)
         return NULL;
@@ -49,7 +50,7 @@ static pp_status prepare(const char *name, pp_figure_t **fig,
     pp_status st;
 
     snprintf(spec, sizeof spec, "%s/examples/%s.json", check_repo_dir(), name);
-    snprintf(data, sizeof data, "%s/reference/bokeh", check_shared_dir());
+    snprintf(data, sizeof data, "%s/reference/bokeh", check_shared_dir("reference/bokeh"));
     snprintf(font_dir, sizeof font_dir, "%s/fonts", check_repo_dir());
     opt.data_dir = data;
     *fig = NULL;
@@ -213,22 +214,126 @@ static void check_title_centred_over_frame(const figure_case *c)
     pp_figure_destroy(fig);
 }
 
+/* Pixel (x, y) of a and b within tol per channel; counts those that are not. */
+static int count_unlike(const pp_canvas_t *a, const pp_canvas_t *b, int x,
+                        int y, int tol, char *first, size_t first_size)
+{
+    uint8_t pa[4], pb[4];
+    int c;
+
+    pp_canvas_get_pixel(a, x, y, pa);
+    pp_canvas_get_pixel(b, x, y, pb);
+    for (c = 0; c < 3; c++) {
+        if (abs(pa[c] - pb[c]) > tol) {
+            if (first[0] == '\0')
+                snprintf(first, first_size, "(%d, %d): ours (%d,%d,%d), "
+                         "Bokeh's (%d,%d,%d)", x, y, pa[0], pa[1], pa[2],
+                         pb[0], pb[1], pb[2]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The rendered image, not only the layout: the frame's outline, the two
+ * axis lines and (figure 3) the legend's border have Bokeh's pixels, and
+ * the rows between the x axis line and its label are Bokeh's too, so a
+ * legend that spills out of the frame would show.
+ */
+static void check_lines_match_bokeh_pixels(const figure_case *c)
+{
+    pp_figure_t *fig;
+    pp_fonts_t *fonts;
+    pp__layout layout;
+    pp_canvas_t *canvas = NULL, *ref = NULL;
+    pp_error_t err;
+    char path[1024], first[200] = "";
+    int x, y, unlike = 0, x0, y0, x1, y1;
+
+    snprintf(path, sizeof path, "%s/reference/bokeh/%s",
+             check_shared_dir("reference/bokeh"), c->image);
+    CHECK_INT(pp_canvas_read_png(path, &ref, &err), PP_OK);
+    if (prepare(c->spec, &fig, &fonts, &layout) != PP_OK || ref == NULL) {
+        CHECK_MSG(0, "%s does not lay out", c->spec);
+        pp_canvas_destroy(ref);
+        pp_fonts_destroy(fonts);
+        pp_figure_destroy(fig);
+        return;
+    }
+    x0 = (int)layout.frame.x;
+    y0 = (int)layout.frame.y;
+    x1 = x0 + (int)layout.frame.width;      /* first column right of it */
+    y1 = y0 + (int)layout.frame.height;     /* the x axis line's row */
+    CHECK_INT(pp_figure_render(fig, fonts, &canvas, &err), PP_OK);
+    if (canvas != NULL) {
+        for (x = x0; x < x1; x++) {
+            unlike += count_unlike(canvas, ref, x, y0, 6, first, sizeof first);
+            unlike += count_unlike(canvas, ref, x, y1, 6, first, sizeof first);
+            /* Below the axis line, above the tick labels (figures 1 and 3
+               hide them): the axis's own pixels. */
+            for (y = y1 + 1; y < y1 + 4; y++)
+                unlike += count_unlike(canvas, ref, x, y, 6, first,
+                                       sizeof first);
+        }
+        for (y = y0; y < y1; y++) {
+            unlike += count_unlike(canvas, ref, x0 - 1, y, 6, first,
+                                   sizeof first);
+            unlike += count_unlike(canvas, ref, x1 - 1, y, 6, first,
+                                   sizeof first);
+        }
+        if (layout.legend.nitems > 0) {
+            int lx = (int)layout.legend.x, ly = (int)layout.legend.y;
+            int lw = (int)layout.legend.width;
+
+            for (x = lx; x < lx + lw; x++)
+                unlike += count_unlike(canvas, ref, x, ly, 6, first,
+                                       sizeof first);
+            for (y = ly; y < y1; y++) {
+                unlike += count_unlike(canvas, ref, lx, y, 6, first,
+                                       sizeof first);
+                unlike += count_unlike(canvas, ref, lx + lw - 1, y, 6, first,
+                                       sizeof first);
+            }
+        }
+        /* Allowed: Chromium's one grey pixel in the middle of each x axis
+           line, and a few where its data lines, which it blends darker
+           where they fold back (hairlines), cross the legend's edge. A
+           line one pixel off gives hundreds. */
+        CHECK_MSG(unlike <= 8, "%s: %d pixels of the outline, axis lines or "
+                  "legend border differ from Bokeh's by more than 6; first %s",
+                  c->spec, unlike, first);
+    }
+    pp__layout_free(&layout);
+    pp_canvas_destroy(canvas);
+    pp_canvas_destroy(ref);
+    pp_fonts_destroy(fonts);
+    pp_figure_destroy(fig);
+}
+
+static bool have_reference(void)
+{
+    if (check_shared_dir("reference/bokeh") != NULL)
+        return true;
+    SKIP("../shared/reference/bokeh is absent: no Bokeh reference to compare");
+    return false;
+}
+
 #define FIGURE_TESTS(n, name)                                               \
     static void test_##name##_layout_matches_bokeh(void)                    \
     {                                                                       \
-        if (check_shared_dir() == NULL) {                                   \
-            SKIP("../shared is absent: no Bokeh reference to compare");     \
-            return;                                                         \
-        }                                                                   \
-        check_figure(&cases[n]);                                            \
+        if (have_reference())                                               \
+            check_figure(&cases[n]);                                        \
     }                                                                       \
     static void test_##name##_title_centred_over_frame(void)                \
     {                                                                       \
-        if (check_shared_dir() == NULL) {                                   \
-            SKIP("../shared is absent: no Bokeh reference data");           \
-            return;                                                         \
-        }                                                                   \
-        check_title_centred_over_frame(&cases[n]);                          \
+        if (have_reference())                                               \
+            check_title_centred_over_frame(&cases[n]);                      \
+    }                                                                       \
+    static void test_##name##_lines_match_bokeh_pixels(void)                \
+    {                                                                       \
+        if (have_reference())                                               \
+            check_lines_match_bokeh_pixels(&cases[n]);                      \
     }
 
 FIGURE_TESTS(0, timeline)
@@ -246,5 +351,9 @@ int main(void)
     RUN(test_bipartite_title_centred_over_frame);
     RUN(test_intrusions_title_centred_over_frame);
     RUN(test_network_title_centred_over_frame);
+    RUN(test_timeline_lines_match_bokeh_pixels);
+    RUN(test_bipartite_lines_match_bokeh_pixels);
+    RUN(test_intrusions_lines_match_bokeh_pixels);
+    RUN(test_network_lines_match_bokeh_pixels);
     CHECK_EXIT();
 }

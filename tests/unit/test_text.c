@@ -594,7 +594,7 @@ static double crop_difference(const pp_canvas_t *a, const pp_canvas_t *b,
  */
 static void test_fig1_texts_match_bokeh_reference(void)
 {
-    const char *shared = check_shared_dir();
+    const char *shared = check_shared_dir("reference/bokeh");
     char path[1024];
     pp_fonts_t *fonts;
     pp_canvas_t *ref = NULL, *ours;
@@ -602,7 +602,7 @@ static void test_fig1_texts_match_bokeh_reference(void)
     int i;
 
     if (shared == NULL) {
-        SKIP("no shared folder (PP_SHARED) with the Bokeh reference PNGs");
+        SKIP("../shared/reference/bokeh is absent: no Bokeh reference PNGs");
         return;
     }
     snprintf(path, sizeof path, "%s/reference/bokeh/fig1_timeline.png",

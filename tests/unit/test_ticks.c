@@ -204,7 +204,7 @@ static bool check_json_axis(json_t *image, json_t *axis, const char *name)
 
 static void test_layout_json_axes_match(void)
 {
-    const char *shared = check_shared_dir();
+    const char *shared = check_shared_dir("reference/bokeh");
     char path[1024];
     json_error_t error;
     json_t *root, *images, *image;
@@ -212,7 +212,7 @@ static void test_layout_json_axes_match(void)
     int compared = 0;
 
     if (shared == NULL) {
-        SKIP("PP_SHARED is not set (no ../shared): layout.json not checked");
+        SKIP("../shared/reference/bokeh is absent: layout.json not checked");
         return;
     }
     snprintf(path, sizeof path, "%s/reference/bokeh/layout.json", shared);

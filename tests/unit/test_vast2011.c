@@ -25,7 +25,7 @@ static bool load(const char *name, figure *f)
     snprintf(spec, sizeof spec, "%s/examples/vast2011/%s.json",
              check_repo_dir(), name);
     snprintf(fonts, sizeof fonts, "%s/fonts", check_repo_dir());
-    snprintf(data, sizeof data, "%s/data/vast2011", check_shared_dir());
+    snprintf(data, sizeof data, "%s/data/vast2011", check_shared_dir("data/vast2011"));
     opt.data_dir = data;
     if (pp_figure_load(spec, &opt, &f->fig, &err) != PP_OK ||
         pp_fonts_load(fonts, &f->fonts, &err) != PP_OK ||
@@ -47,7 +47,7 @@ static void release(figure *f)
 
 static bool have_data(void)
 {
-    if (check_shared_dir() != NULL)
+    if (check_shared_dir("data/vast2011") != NULL)
         return true;
     SKIP("../shared/data/vast2011 is absent: the VAST 2011 figures are not "
          "rendered");
