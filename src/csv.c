@@ -308,6 +308,12 @@ static void on_line_end(int c, void *context)
 /* Driving libcsv                                                            */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * Strict, so that text after a closing quote ("a" x) is an error: without
+ * it libcsv reads the field as going on, quoted, into the rows below.
+ */
+#define PARSER_OPTIONS (CSV_REPALL_NL | CSV_STRICT)
+
 /* Spaces around unquoted fields are part of the text. */
 static int no_spaces(unsigned char c)
 {
@@ -326,7 +332,7 @@ static pp_status reader_init(reader *r, const char *name,
     r->user = user;
     r->err = err;
     r->line = 1;
-    if (csv_init(&r->parser, CSV_REPALL_NL) != 0)
+    if (csv_init(&r->parser, PARSER_OPTIONS) != 0)
         return pp__fail(err, PP_ERR_NOMEM, "%s: out of memory", name);
     csv_set_space_func(&r->parser, no_spaces);
     csv_set_blk_size(&r->parser, LIBCSV_BLOCK);
@@ -341,6 +347,48 @@ static void reader_free(reader *r)
     free(r->fields);
 }
 
+/* The line libcsv has reached: r->line and the breaks of the open field. */
+static size_t parser_line(const reader *r)
+{
+    size_t line = r->line, i;
+    const unsigned char *text = r->parser.entry_buf;
+
+    for (i = 0; text != NULL && i < r->parser.entry_pos; i++)
+        if (text[i] == '\n' || (text[i] == '\r' &&
+                                 (i + 1 == r->parser.entry_pos ||
+                                  text[i + 1] != '\n')))
+            line++;
+    return line;
+}
+
+/*
+ * Where strict libcsv stopped at data[0]: a quote inside an unquoted field
+ * (ab"c) is taken as text, as Python's csv module and pandas read it, by
+ * handing that one byte over without CSV_STRICT; text after a closing
+ * quote fails. Returns how many bytes were consumed (0 or 1).
+ */
+static size_t strict_fault(reader *r, const char *data)
+{
+    if (csv_error(&r->parser) != CSV_EPARSE) {
+        r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of memory",
+                             r->name, parser_line(r));
+        return 0;
+    }
+    r->parser.status = CSV_SUCCESS;
+    if (!r->parser.quoted) {
+        csv_set_opts(&r->parser, PARSER_OPTIONS & ~CSV_STRICT);
+        csv_parse(&r->parser, data, 1, on_field, on_line_end, r);
+        csv_set_opts(&r->parser, PARSER_OPTIONS);
+        return 1;
+    }
+    r->status = pp__fail(r->err, PP_ERR_CSV,
+                         "%s:%zu: '%.1s' after the closing quote of field "
+                         "%zu: a quoted field ends at its closing quote, "
+                         "before the comma; a quote inside it is written \"\"",
+                         r->name, parser_line(r), data, r->nfound + 1);
+    return 0;
+}
+
 /* Parses in chunks, checking the row's length after each. */
 static void feed(reader *r, const char *data, size_t len)
 {
@@ -349,10 +397,11 @@ static void feed(reader *r, const char *data, size_t len)
     while (r->status == PP_OK && len > 0) {
         chunk = len < READ_CHUNK ? len : READ_CHUNK;
         done = csv_parse(&r->parser, data, chunk, on_field, on_line_end, r);
-        /* Without CSV_STRICT, libcsv stops early only when out of memory. */
-        if (done != chunk && r->status == PP_OK)
-            r->status = pp__fail(r->err, PP_ERR_NOMEM, "%s:%zu: out of "
-                                 "memory", r->name, r->line);
+        /* A strict-mode fault (or out of memory) stops libcsv early. */
+        if (done != chunk && r->status == PP_OK) {
+            done += strict_fault(r, data + done);
+            chunk = done;
+        }
         if (r->status == PP_OK &&
             r->row_bytes + r->parser.entry_pos > ROW_MAX_BYTES)
             r->status = pp__fail(r->err, PP_ERR_LIMIT, "%s:%zu: a row "
@@ -371,9 +420,7 @@ static pp_status finish(reader *r)
     if (r->status != PP_OK)
         return r->status;
 
-    /* The open field started on the line counted so far. libcsv also ends
-       here on text after a closing quote ("x"y), which it reads as the
-       field going on, so the message says how to write a quote. */
+    /* The open field started on the line counted so far. */
     if (r->parser.quoted && r->parser.pstate == LIBCSV_FIELD_BEGUN)
         return pp__fail(r->err, PP_ERR_CSV,
                         "%s:%zu: quote is not closed (field %zu): the quoted "

@@ -130,13 +130,39 @@ static void test_unclosed_quote_in_first_field_and_header(void)
                    "b.csv:1: quote is not closed");
 }
 
-/* Text after a closing quote continues the field in libcsv's reading. */
+/*
+ * Text after a closing quote is an error at the line it is on (not a field
+ * that runs on into the rows below, libcsv's lenient reading).
+ */
 static void test_text_after_closing_quote_explains_quoting(void)
 {
     CHECK_STR(parse_error("c.csv", "x,y\n\"a\"b,2\n3,4\n"),
-              "c.csv:2: quote is not closed (field 1): the quoted field "
-              "runs to the end of the file; a quote inside a quoted field "
-              "is written \"\"");
+              "c.csv:2: 'b' after the closing quote of field 1: a quoted "
+              "field ends at its closing quote, before the comma; a quote "
+              "inside it is written \"\"");
+    CHECK_CONTAINS(parse_error("d.csv", "x,y,name\n1,2,\"a\" \n2,3,b\n"),
+                   "d.csv:2: ' ' after the closing quote of field 3");
+    /* The quoted field spans lines 2 and 3; the stray text is on line 3. */
+    CHECK_CONTAINS(parse_error("e.csv", "x,y\n1,\"two\nlines\"!\n3,4\n"),
+                   "e.csv:3: '!' after the closing quote of field 2");
+}
+
+/* A quote inside an unquoted field is text, as Python and pandas read it. */
+static void test_quote_inside_unquoted_field_is_text(void)
+{
+    pp__table *t = parse("q.csv", "x,height\n1,5'11\"\n2,ab\"c\"d\n3,\"ok\"\n");
+    const pp__column *height;
+
+    if (t == NULL)
+        return;
+    CHECK_INT(t->nrows, 3);
+    height = column(t, "height");
+    if (height != NULL) {
+        CHECK_STR(height->strings[0], "5'11\"");
+        CHECK_STR(height->strings[1], "ab\"c\"d");
+        CHECK_STR(height->strings[2], "ok");
+    }
+    pp__table_destroy(t);
 }
 
 static void check_c11_table(const pp__table *t)
@@ -803,6 +829,7 @@ int main(void)
     RUN(test_c10_unclosed_quote_names_its_line);
     RUN(test_unclosed_quote_in_first_field_and_header);
     RUN(test_text_after_closing_quote_explains_quoting);
+    RUN(test_quote_inside_unquoted_field_is_text);
     RUN(test_c11_byte_order_mark_is_stripped);
     RUN(test_c12_crlf_and_missing_final_newline);
     RUN(test_c13_extra_field_fails_with_both_counts);
