@@ -23,7 +23,8 @@ for spec in examples/*.json; do
     name=$(basename "${spec%.json}")
     if "$BUILD/pngplot" render "$spec" -o "out/$name.png" \
         --html "out/$name.html"; then
-        echo "wrote out/$name.png and out/$name.html"
+        echo "wrote out/$name.png"
+        echo "wrote out/$name.html"
     else
         status=1
     fi
