@@ -94,6 +94,23 @@ static void check_no_overlap(figure *f, bool x_axis)
     }
 }
 
+/* The incidents of firewall_per_minute.csv: start and end minute, and
+   their rows (the index column). */
+static const struct {
+    const char *label, *first, *last;
+    int first_row, last_row;
+} incidents[] = {
+    {"1", "2011-04-13 11:39", "2011-04-13 12:51", 167, 239},
+    {"2", "2011-04-14 10:56", "2011-04-14 12:28", 1564, 1656},
+    {"3", "2011-04-14 13:31", "2011-04-14 13:31", 1719, 1719},
+    {"4", "2011-04-15 14:06", "2011-04-15 14:06", 3193, 3193},
+};
+
+static bool is_red(const uint8_t px[4])
+{
+    return px[0] > 200 && px[1] < 80 && px[2] < 80;
+}
+
 static void test_firewall_timeline_labels_readable(void)
 {
     figure f;
@@ -115,6 +132,62 @@ static void test_firewall_timeline_labels_readable(void)
         CHECK_STR(y->labels[y->ticks.nmajor - 1], "1.400e+5");
     check_no_overlap(&f, false);
     check_no_overlap(&f, true);
+    release(&f);
+}
+
+/*
+ * A red marker on every incident minute: the one-minute incidents 3 and 4
+ * too, which a line through the incident minutes would not draw.
+ */
+static void test_firewall_timeline_marks_every_incident(void)
+{
+    const pp__resolved *marks;
+    figure f;
+    size_t i, k, marked = 0;
+
+    if (!have_data())
+        return;
+    if (!load("firewall_timeline", &f)) {
+        release(&f);
+        return;
+    }
+    CHECK_INT(f.fig->nrenderers, 3);
+    if (f.fig->nrenderers != 3) {
+        release(&f);
+        return;
+    }
+    marks = &f.fig->renderers[2].data;
+    CHECK_INT(marks->n, 4268);
+    for (i = 0; i < marks->n; i++)
+        marked += isfinite(marks->y[i]) != 0;
+    CHECK_INT(marked, 73 + 93 + 1 + 1);
+    for (k = 0; k < 4; k++) {
+        int rows[2] = {incidents[k].first_row, incidents[k].last_row};
+        for (i = 0; i < 2 && (size_t)rows[i] < marks->n; i++) {
+            size_t row = (size_t)rows[i];
+            uint8_t px[4];
+            int x = (int)lround(pp__scale_x(f.fig, &f.layout, marks->x[row]));
+            int y = (int)lround(pp__scale_y(f.fig, &f.layout, marks->y[row]));
+            CHECK_NEAR(marks->x[row], rows[i], 0.0);
+            pp_canvas_get_pixel(f.canvas, x, y, px);
+            CHECK_MSG(is_red(px), "incident %s, row %d: (%d,%d,%d) at %d,%d",
+                      incidents[k].label, rows[i], px[0], px[1], px[2], x, y);
+        }
+    }
+    /* Ten pixels left of incident 4 the line runs unmarked. */
+    if (marks->n > 3193) {
+        int x = (int)lround(pp__scale_x(f.fig, &f.layout, 3193.0)) - 10;
+        int y;
+        for (y = (int)f.layout.frame.y;
+             y < (int)(f.layout.frame.y + f.layout.frame.height); y++) {
+            uint8_t px[4];
+            pp_canvas_get_pixel(f.canvas, x, y, px);
+            if (is_red(px)) {
+                CHECK_MSG(0, "red at %d,%d, left of incident 4", x, y);
+                break;
+            }
+        }
+    }
     release(&f);
 }
 
@@ -167,16 +240,6 @@ static void test_three_sources_log_axis(void)
     check_no_overlap(&f, false);
     release(&f);
 }
-
-/* The incidents of firewall_per_minute.csv, start and end minute. */
-static const struct {
-    const char *label, *first, *last;
-} incidents[] = {
-    {"1", "2011-04-13 11:39", "2011-04-13 12:51"},
-    {"2", "2011-04-14 10:56", "2011-04-14 12:28"},
-    {"3", "2011-04-14 13:31", "2011-04-14 13:31"},
-    {"4", "2011-04-15 14:06", "2011-04-15 14:06"},
-};
 
 static void test_bands_cover_incident_minutes(void)
 {
@@ -258,6 +321,7 @@ static void test_network_in_rows(void)
 int main(void)
 {
     RUN(test_firewall_timeline_labels_readable);
+    RUN(test_firewall_timeline_marks_every_incident);
     RUN(test_datetime_axis_labels);
     RUN(test_three_sources_log_axis);
     RUN(test_bands_cover_incident_minutes);
