@@ -63,7 +63,11 @@ static pp_status draw_line(pp_canvas_t *canvas, const pp_figure_t *fig,
 /* Label rows for bands: a label drops a row when it would touch one. */
 #define BAND_LABEL_ROWS 4
 
-/* A band's span in screen x, at least one pixel wide. */
+/*
+ * A band's span in screen x, at least one pixel wide: a narrower one is
+ * the whole pixel its middle falls in (pixel i spans i - 0.5 to i + 0.5),
+ * not a pixel's width smeared over two at part of the band's alpha.
+ */
 static void band_span(const pp_figure_t *fig, const pp__layout *layout,
                       const pp__renderer *rend, size_t i, double *left,
                       double *right)
@@ -72,7 +76,7 @@ static void band_span(const pp_figure_t *fig, const pp__layout *layout,
 
     *left = pp__scale_x(fig, layout, rend->data.band_left[i]);
     *right = pp__scale_x(fig, layout, rend->data.band_right[i]);
-    middle = (*left + *right) / 2.0;
+    middle = floor((*left + *right) / 2.0 + 0.5);
     if (*right - *left < 1.0) {
         *left = middle - 0.5;
         *right = middle + 0.5;

@@ -102,6 +102,30 @@ static void test_bands_from_runs(void)
     release(&r);
 }
 
+/* A band narrower than a pixel fills the one pixel its middle is in. */
+static void test_thin_band_fills_one_pixel(void)
+{
+    rendered r;
+    double middle;
+    int column;
+
+    render_text(LINE_SPEC("{\"glyph\": \"bands\", \"source\": \"s\", "
+                          "\"x\": \"x\", \"by\": \"flag\", \"width\": 0.01, "
+                          "\"fill_color\": \"red\", \"fill_alpha\": 0.5},"),
+                "x,y,flag\n0,1,0\n1.3,2,1\n4,1,0\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.canvas == NULL) {
+        release(&r);
+        return;
+    }
+    middle = px(&r, 1.3);
+    column = (int)floor(middle + 0.5);
+    CHECK_COLOR(&r, column, r.layout.frame.y + 1, 255, 128, 128, 2);
+    CHECK_COLOR(&r, column - 1, r.layout.frame.y + 1, 255, 255, 255, 0);
+    CHECK_COLOR(&r, column + 1, r.layout.frame.y + 1, 255, 255, 255, 0);
+    release(&r);
+}
+
 #define GRAPH_SPEC(layout, end)                                             \
     "{\"width\": 400, \"height\": 300, \"x_range\": [0, 1],"                \
     " \"y_range\": [0, 3], \"sources\": {\"hosts\": {\"csv\": \"data.csv\"}},"\
@@ -618,6 +642,7 @@ int main(void)
     RUN(test_max_x_step_breaks_line);
     RUN(test_max_x_step_duration_needs_unit);
     RUN(test_bands_from_runs);
+    RUN(test_thin_band_fills_one_pixel);
     RUN(test_rows_layout_and_text_keys);
     RUN(test_rows_layout_category_without_row);
     RUN(test_edge_to_unknown_node);
