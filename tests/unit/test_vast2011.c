@@ -374,6 +374,7 @@ static void test_bands_cover_incident_minutes(void)
     const pp__resolved *bands;
     figure f;
     size_t i;
+    int y;
 
     if (!have_data())
         return;
@@ -383,7 +384,11 @@ static void test_bands_cover_incident_minutes(void)
     }
     bands = &f.fig->renderers[0].data;
     CHECK_INT(bands->n, 4);
-    for (i = 0; i < 4 && i < bands->n; i++) {
+    if (bands->n != 4) {
+        release(&f);
+        return;
+    }
+    for (i = 0; i < 4; i++) {
         double first, last;
         CHECK(pp__parse_datetime(incidents[i].first,
                                  strlen(incidents[i].first), &first));
@@ -394,21 +399,40 @@ static void test_bands_cover_incident_minutes(void)
         CHECK_NEAR(bands->band_right[i], last + minute / 2, 0.0);
         CHECK_STR(bands->band_labels[i], incidents[i].label);
     }
-    if (bands->n >= 1) {
-        /* Shaded in the middle of band 1 (low in the frame, where the
-           line is up on its plateau), white just left of it. */
-        uint8_t in[4], out[4];
-        int y = (int)(f.layout.frame.y + f.layout.frame.height * 0.6);
-        int middle = (int)lround(pp__scale_x(
-            f.fig, &f.layout, (bands->band_left[0] + bands->band_right[0]) / 2));
-        int before = (int)floor(pp__scale_x(f.fig, &f.layout,
-                                            bands->band_left[0]) - 1.0);
-        pp_canvas_get_pixel(f.canvas, middle, y, in);
-        pp_canvas_get_pixel(f.canvas, before, y, out);
-        CHECK_MSG(in[0] == 255 && in[1] < 220 && in[2] < 220,
-                  "inside band 1: (%d,%d,%d)", in[0], in[1], in[2]);
-        CHECK_MSG(out[0] == out[1] && out[1] == out[2],
-                  "left of band 1: (%d,%d,%d)", out[0], out[1], out[2]);
+    /* In pixels: each band's edge columns, the first and last wholly
+       inside it, are shaded; the columns just outside are white. Looked
+       at below the zero line (the range's padding), where no line runs. */
+    y = (int)lround((pp__scale_y(f.fig, &f.layout, 0.0) +
+                     f.layout.frame.y + f.layout.frame.height) / 2.0);
+    for (i = 0; i < bands->n; i++) {
+        double left = pp__scale_x(f.fig, &f.layout, bands->band_left[i]);
+        double right = pp__scale_x(f.fig, &f.layout, bands->band_right[i]);
+        int columns[4], k;
+
+        if (right - left < 1.0) {
+            /* The one-minute bands: the one pixel their middle is in. */
+            columns[0] = columns[1] = (int)floor((left + right) / 2.0 + 0.5);
+            columns[2] = columns[0] - 1;
+            columns[3] = columns[0] + 1;
+        } else {
+            /* Pixel c spans c - 0.5 to c + 0.5. */
+            columns[0] = (int)ceil(left + 0.5);
+            columns[1] = (int)floor(right - 0.5);
+            columns[2] = (int)floor(left - 0.5);
+            columns[3] = (int)ceil(right + 0.5);
+        }
+        for (k = 0; k < 4; k++) {
+            uint8_t px[4];
+            bool inside = k < 2;
+            pp_canvas_get_pixel(f.canvas, columns[k], y, px);
+            /* Red at alpha 0.2 over white is (255, 204, 204). */
+            CHECK_MSG(inside ? px[0] == 255 && abs(px[1] - 204) <= 1 &&
+                               abs(px[2] - 204) <= 1
+                             : px[0] == 255 && px[1] == 255 && px[2] == 255,
+                      "band %s, %s column %d: (%d,%d,%d)", incidents[i].label,
+                      inside ? "inner" : "outer", columns[k], px[0], px[1],
+                      px[2]);
+        }
     }
     release(&f);
 }
