@@ -35,6 +35,37 @@ static pp_status data_fail(const pp_figure_t *fig, const pp__loc *loc,
                     where[0] ? ": " : "", message);
 }
 
+static void cell_place(const pp_figure_t *fig, const pp__table *table,
+                       const char *column, size_t row, char *buf,
+                       size_t size);
+
+/* A row of a concat is placed in the source it comes from. */
+static bool concat_cell_place(const pp_figure_t *fig, const pp__table *table,
+                              const char *column, size_t row, char *buf,
+                              size_t size)
+{
+    const pp__source *src = NULL;
+    size_t i, k;
+
+    for (i = 0; i < fig->nsources && src == NULL; i++)
+        if (fig->sources[i].table == table && fig->sources[i].concat != NULL)
+            src = &fig->sources[i];
+    for (k = 0; src != NULL && k < src->nconcat; k++) {
+        const pp__table *part = NULL;
+        for (i = 0; i < fig->nsources && part == NULL; i++)
+            if (strcmp(fig->sources[i].name, src->concat[k]) == 0)
+                part = fig->sources[i].table;
+        if (part == NULL)
+            return false;
+        if (row < part->nrows) {
+            cell_place(fig, part, column, row, buf, size);
+            return true;
+        }
+        row -= part->nrows;
+    }
+    return false;
+}
+
 /*
  * Where a cell is, for messages: "data/conn.csv:4" (the file and the line
  * its row starts on), or for inline data the cell's place in the spec,
@@ -48,6 +79,8 @@ static void cell_place(const pp_figure_t *fig, const pp__table *table,
     size_t len, n;
     pp__loc loc;
 
+    if (concat_cell_place(fig, table, column, row, buf, size))
+        return;
     snprintf(buf, size, "%s:%zu", table->path, table->row_line[row]);
     if (table->spec_place == NULL)
         return;
@@ -140,6 +173,97 @@ static pp_status unreadable_source(const pp_figure_t *fig,
     return pp__fail(err, PP_ERR_IO, "%s%s: %s", prefix, where, message);
 }
 
+/* The rows of a concat's sources, one after another, and the columns of
+   all of them (in first-seen order); a source without a column has
+   missing cells in it. */
+typedef struct concat_rows {
+    pp__table **parts;
+    size_t nparts;
+    const pp__column ***columns;   /* per part, per column; NULL: absent */
+} concat_rows;
+
+static void concat_cell(void *user, size_t row, size_t column,
+                        char *scratch, pp__csv_field *out)
+{
+    const concat_rows *c = user;
+    const pp__column *col;
+    size_t k = 0;
+
+    (void)scratch;
+    while (k + 1 < c->nparts && row >= c->parts[k]->nrows)
+        row -= c->parts[k++]->nrows;
+    col = c->columns[k][column];
+    out->text = col != NULL && col->strings[row] != NULL ? col->strings[row]
+                                                         : "";
+    out->len = strlen(out->text);
+}
+
+/* The header of a concat: every part's columns, each name once. */
+static pp_status concat_header(concat_rows *c, pp__csv_field **header,
+                               size_t *ncols)
+{
+    size_t k, i, j, most = 0;
+
+    for (k = 0; k < c->nparts; k++)
+        most += c->parts[k]->ncols;
+    *header = calloc(most + 1, sizeof **header);
+    c->columns = calloc(c->nparts, sizeof *c->columns);
+    if (*header == NULL || c->columns == NULL)
+        return PP_ERR_NOMEM;
+    *ncols = 0;
+    for (k = 0; k < c->nparts; k++)
+        for (i = 0; i < c->parts[k]->ncols; i++) {
+            const char *name = c->parts[k]->columns[i].name;
+            for (j = 0; j < *ncols && strcmp((*header)[j].text, name); j++)
+                ;
+            if (j < *ncols)
+                continue;
+            (*header)[*ncols].text = name;
+            (*header)[(*ncols)++].len = strlen(name);
+        }
+    for (k = 0; k < c->nparts; k++) {
+        c->columns[k] = calloc(*ncols + 1, sizeof *c->columns[k]);
+        if (c->columns[k] == NULL)
+            return PP_ERR_NOMEM;
+        for (j = 0; j < *ncols; j++)
+            c->columns[k][j] = pp__table_find(c->parts[k], (*header)[j].text);
+    }
+    return PP_OK;
+}
+
+static pp_status concat_table(pp_figure_t *fig, pp__source *src,
+                              pp_error_t *err)
+{
+    concat_rows c = {NULL, 0, NULL};
+    pp__csv_field *header = NULL;
+    char described[256];
+    size_t ncols = 0, nrows = 0, k;
+    pp_status st = PP_OK;
+
+    c.parts = calloc(src->nconcat, sizeof *c.parts);
+    if (c.parts == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    for (k = 0; k < src->nconcat && st == PP_OK; k++) {
+        st = pp__source_table(fig, src->concat[k], &c.parts[k], err);
+        if (st == PP_OK)
+            nrows += c.parts[k]->nrows;
+    }
+    c.nparts = src->nconcat;
+    if (st == PP_OK && concat_header(&c, &header, &ncols) != PP_OK)
+        st = pp__fail_status(err, PP_ERR_NOMEM);
+    /* Messages name it "sources.NAME", as inline data. */
+    pp__loc_describe(&src->loc, described, sizeof described);
+    if (st == PP_OK)
+        st = pp__table_from_cells(described, NULL, header, ncols, nrows,
+                                  concat_cell, &c, &src->table, err);
+    for (k = 0; c.columns != NULL && k < c.nparts; k++)
+        free(c.columns[k]);
+    free(c.columns);
+    free(c.parts);
+    free(header);
+    return st;
+}
+
 pp_status pp__source_table(pp_figure_t *fig, const char *name,
                            pp__table **out, pp_error_t *err)
 {
@@ -151,6 +275,9 @@ pp_status pp__source_table(pp_figure_t *fig, const char *name,
     if (src == NULL)
         return pp__fail(err, PP_ERR_SPEC, "%s: source '%s' is not defined",
                         fig->spec_path, name);
+    if (src->table == NULL && src->concat != NULL &&
+        (st = concat_table(fig, src, err)) != PP_OK)
+        return st;
     if (src->table == NULL && src->csv_path == NULL)
         return data_fail(fig, &src->loc, err, "source '%s' has no data: give "
                          "it a \"csv\" file or set its columns from C", name);

@@ -214,6 +214,7 @@ void pp__figure_free(pp_figure_t *fig)
         free(fig->sources[i].name);
         free(fig->sources[i].csv_path);
         free(fig->sources[i].file);
+        pp__free_strings(fig->sources[i].concat, fig->sources[i].nconcat);
         pp__loc_free(&fig->sources[i].loc);
         pp__table_destroy(fig->sources[i].table);
     }
@@ -256,11 +257,12 @@ pp_status pp_figure_set_column(pp_figure_t *fig, const char *source,
         pp__source *src = &fig->sources[i];
         if (strcmp(src->name, source) != 0)
             continue;
-        if (src->csv_path != NULL)
+        if (src->csv_path != NULL || src->concat != NULL)
             return pp__fail(err, PP_ERR_ARGUMENT, "%s: source '%s' reads "
                             "%s; declare it as {\"data\": {}} to fill it "
                             "from memory", fig->spec_path, source,
-                            src->csv_path);
+                            src->csv_path != NULL ? src->csv_path
+                                                  : "other sources");
         return pp__table_set_numbers(&src->table, source, column, values,
                                      count, err);
     }

@@ -92,6 +92,9 @@ typedef struct pp__source {
     pp__loc loc;
     char *csv_path;        /* as written in the spec; NULL for inline data */
     char *file;            /* csv_path joined to its folder, once asked for */
+    char **concat;         /* the sources whose rows this one is, in order;
+                              NULL for a file or inline data */
+    size_t nconcat;
     pp__table *table;      /* loaded on first use, or built from inline data */
 } pp__source;
 

@@ -1782,13 +1782,66 @@ static pp_status read_inline_data(reader *r, pp__source *src, json_t *data,
     return st;
 }
 
+/* concat: a non-empty list naming other sources, checked once all are read. */
+static pp_status read_concat(reader *r, json_t *def, const char *source_path,
+                             pp__source *src)
+{
+    json_t *list = json_object_get(def, "concat");
+    char *path = path_key(source_path, "concat");
+    pp_status st;
+
+    if (path == NULL)
+        return nomem(r);
+    if (json_is_array(list) && json_array_size(list) == 0)
+        st = spec_fail(r, path, false, "\"concat\" must name at least one "
+                       "source");
+    else
+        st = read_string_list(r, list, path, &src->concat, &src->nconcat);
+    free(path);
+    return st;
+}
+
+/* Each source a concat names is defined, and holds rows of its own. */
+static pp_status check_concat(reader *r, const pp__source *src)
+{
+    size_t i, k;
+
+    for (i = 0; i < src->nconcat; i++) {
+        const pp__source *part = NULL;
+        char *path, *p;
+        pp_status st = PP_OK;
+
+        for (k = 0; k < r->fig->nsources && part == NULL; k++)
+            if (strcmp(r->fig->sources[k].name, src->concat[i]) == 0)
+                part = &r->fig->sources[k];
+        if (part != NULL && part->concat == NULL)
+            continue;
+        if ((path = path_key(src->loc.path, "concat")) == NULL ||
+            (p = path_index(path, i)) == NULL) {
+            free(path);
+            return nomem(r);
+        }
+        if (part == NULL)
+            st = spec_fail(r, p, false, "source '%s' is not defined under "
+                           "\"sources\"", src->concat[i]);
+        else
+            st = spec_fail(r, p, false, "source '%s' is itself a concat: "
+                           "name the sources it is made of", src->concat[i]);
+        free(p);
+        free(path);
+        return st;
+    }
+    return PP_OK;
+}
+
 static pp_status read_sources(reader *r, json_t *root)
 {
-    static const char *const source_keys[] = {"csv", "data", NULL};
+    static const char *const source_keys[] = {"csv", "data", "concat", NULL};
     json_t *sources, *def;
     char *path;
     void *items;
     const char *name;
+    size_t i;
     pp_status st;
 
     st = read_named_map(r, root, "sources", "{\"csv\": \"file.csv\"}",
@@ -1799,6 +1852,7 @@ static pp_status read_sources(reader *r, json_t *root)
     json_object_foreach(sources, name, def) {
         pp__source *src = &r->fig->sources[r->fig->nsources++];
         char *p = path_key(path, name);
+        int kinds = 0;
 
         if (p == NULL || (src->name = pp__strdup(name)) == NULL) {
             free(p);
@@ -1808,25 +1862,34 @@ static pp_status read_sources(reader *r, json_t *root)
         src->loc.path = p;
         if (!json_is_object(def))
             st = spec_fail(r, p, false, "a source must be {\"csv\": "
-                           "\"file.csv\"} or {\"data\": {...}}");
+                           "\"file.csv\"}, {\"data\": {...}} or "
+                           "{\"concat\": [\"a\", \"b\"]}");
         else if ((st = check_keys(r, def, p, source_keys)) == PP_OK)
             st = get_string(r, def, p, "csv", &src->csv_path);
-        if (st == PP_OK && src->csv_path == NULL &&
-            json_object_get(def, "data") == NULL)
-            st = spec_fail(r, p, false, "a source needs \"csv\" (a file) or "
-                           "\"data\"");
-        if (st == PP_OK && src->csv_path != NULL &&
-            json_object_get(def, "data") != NULL)
-            st = spec_fail(r, p, false, "a source has \"csv\" or \"data\", "
-                           "not both");
+        if (st == PP_OK) {
+            kinds = (src->csv_path != NULL) +
+                    (json_object_get(def, "data") != NULL) +
+                    (json_object_get(def, "concat") != NULL);
+            if (kinds == 0)
+                st = spec_fail(r, p, false, "a source needs \"csv\" (a "
+                               "file), \"data\" or \"concat\" (the rows of "
+                               "other sources)");
+            else if (kinds > 1)
+                st = spec_fail(r, p, false, "a source has one of \"csv\", "
+                               "\"data\" and \"concat\", not more");
+        }
+        if (st == PP_OK && json_object_get(def, "concat") != NULL)
+            st = read_concat(r, def, p, src);
         /* {"data": {}} is filled from C (pp_figure_set_column). */
-        if (st == PP_OK && src->csv_path == NULL &&
-            (!json_is_object(json_object_get(def, "data")) ||
-             json_object_size(json_object_get(def, "data")) > 0))
+        else if (st == PP_OK && src->csv_path == NULL &&
+                 (!json_is_object(json_object_get(def, "data")) ||
+                  json_object_size(json_object_get(def, "data")) > 0))
             st = read_inline_data(r, src, json_object_get(def, "data"), p);
         if (st != PP_OK)
             break;
     }
+    for (i = 0; st == PP_OK && i < r->fig->nsources; i++)
+        st = check_concat(r, &r->fig->sources[i]);
     free(path);
     return st;
 }

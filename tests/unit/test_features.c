@@ -501,8 +501,88 @@ static void test_inline_data_errors(void)
     render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\", \"data\": "
                 "{\"x\": [1]}}}, \"renderers\": []}", "x\n1\n", &r);
     CHECK_INT(r.status, PP_ERR_SPEC);
-    CHECK_STR(r.err.message, "case.json:1:19: sources.s: a source has "
-              "\"csv\" or \"data\", not both");
+    CHECK_STR(r.err.message, "case.json:1:19: sources.s: a source has one "
+              "of \"csv\", \"data\" and \"concat\", not more");
+    release(&r);
+}
+
+/*
+ * A concat source is the rows of other sources one after another, with
+ * the columns of all of them: a node added to a file's hosts, say. A cell
+ * is named in the source it comes from.
+ */
+static void test_concat_source(void)
+{
+    static const char spec[] =
+        "{\"sources\": {\"extra\": {\"data\": {\"ip\": [\"inet\"], "
+        "\"kind\": [\"cloud\"], \"size\": [9]}},\n"
+        " \"hosts\": {\"csv\": \"data.csv\"},\n"
+        " \"all\": {\"concat\": [\"extra\", \"hosts\"]}},\n"
+        " \"renderers\": [{\"glyph\": \"scatter\", \"source\": \"all\", "
+        "\"x\": {\"field\": \"ip\", \"transform\": {\"type\": "
+        "\"factor_index\", \"factors\": [\"inet\", \"10.0.0.1\", "
+        "\"10.0.0.7\"]}}, \"y\": \"n\"}]}";
+    const pp__table *t;
+    rendered r;
+
+    render_text(spec, "ip,kind,n\n10.0.0.1,gateway,2\n10.0.0.7,host,3\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.fig == NULL || r.fig->nsources != 3 ||
+        (t = r.fig->sources[2].table) == NULL) {
+        CHECK(0);
+        release(&r);
+        return;
+    }
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->ncols, 4);
+    CHECK_STR(t->columns[0].name, "ip");
+    CHECK_STR(t->columns[3].name, "n");
+    CHECK_STR(t->columns[0].strings[0], "inet");
+    CHECK_STR(t->columns[0].strings[2], "10.0.0.7");
+    /* A column one source lacks is missing in its rows; numbers stay
+       numbers. */
+    CHECK(t->columns[2].kind == PP__COLUMN_NUMBER);
+    CHECK(isnan(t->columns[2].numbers[1]));
+    CHECK(isnan(t->columns[3].numbers[0]));
+    CHECK_NEAR(t->columns[3].numbers[2], 3.0, 0.0);
+    CHECK_NEAR(r.fig->renderers[0].data.x[0], 1.0, 0.0);
+    CHECK_NEAR(r.fig->renderers[0].data.y[2], 3.0, 0.0);
+    {
+        double v = 1.0;
+        pp_error_t err;
+        CHECK_INT(pp_figure_set_column(r.fig, "all", "n", &v, 1, &err),
+                  PP_ERR_ARGUMENT);
+        CHECK_CONTAINS(err.message, "source 'all' reads other sources");
+    }
+    release(&r);
+
+    /* The file's second data row is line 3 of data.csv. */
+    render_text(spec, "ip,kind,n\n10.0.0.1,gateway,2\n10.0.0.7,host,x\n", &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "column 'n' must hold numbers, but ");
+    CHECK_CONTAINS(r.err.message, "data.csv:3 has 'x'");
+    release(&r);
+
+    render_text("{\"sources\": {\"a\": {\"concat\": [\"b\"]}}, "
+                "\"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_STR(r.err.message, "case.json:1:31: sources.a.concat[0]: source "
+              "'b' is not defined under \"sources\"");
+    release(&r);
+
+    render_text("{\"sources\": {\"a\": {\"csv\": \"data.csv\"}, \"b\": "
+                "{\"concat\": [\"a\"]}, \"c\": {\"concat\": [\"a\", "
+                "\"b\"]}}, \"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "sources.c.concat[1]: source 'b' is "
+                   "itself a concat: name the sources it is made of");
+    release(&r);
+
+    render_text("{\"sources\": {\"a\": {\"concat\": []}}, "
+                "\"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "sources.a.concat: \"concat\" must name "
+                   "at least one source");
     release(&r);
 }
 
@@ -656,6 +736,7 @@ int main(void)
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);
     RUN(test_zero_span_datetime_and_bands_alone);
+    RUN(test_concat_source);
     RUN(test_legend_cut_and_frame_squeezed_warn);
     RUN(test_default_colours_as_bokeh_plotting);
     harness_end();
