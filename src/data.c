@@ -640,25 +640,60 @@ pp_status pp__eval_numbers(pp_figure_t *fig, const pp__renderer *rend,
 /* Text                                                                      */
 /* ------------------------------------------------------------------------ */
 
-/* A copy of text with the first match of the transform's pattern replaced. */
-static char *replace_first(const pp__transform *t, const regex_t *re,
+static void free_rules(regex_t *res, size_t n)
+{
+    size_t i;
+
+    for (i = 0; res != NULL && i < n; i++)
+        regfree(&res[i]);
+    free(res);
+}
+
+/*
+ * A copy of text with the first match of the first rule that matches
+ * replaced by that rule's text (res: the rules' compiled patterns).
+ */
+static char *replace_first(const pp__transform *t, const regex_t *res,
                            const char *text)
 {
     regmatch_t m;
-    size_t head, tail, with = strlen(t->replacement);
+    size_t head, tail, with, i;
     char *out;
 
-    if (regexec(re, text, 1, &m, 0) != 0 || m.rm_so < 0)
+    for (i = 0; i < t->nrules; i++)
+        if (regexec(&res[i], text, 1, &m, 0) == 0 && m.rm_so >= 0)
+            break;
+    if (i == t->nrules)
         return pp__strdup(text);
+    with = strlen(t->replacements[i]);
     head = (size_t)m.rm_so;
     tail = strlen(text + m.rm_eo);
     out = malloc(head + with + tail + 1);
     if (out == NULL)
         return NULL;
     memcpy(out, text, head);
-    memcpy(out + head, t->replacement, with);
+    memcpy(out + head, t->replacements[i], with);
     memcpy(out + head + with, text + m.rm_eo, tail + 1);
     return out;
+}
+
+/* Compiles the rules' patterns (checked when the spec was read). */
+static pp_status compile_rules(pp_figure_t *fig, const pp__transform *t,
+                               regex_t **out, pp_error_t *err)
+{
+    size_t i;
+
+    *out = calloc(t->nrules + 1, sizeof **out);
+    if (*out == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    for (i = 0; i < t->nrules; i++)
+        if (regcomp(&(*out)[i], t->patterns[i], REG_EXTENDED) != 0) {
+            free_rules(*out, i);
+            *out = NULL;
+            return data_fail(fig, &t->loc, err, "'%s' is not a regular "
+                             "expression", t->patterns[i]);
+        }
+    return PP_OK;
 }
 
 /*
@@ -717,7 +752,7 @@ pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
 {
     const pp__transform *t = spec->transform;
     const pp__column *col;
-    regex_t re;
+    regex_t *res = NULL;
     size_t row;
     pp_status st;
 
@@ -726,13 +761,12 @@ pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
     st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);
     if (st != PP_OK)
         return st;
-    if (t != NULL && regcomp(&re, t->pattern, REG_EXTENDED) != 0)
-        return data_fail(fig, &t->loc, err, "'%s' is not a regular "
-                         "expression", t->pattern);
+    if (t != NULL && (st = compile_rules(fig, t, &res, err)) != PP_OK)
+        return st;
     for (row = 0; row < table->nrows; row++) {
         char *text = cell_text(col, row);
         if (text != NULL && t != NULL) {
-            char *replaced = replace_first(t, &re, text);
+            char *replaced = replace_first(t, res, text);
             free(text);
             text = replaced;
             if (text == NULL)
@@ -745,7 +779,7 @@ pp_status pp__eval_texts(pp_figure_t *fig, const pp__renderer *rend,
         out[row] = text;
     }
     if (t != NULL)
-        regfree(&re);
+        free_rules(res, t->nrules);
     if (row < table->nrows)
         return pp__fail_status(err, PP_ERR_NOMEM);
     return PP_OK;

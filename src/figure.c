@@ -111,8 +111,8 @@ static void transform_free(pp__transform *t)
     pp__free_strings(t->factors, t->nfactors);
     free(t->thresholds);
     free(t->palette);
-    free(t->pattern);
-    free(t->replacement);
+    pp__free_strings(t->patterns, t->nrules);
+    pp__free_strings(t->replacements, t->nrules);
     free(t);
 }
 

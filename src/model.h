@@ -48,10 +48,12 @@ typedef struct pp__transform {
     double where_number;
     bool where_not;
     double otherwise;
-    /* REPLACE: the first match of a POSIX extended regular expression is
-       replaced by `replacement`. */
-    char *pattern;
-    char *replacement;
+    /* REPLACE: rules of a POSIX extended regular expression and its
+       replacement; the first rule whose pattern matches replaces its
+       first match, and text no rule matches stays as it is. */
+    char **patterns;
+    char **replacements;
+    size_t nrules;
     /* FACTOR_INDEX and FACTOR_CMAP: the factor list by name, or inline. */
     char *factors_name;
     char **factors;

@@ -601,35 +601,87 @@ static const char *const transform_types[] = {
     "where", "factor_index", "threshold_cmap", "factor_cmap", "replace", NULL
 };
 
-/* replace: {"pattern": POSIX extended regex, "with": text}. */
-static pp_status read_replace(reader *r, json_t *obj, const char *path,
-                              pp__transform *t)
+/*
+ * One rule of a replace, "pattern" (checked to compile) and "with": the
+ * transform's own keys, or an item of its "rules".
+ */
+static pp_status read_replace_rule(reader *r, json_t *obj, const char *path,
+                                   bool in_rules, pp__transform *t)
 {
-    static const char *const keys[] = {"type", "pattern", "with", NULL};
+    static const char *const rule_keys[] = {"pattern", "with", NULL};
+    size_t i = t->nrules;
     regex_t compiled;
     char message[160];
     int code;
     pp_status st;
 
-    if ((st = check_keys(r, obj, path, keys)) ||
-        (st = get_string(r, obj, path, "pattern", &t->pattern)) ||
-        (st = get_string(r, obj, path, "with", &t->replacement)))
+    if (in_rules && !json_is_object(obj))
+        return spec_fail(r, path, false, "a rule must be {\"pattern\": "
+                         "\"...\", \"with\": \"...\"}");
+    t->nrules = i + 1;
+    if ((in_rules && (st = check_keys(r, obj, path, rule_keys))) ||
+        (st = get_string(r, obj, path, "pattern", &t->patterns[i])) ||
+        (st = get_string(r, obj, path, "with", &t->replacements[i])))
         return st;
-    if (t->pattern == NULL || t->replacement == NULL)
-        return spec_fail(r, path, false, "a 'replace' transform needs "
-                         "\"pattern\" (a regular expression) and \"with\"");
-    code = regcomp(&compiled, t->pattern, REG_EXTENDED);
+    if (t->patterns[i] == NULL || t->replacements[i] == NULL)
+        return spec_fail(r, path, false, "a 'replace' %s needs \"pattern\" "
+                         "(a regular expression) and \"with\"",
+                         in_rules ? "rule" : "transform");
+    code = regcomp(&compiled, t->patterns[i], REG_EXTENDED);
     if (code != 0) {
         char *p = path_key(path, "pattern");
         regerror(code, &compiled, message, sizeof message);
         st = p == NULL ? nomem(r)
             : spec_fail(r, p, false, "'%s' is not a regular expression: %s",
-                        t->pattern, message);
+                        t->patterns[i], message);
         free(p);
         return st;
     }
     regfree(&compiled);
     return PP_OK;
+}
+
+/*
+ * replace: {"pattern": POSIX extended regex, "with": text}, or
+ * {"rules": [{"pattern": ..., "with": ...}, ...]} of which the first that
+ * matches applies.
+ */
+static pp_status read_replace(reader *r, json_t *obj, const char *path,
+                              pp__transform *t)
+{
+    static const char *const keys[] = {"type", "pattern", "with", "rules",
+                                       NULL};
+    json_t *rules = json_object_get(obj, "rules");
+    size_t i, n = json_is_array(rules) ? json_array_size(rules) : 1;
+    char *rules_path;
+    pp_status st;
+
+    if ((st = check_keys(r, obj, path, keys)) != PP_OK)
+        return st;
+    if (rules != NULL && (json_object_get(obj, "pattern") != NULL ||
+                          json_object_get(obj, "with") != NULL))
+        return spec_fail(r, path, false, "a 'replace' transform has "
+                         "\"pattern\" and \"with\", or \"rules\", not both");
+    t->patterns = calloc(n + 1, sizeof *t->patterns);
+    t->replacements = calloc(n + 1, sizeof *t->replacements);
+    if (t->patterns == NULL || t->replacements == NULL)
+        return nomem(r);
+    if (rules == NULL)
+        return read_replace_rule(r, obj, path, false, t);
+
+    if ((rules_path = path_key(path, "rules")) == NULL)
+        return nomem(r);
+    if (!json_is_array(rules) || n == 0)
+        st = spec_fail(r, rules_path, false, "\"rules\" must be a non-empty "
+                       "list of {\"pattern\": \"...\", \"with\": \"...\"}");
+    for (i = 0; i < n && st == PP_OK && json_is_array(rules); i++) {
+        char *p = path_index(rules_path, i);
+        st = p == NULL ? nomem(r)
+            : read_replace_rule(r, json_array_get(rules, i), p, true, t);
+        free(p);
+    }
+    free(rules_path);
+    return st;
 }
 
 static pp_status read_transform_body(reader *r, json_t *obj, const char *path,

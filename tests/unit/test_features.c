@@ -273,6 +273,73 @@ static void test_replace_needs_a_valid_pattern(void)
     release(&r);
 }
 
+/*
+ * replace with rules: the first rule whose pattern matches applies, and
+ * text no rule matches stays. Here the gateway's edge goes to the printer,
+ * each host's to the gateway, and the printer's is a loop.
+ */
+static void test_replace_rules_first_match(void)
+{
+    rendered r;
+    const pp__resolved *d;
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"rules\": ["
+                           "{\"pattern\": \"^10\\\\.0\\\\.0\\\\.1$\", "
+                           "\"with\": \"10.0.0.12\"}, "
+                           "{\"pattern\": \"[79]$\", \"with\": \"1\"}]}}"),
+                hosts_csv, &r);
+    CHECK_MSG(r.status == PP_OK, "%s", r.err.message);
+    if (r.fig == NULL || r.status != PP_OK) {
+        release(&r);
+        return;
+    }
+    d = &r.fig->renderers[0].data;
+    CHECK_INT(d->nedges, 4);
+    if (d->nedges == 4) {
+        CHECK_INT(d->edge_to[0], 3);    /* 10.0.0.1 -> 10.0.0.12 */
+        CHECK_INT(d->edge_to[1], 0);    /* 10.0.0.7 -> 10.0.0.1 */
+        CHECK_INT(d->edge_to[2], 0);
+        CHECK_INT(d->edge_to[3], 3);    /* 10.0.0.12 matches no rule */
+    }
+    release(&r);
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"rules\": ["
+                           "{\"pattern\": \"x\", \"with\": \"y\"}, "
+                           "{\"pattern\": \"(\", \"with\": \"1\"}]}}"),
+                hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "transform.rules[1].pattern: '(' is not a "
+                   "regular expression");
+    release(&r);
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"rules\": ["
+                           "{\"pattern\": \"x\"}]}}"), hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "transform.rules[0]: a 'replace' rule needs "
+                   "\"pattern\" (a regular expression) and \"with\"");
+    release(&r);
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"rules\": []}}"),
+                hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "transform.rules: \"rules\" must be a "
+                   "non-empty list");
+    release(&r);
+
+    render_text(GRAPH_SPEC(ROWS, "{\"field\": \"ip\", \"transform\": "
+                           "{\"type\": \"replace\", \"pattern\": \"x\", "
+                           "\"with\": \"y\", \"rules\": []}}"),
+                hosts_csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "has \"pattern\" and \"with\", or "
+                   "\"rules\", not both");
+    release(&r);
+}
+
 static void test_spec_data_dir_and_override(void)
 {
     char spec_path[600], sub[600];
@@ -729,6 +796,7 @@ int main(void)
     RUN(test_by_column_missing_points_at_by);
     RUN(test_number_keys_match_by_their_text);
     RUN(test_replace_needs_a_valid_pattern);
+    RUN(test_replace_rules_first_match);
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
