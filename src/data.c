@@ -1336,21 +1336,45 @@ static void warn_step_breaks_all(pp_figure_t *fig, const pp__renderer *rend)
                    "a duration such as \"5min\")" : "");
 }
 
-pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
-                               pp_error_t *err)
+/* legend_field: the column's values in first-seen order, each with its
+   first row; missing values get no entry. */
+static pp_status eval_legend_groups(pp_figure_t *fig, pp__renderer *rend,
+                                    const pp__table *table, pp_error_t *err)
 {
-    pp__table *table;
+    pp__resolved *d = &rend->data;
+    string_set seen = {NULL, 0, 0};
+    const pp__column *col;
+    size_t row;
     pp_status st;
 
-    pp__resolved_free(&rend->data);
-    if (pp__stream_line(fig, rend))
-        return PP_OK;
-    st = pp__source_table(fig, rend->source, &table, err);
+    st = find_column(fig, table, rend->legend_field, &rend->legend_field_loc,
+                     rend, &col, err);
     if (st != PP_OK)
         return st;
-    st = pp__interact_check(fig, rend, table, err);
-    if (st != PP_OK)
-        return st;
+    d->legend_labels = alloc_array(table->nrows, sizeof *d->legend_labels);
+    d->legend_rows = alloc_array(table->nrows, sizeof *d->legend_rows);
+    if (d->legend_labels == NULL || d->legend_rows == NULL)
+        return pp__fail_status(err, PP_ERR_NOMEM);
+    for (row = 0; row < table->nrows && st == PP_OK; row++) {
+        const char *text = col->strings[row];
+        int added = text != NULL ? set_add(&seen, text) : 0;
+        if (added < 0 ||
+            (added > 0 &&
+             (d->legend_labels[d->nlegend] = pp__strdup(text)) == NULL)) {
+            st = pp__fail_status(err, PP_ERR_NOMEM);
+            break;
+        }
+        if (added > 0)
+            d->legend_rows[d->nlegend++] = row;
+    }
+    free(seen.slots);
+    return st;
+}
+
+static pp_status resolve_glyph(pp_figure_t *fig, pp__renderer *rend,
+                               pp__table *table, pp_error_t *err)
+{
+    pp_status st;
 
     switch (rend->kind) {
     case PP__GLYPH_LINE:
@@ -1378,4 +1402,25 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
         return eval_bands(fig, rend, table, err);
     }
     return PP_OK;
+}
+
+pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
+                               pp_error_t *err)
+{
+    pp__table *table;
+    pp_status st;
+
+    pp__resolved_free(&rend->data);
+    if (pp__stream_line(fig, rend))
+        return PP_OK;
+    st = pp__source_table(fig, rend->source, &table, err);
+    if (st != PP_OK)
+        return st;
+    st = pp__interact_check(fig, rend, table, err);
+    if (st != PP_OK)
+        return st;
+    st = resolve_glyph(fig, rend, table, err);
+    if (st == PP_OK && rend->legend_field != NULL)
+        st = eval_legend_groups(fig, rend, table, err);
+    return st;
 }

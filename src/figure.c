@@ -144,6 +144,8 @@ void pp__resolved_free(pp__resolved *data)
             free(data->band_labels[i]);
         free(data->band_labels);
     }
+    pp__free_strings(data->legend_labels, data->nlegend);
+    free(data->legend_rows);
     memset(data, 0, sizeof *data);
 }
 
@@ -153,8 +155,10 @@ static void renderer_free(pp__renderer *r)
 
     pp__loc_free(&r->loc);
     pp__loc_free(&r->by_loc);
+    pp__loc_free(&r->legend_field_loc);
     free(r->source);
     free(r->legend_label);
+    free(r->legend_field);
     for (i = 0; i < r->nvertices; i++) {
         if (r->xs != NULL)
             pp__dataspec_free(&r->xs[i]);

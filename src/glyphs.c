@@ -278,8 +278,9 @@ pp_status pp__draw_renderer(pp_canvas_t *canvas, pp_fonts_t *fonts,
     return PP_OK;
 }
 
-/* The first row's colour stands for a renderer whose colour varies. */
-static pp_color_t legend_line_color(const pp__renderer *rend)
+/* The entry's row's colour (the first row's for a whole renderer) stands
+   for a renderer whose colour varies. */
+static pp_color_t legend_line_color(const pp__renderer *rend, size_t row)
 {
     pp_color_t c = rend->line.color.color;
 
@@ -287,14 +288,17 @@ static pp_color_t legend_line_color(const pp__renderer *rend)
         c.a = (float)(c.a * rend->line.alpha);
         return c;
     }
-    if (rend->data.line_colors != NULL && rend->data.n > 0)
-        return rend->data.line_colors[0];
+    if (row == PP__LEGEND_ALL_ROWS)
+        row = 0;
+    if (rend->data.line_colors != NULL && row < rend->data.n)
+        return rend->data.line_colors[row];
     return (pp_color_t){0, 0, 0, 0.0f};
 }
 
 pp_status pp__draw_legend_glyph(pp_canvas_t *canvas,
-                                const pp__renderer *rend, double x, double y,
-                                double width, double height)
+                                const pp__renderer *rend, size_t row,
+                                double x, double y, double width,
+                                double height)
 {
     if (rend->kind == PP__GLYPH_BANDS) {
         /* A filled box, as Bokeh draws an area glyph in a legend. */
@@ -306,16 +310,17 @@ pp_status pp__draw_legend_glyph(pp_canvas_t *canvas,
     if (rend->kind == PP__GLYPH_SCATTER || rend->kind == PP__GLYPH_GRAPH) {
         double size = rend->size.kind == PP__SPEC_NUMBER
             ? rend->size.number : fmin(width, height) / 2.0;
-        pp_color_t fill = rend->data.fill_colors != NULL && rend->data.n > 0
-            ? rend->data.fill_colors[0] : (pp_color_t){0, 0, 0, 0.0f};
-        pp_color_t line = legend_line_color(rend);
+        size_t r = row == PP__LEGEND_ALL_ROWS ? 0 : row;
+        pp_color_t fill = rend->data.fill_colors != NULL && r < rend->data.n
+            ? rend->data.fill_colors[r] : (pp_color_t){0, 0, 0, 0.0f};
+        pp_color_t line = legend_line_color(rend, row);
         return draw_marker(canvas, rend, x + width / 2.0, y + height / 2.0,
                            fmin(size, fmin(width, height)), fill, line);
     } else {
         /* A line through the middle of the glyph box. */
         double xy[4] = {x, y + height / 2.0, x + width, y + height / 2.0};
         pp_stroke_style_t style = stroke_of(&rend->line,
-                                            legend_line_color(rend));
+                                            legend_line_color(rend, row));
         if (!visible(style.color, style.width))
             return PP_OK;
         return pp_canvas_stroke_polyline(canvas, xy, 2, &style);

@@ -576,28 +576,34 @@ pp_status pp__gp_write_plots(pp__gp_writer *w, pp_error_t *err)
 /* The legend                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* The colour a legend row shows, as glyphs.c picks it. */
-static pp_color_t legend_line_color(const pp__renderer *r)
+/* The colour a legend row shows, as glyphs.c picks it: that of the
+   entry's data row (the first row for a whole renderer). */
+static pp_color_t legend_line_color(const pp__renderer *r, size_t data_row)
 {
     const pp__line_props *line = r->kind == PP__GLYPH_GRAPH ? &r->edge_line
                                                              : &r->line;
 
     if (line->color.kind == PP__SPEC_COLOR)
         return spec_color(&line->color, line->alpha);
+    if (data_row != PP__LEGEND_ALL_ROWS && r->data.line_colors != NULL &&
+        data_row < r->data.n)
+        return r->data.line_colors[data_row];
     return outline_color(r);
 }
 
 /* A marker sample: a circle or square object over the legend box. */
 static void put_marker_sample(pp__gp_writer *w, size_t row,
-                              const pp__renderer *r, double cx, double cy)
+                              const pp__renderer *r, size_t data_row,
+                              double cx, double cy)
 {
     const pp__legend *legend = &w->fig->legend;
     double box = fmin(legend->glyph_width, legend->glyph_height);
     double size = r->size.kind == PP__SPEC_NUMBER ? r->size.number
                                                   : box / 2.0;
-    pp_color_t fill = r->data.fill_colors != NULL && r->data.n > 0
-        ? r->data.fill_colors[0] : (pp_color_t){0, 0, 0, 0.0f};
-    pp_color_t line = legend_line_color(r);
+    size_t fill_row = data_row == PP__LEGEND_ALL_ROWS ? 0 : data_row;
+    pp_color_t fill = r->data.fill_colors != NULL && fill_row < r->data.n
+        ? r->data.fill_colors[fill_row] : (pp_color_t){0, 0, 0, 0.0f};
+    pp_color_t line = legend_line_color(r, data_row);
 
     size = fmin(size, box);
     if (r->marker == PP__MARKER_SQUARE)
@@ -660,7 +666,7 @@ static void put_line_sample(pp__gp_writer *w, size_t row,
                             const pp__renderer *r, double x, double y)
 {
     const pp__legend *legend = &w->fig->legend;
-    pp_color_t line = legend_line_color(r);
+    pp_color_t line = legend_line_color(r, PP__LEGEND_ALL_ROWS);
     double width = r->kind == PP__GLYPH_GRAPH ? r->edge_line.width
                                               : r->line.width;
 
@@ -723,26 +729,28 @@ pp_status pp__gp_write_legend(pp__gp_writer *w)
     }
 
     for (i = 0; i < ll->nitems; i++) {
-        const pp__renderer *r = &w->fig->renderers[ll->items[i]];
+        const pp__legend_item *item = &ll->items[i];
+        const pp__renderer *r = &w->fig->renderers[item->renderer];
         double gx = ll->x + 1.0 + legend->padding;
         double gy = ll->y + 1.0 + legend->padding +
                     i * (legend->glyph_height + legend->spacing);
         double y;
 
         if (r->kind == PP__GLYPH_SCATTER || r->kind == PP__GLYPH_GRAPH)
-            put_marker_sample(w, i, r, gx + legend->glyph_width / 2.0,
+            put_marker_sample(w, i, r, item->row,
+                              gx + legend->glyph_width / 2.0,
                               gy + legend->glyph_height / 2.0);
         else if (r->kind == PP__GLYPH_BANDS)
             put_fill_sample(w, i, r, gx, gy);
         else
             put_line_sample(w, i, r, gx, gy + legend->glyph_height / 2.0);
-        st = pp__gp_label_centre(w, r->legend_label, &legend->label_font,
+        st = pp__gp_label_centre(w, item->label, &legend->label_font,
                                  gy + legend->glyph_height / 2.0 - 0.5,
                                  PP__GP_MIDDLE, &y);
         if (st != PP_OK)
             return st;
         if (legend->label_font.size_px > 0.0)
-            pp__gp_label(w, 10 + (int)i, r->legend_label, &legend->label_font,
+            pp__gp_label(w, 10 + (int)i, item->label, &legend->label_font,
                          gx + legend->glyph_width + legend->label_standoff,
                          y, PP_ALIGN_LEFT, false);
     }

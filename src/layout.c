@@ -588,24 +588,36 @@ static pp_status layout_legend(pp_figure_t *fig, pp_fonts_t *fonts,
     pp_text_style_t style = pp__text_style(&legend->label_font, PP_ALIGN_LEFT);
     const pp_rect_t *f = &layout->frame;
     double label_width = legend->label_width, row;
-    size_t i;
+    size_t i, n;
 
-    ll->items = calloc(fig->nrenderers + 1, sizeof *ll->items);
+    for (i = 0, n = 0; i < fig->nrenderers; i++)
+        n += fig->renderers[i].legend_label != NULL
+            ? 1 : fig->renderers[i].data.nlegend;
+    ll->items = calloc(n + 1, sizeof *ll->items);
     if (ll->items == NULL)
         return pp__fail_status(err, PP_ERR_NOMEM);
     for (i = 0; i < fig->nrenderers; i++) {
-        pp_text_metrics_t m;
-        pp_status st;
-        if (fig->renderers[i].legend_label == NULL)
-            continue;
-        st = pp_text_measure(fonts, fig->renderers[i].legend_label, &style,
-                             &m);
-        if (st != PP_OK)
-            return pp__fail(err, st, "%s: cannot measure a legend label: %s",
-                            fig->spec_path, pp_strerror(st));
-        if (m.width > label_width)
-            label_width = m.width;
-        ll->items[ll->nitems++] = i;
+        const pp__renderer *rend = &fig->renderers[i];
+        size_t k, count = rend->legend_label != NULL ? 1 : rend->data.nlegend;
+        for (k = 0; k < count; k++) {
+            pp__legend_item *item = &ll->items[ll->nitems++];
+            pp_text_metrics_t m;
+            pp_status st;
+            item->renderer = i;
+            item->label = pp__strdup(rend->legend_label != NULL
+                                     ? rend->legend_label
+                                     : rend->data.legend_labels[k]);
+            item->row = rend->legend_label != NULL
+                ? PP__LEGEND_ALL_ROWS : rend->data.legend_rows[k];
+            if (item->label == NULL)
+                return pp__fail_status(err, PP_ERR_NOMEM);
+            st = pp_text_measure(fonts, item->label, &style, &m);
+            if (st != PP_OK)
+                return pp__fail(err, st, "%s: cannot measure a legend "
+                                "label: %s", fig->spec_path, pp_strerror(st));
+            if (m.width > label_width)
+                label_width = m.width;
+        }
     }
     if (ll->nitems == 0 || !legend->visible)
         return PP_OK;
@@ -765,8 +777,12 @@ static void axis_layout_free(pp__axis_layout *al)
 
 void pp__layout_free(pp__layout *layout)
 {
+    size_t i;
+
     axis_layout_free(&layout->x);
     axis_layout_free(&layout->y);
+    for (i = 0; layout->legend.items != NULL && i < layout->legend.nitems; i++)
+        free(layout->legend.items[i].label);
     free(layout->legend.items);
     memset(layout, 0, sizeof *layout);
 }

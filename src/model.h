@@ -201,6 +201,11 @@ typedef struct pp__resolved {
     /* BANDS: n spans [band_left, band_right] in x, each with its label. */
     double *band_left, *band_right;
     char **band_labels;
+    /* legend_field: each value of the column, in first-seen order, and
+       the first row that holds it (whose colours its entry shows). */
+    size_t nlegend;
+    char **legend_labels;
+    size_t *legend_rows;
 } pp__resolved;
 
 typedef struct pp__renderer {
@@ -208,6 +213,10 @@ typedef struct pp__renderer {
     pp__loc loc;
     char *source;               /* name of the data source */
     char *legend_label;
+    /* SCATTER, GRAPH: one legend entry per value of this column of the
+       (node) source, as Bokeh's legend_field. */
+    char *legend_field;
+    pp__loc legend_field_loc;
     /* Coordinates: LINE/SCATTER use x, y; SEGMENT x0 y0 x1 y1 (stored as
        two vertices); MULTI_LINE one spec per vertex. */
     pp__dataspec *xs, *ys;
@@ -460,9 +469,19 @@ typedef struct pp__axis_layout {
     int depth;                  /* the panel: rounded sum of the three */
 } pp__axis_layout;
 
+/* A legend entry: a renderer's legend_label, or one value of its
+   legend_field, drawn in the colours of that value's first row. */
+typedef struct pp__legend_item {
+    size_t renderer;
+    char *label;                /* a copy: the data may be resolved anew */
+    size_t row;                 /* PP__LEGEND_ALL_ROWS for legend_label */
+} pp__legend_item;
+
+#define PP__LEGEND_ALL_ROWS ((size_t)-1)
+
 typedef struct pp__legend_layout {
     size_t nitems;
-    size_t *items;              /* renderer indices with a legend_label */
+    pp__legend_item *items;
     double x, y, width, height; /* the box in canvas (CSS) pixels */
 } pp__legend_layout;
 
@@ -526,9 +545,12 @@ pp_status pp__band_labels(pp_fonts_t *fonts, const pp_figure_t *fig,
                           const pp__layout *layout, const pp__renderer *rend,
                           pp__band_label *out);
 
-/* The small picture of a renderer in a legend row (box in screen px). */
+/* The small picture of a renderer in a legend row (box in screen px),
+   in the colours of that row of its data (PP__LEGEND_ALL_ROWS: the
+   renderer's own, or its first row's). */
 pp_status pp__draw_legend_glyph(pp_canvas_t *canvas,
-                                const pp__renderer *rend, double x, double y,
-                                double width, double height);
+                                const pp__renderer *rend, size_t row,
+                                double x, double y, double width,
+                                double height);
 
 #endif /* PP_MODEL_H */

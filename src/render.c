@@ -324,17 +324,18 @@ static pp_status draw_legend(painter *p)
         return st;
 
     for (i = 0; i < ll->nitems && st == PP_OK; i++) {
-        const pp__renderer *rend = &p->fig->renderers[ll->items[i]];
+        const pp__legend_item *item = &ll->items[i];
+        const pp__renderer *rend = &p->fig->renderers[item->renderer];
         double gx = ll->x + 1.0 + legend->padding;
         double gy = ll->y + 1.0 + legend->padding +
                     i * (legend->glyph_height + legend->spacing);
 
         /* Each glyph has its own small canvas, translated by half a pixel
            like the figure's, so its coordinates are screen ones at gx. */
-        st = pp__draw_legend_glyph(p->canvas, rend, gx, gy,
+        st = pp__draw_legend_glyph(p->canvas, rend, item->row, gx, gy,
                                    legend->glyph_width, legend->glyph_height);
         if (st == PP_OK)
-            st = draw_label(p, rend->legend_label, &legend->label_font,
+            st = draw_label(p, item->label, &legend->label_font,
                             gx + legend->glyph_width + legend->label_standoff
                                 - 0.5,
                             gy + legend->glyph_height / 2.0 - 0.5,

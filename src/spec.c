@@ -1085,13 +1085,13 @@ static const char *const multi_line_keys[] = {
     "tooltips", "tap", NULL
 };
 static const char *const scatter_keys[] = {
-    "glyph", "source", "legend_label", "x", "y", "size", "marker", "color",
-    "alpha", "fill_color", "fill_alpha", "line_color", "line_alpha",
-    "line_width", "tooltips", "tap", NULL
+    "glyph", "source", "legend_label", "legend_field", "x", "y", "size",
+    "marker", "color", "alpha", "fill_color", "fill_alpha", "line_color",
+    "line_alpha", "line_width", "tooltips", "tap", NULL
 };
 static const char *const graph_keys[] = {
-    "glyph", "legend_label", "node_renderer", "edge_renderer",
-    "layout_provider", "tooltips", "tap", NULL
+    "glyph", "legend_label", "legend_field", "node_renderer",
+    "edge_renderer", "layout_provider", "tooltips", "tap", NULL
 };
 
 static pp_status alloc_vertices(reader *r, pp__renderer *rend, size_t n)
@@ -1588,6 +1588,25 @@ static pp_status read_interact(reader *r, json_t *obj, const char *path,
     return st;
 }
 
+/* legend_field: a column whose values each get a legend entry. */
+static pp_status read_legend_field(reader *r, json_t *obj, const char *path,
+                                   pp__renderer *rend)
+{
+    pp_status st;
+
+    if (json_object_get(obj, "legend_field") == NULL)
+        return PP_OK;
+    if ((rend->legend_field_loc.path = path_key(path, "legend_field")) == NULL)
+        return nomem(r);
+    if ((st = get_string(r, obj, path, "legend_field", &rend->legend_field)))
+        return st;
+    if (rend->legend_field != NULL && rend->legend_label != NULL)
+        return spec_fail(r, rend->legend_field_loc.path, false, "a renderer "
+                         "has \"legend_label\" (one entry) or "
+                         "\"legend_field\" (one per value), not both");
+    return PP_OK;
+}
+
 static pp_status read_renderer(reader *r, json_t *obj, const char *path,
                                pp__renderer *rend)
 {
@@ -1610,6 +1629,7 @@ static pp_status read_renderer(reader *r, json_t *obj, const char *path,
     if (glyph <= 4)     /* line to circle: bokeh.plotting's glyph methods */
         rend->line.color.color = plotting_default;
     if ((st = get_string(r, obj, path, "legend_label", &rend->legend_label)) ||
+        (st = read_legend_field(r, obj, path, rend)) ||
         (st = read_interact(r, obj, path, &rend->interact)))
         return st;
 

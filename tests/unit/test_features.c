@@ -690,6 +690,101 @@ static void test_zero_span_datetime_and_bands_alone(void)
     release(&r);
 }
 
+/* The centre of legend entry i's glyph, in screen pixels. */
+static void legend_glyph_centre(const rendered *r, size_t i, double *x,
+                                double *y)
+{
+    const pp__legend *legend = &r->fig->legend;
+    const pp__legend_layout *ll = &r->layout.legend;
+
+    *x = ll->x + 1.0 + legend->padding + legend->glyph_width / 2.0;
+    *y = ll->y + 1.0 + legend->padding +
+         i * (legend->glyph_height + legend->spacing) +
+         legend->glyph_height / 2.0;
+}
+
+/*
+ * legend_field: an entry per value of the column, in first-seen order,
+ * drawn in the colours of the value's first row (Bokeh's legend_field);
+ * a missing value gets none. On a graph the column is the nodes'.
+ */
+static void test_legend_field_entries(void)
+{
+    static const char csv[] = "x,y,k\n1,1,a\n2,2,b\n3,3,a\n4,4,\n5,5,c\n";
+    static const char *const labels[] = {"a", "b", "c"};
+    static const int rows[] = {0, 1, 4};
+    static const int colours[][3] = {{255, 0, 0}, {0, 128, 0}, {0, 0, 255}};
+    rendered r;
+    size_t i;
+
+    render_text("{\"width\": 300, \"height\": 200, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"scatter\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"size\": 10, \"line_color\": null, \"legend_field\": \"k\", "
+                "\"fill_color\": {\"field\": \"k\", \"transform\": {\"type\": "
+                "\"factor_cmap\", \"factors\": [\"a\", \"b\", \"c\"], "
+                "\"palette\": [\"red\", \"green\", \"blue\"]}}}]}", csv, &r);
+    CHECK_MSG(r.status == PP_OK, "%s", r.err.message);
+    if (r.canvas == NULL) {
+        release(&r);
+        return;
+    }
+    CHECK_INT(r.layout.legend.nitems, 3);
+    for (i = 0; i < 3 && i < r.layout.legend.nitems; i++) {
+        double x, y;
+        CHECK_STR(r.layout.legend.items[i].label, labels[i]);
+        CHECK_INT(r.layout.legend.items[i].row, rows[i]);
+        legend_glyph_centre(&r, i, &x, &y);
+        CHECK_COLOR(&r, x, y, colours[i][0], colours[i][1], colours[i][2], 0);
+    }
+    release(&r);
+
+    render_text("{\"sources\": {\"hosts\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"graph\", \"legend_field\": "
+                "\"kind\", \"node_renderer\": {\"source\": \"hosts\", "
+                "\"index\": \"ip\", \"glyph\": {\"size\": 10, \"fill_color\": "
+                "{\"field\": \"kind\", \"transform\": {\"type\": "
+                "\"factor_cmap\", \"factors\": [\"host\"], \"palette\": "
+                "[\"red\"], \"nan_color\": \"blue\"}}}}, \"edge_renderer\": "
+                "{\"source\": \"hosts\", \"start\": \"ip\", \"end\": \"ip\"}, "
+                "\"layout_provider\": {\"type\": \"rows\", \"by\": \"kind\", "
+                "\"rows\": [[\"*\"]]}}]}", hosts_csv, &r);
+    CHECK_MSG(r.status == PP_OK, "%s", r.err.message);
+    if (r.canvas != NULL) {
+        double x, y;
+        CHECK_INT(r.layout.legend.nitems, 3);
+        if (r.layout.legend.nitems == 3) {
+            CHECK_STR(r.layout.legend.items[0].label, "gateway");
+            CHECK_STR(r.layout.legend.items[1].label, "host");
+            CHECK_STR(r.layout.legend.items[2].label, "printer");
+            legend_glyph_centre(&r, 0, &x, &y);
+            CHECK_COLOR(&r, x, y, 0, 0, 255, 0);
+            legend_glyph_centre(&r, 1, &x, &y);
+            CHECK_COLOR(&r, x, y, 255, 0, 0, 0);
+        }
+    }
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"scatter\", \"source\": \"s\", "
+                "\"x\": \"x\", \"y\": \"y\", \"legend_label\": \"all\", "
+                "\"legend_field\": \"k\"}]}", csv, &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "renderers[0].legend_field: a renderer has "
+                   "\"legend_label\" (one entry) or \"legend_field\" (one per "
+                   "value), not both");
+    release(&r);
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"scatter\", \"source\": \"s\", "
+                "\"x\": \"x\", \"y\": \"y\", \"legend_field\": \"kind\"}]}",
+                csv, &r);
+    CHECK_INT(r.status, PP_ERR_DATA);
+    CHECK_CONTAINS(r.err.message, "renderers[0].legend_field: scatter "
+                   "renderer: column 'kind' is not in ");
+    release(&r);
+}
+
 /* What the PNG's reader cannot tell was cut or squeezed gets a warning. */
 static void test_legend_cut_and_frame_squeezed_warn(void)
 {
@@ -806,6 +901,7 @@ int main(void)
     RUN(test_zero_span_datetime_and_bands_alone);
     RUN(test_concat_source);
     RUN(test_legend_cut_and_frame_squeezed_warn);
+    RUN(test_legend_field_entries);
     RUN(test_default_colours_as_bokeh_plotting);
     harness_end();
     CHECK_EXIT();
