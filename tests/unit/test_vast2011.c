@@ -437,11 +437,51 @@ static void test_bands_cover_incident_minutes(void)
     release(&f);
 }
 
+/* The node row of an IP address in the network's node table, or -1. */
+static long node_of(const figure *f, const char *ip)
+{
+    const pp__table *nodes = NULL;
+    const pp__column *col;
+    size_t i;
+
+    for (i = 0; i < f->fig->nsources; i++)
+        if (strcmp(f->fig->sources[i].name, "nodes") == 0)
+            nodes = f->fig->sources[i].table;
+    col = nodes != NULL ? pp__table_find(nodes, "ip") : NULL;
+    for (i = 0; col != NULL && i < nodes->nrows; i++)
+        if (col->strings[i] != NULL && strcmp(col->strings[i], ip) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* The node a node's edge leads to (each host has one, toward the
+   Internet), or -1. */
+static long uplink_of(const pp__resolved *d, long node)
+{
+    size_t i;
+
+    for (i = 0; i < d->nedges; i++)
+        if ((long)d->edge_from[i] == node)
+            return (long)d->edge_to[i];
+    return -1;
+}
+
+/*
+ * The network's shape as the data README tells it: the Internet reaches
+ * the company through 10.200.150.1, the firewall joins its other three
+ * interfaces to it, and behind each interface its network (the web server,
+ * the data-center servers, the office workstations). Every host reaches
+ * the Internet by its edges; each kind of host has its own colour and
+ * legend entry; the rows are labelled.
+ */
 static void test_network_in_rows(void)
 {
+    static const char *const interfaces[] = {
+        "172.20.1.1", "192.168.1.1", "192.168.2.1"};
     const pp__resolved *d;
     figure f;
-    size_t i, rows[5] = {0}, self_loops = 0;
+    size_t i, j, rows[5] = {0}, into[4] = {0}, self_loops = 0;
+    long internet, outside;
 
     if (!have_data())
         return;
@@ -450,22 +490,79 @@ static void test_network_in_rows(void)
         return;
     }
     d = &f.fig->renderers[0].data;
-    CHECK_INT(d->n, 255);
+    /* The Internet and the 255 hosts of afc_hosts.csv. */
+    CHECK_INT(d->n, 256);
     for (i = 0; i < d->n; i++)
         if (d->y[i] >= 1 && d->y[i] <= 4)
             rows[(int)d->y[i]]++;
-    /* Top to bottom: the web server, 4 firewall interfaces, 9 servers,
-       241 workstations. */
-    CHECK_INT(rows[4], 1);
+    /* Top to bottom: the Internet and the web server, 4 firewall
+       interfaces, 9 servers, 241 workstations. */
+    CHECK_INT(rows[4], 2);
     CHECK_INT(rows[3], 4);
     CHECK_INT(rows[2], 9);
     CHECK_INT(rows[1], 241);
-    /* Every host has an edge to its gateway (x.y.z.1); the gateways'
-       own edges are loops and draw nothing. */
+
+    /* One edge a host, none a loop. */
     CHECK_INT(d->nedges, 255);
     for (i = 0; i < d->nedges; i++)
         self_loops += d->edge_from[i] == d->edge_to[i];
-    CHECK_INT(self_loops, 4);
+    CHECK_INT(self_loops, 0);
+    internet = node_of(&f, "Internet");
+    outside = node_of(&f, "10.200.150.1");
+    CHECK_INT(internet, 0);
+    CHECK(outside > 0);
+    CHECK_INT(uplink_of(d, outside), internet);
+    CHECK_INT(uplink_of(d, internet), -1);
+    for (i = 0; i < 3; i++) {
+        long node = node_of(&f, interfaces[i]);
+        CHECK_MSG(node > 0 && uplink_of(d, node) == outside,
+                  "interface %s is not joined to 10.200.150.1", interfaces[i]);
+    }
+    CHECK_INT(uplink_of(d, node_of(&f, "172.20.1.5")),
+              node_of(&f, "172.20.1.1"));
+    /* Edges into each interface: the three others into the outside one,
+       the web server, the 9 servers (the IDS among them) and the 241
+       workstations into theirs. */
+    for (i = 0; i < d->nedges; i++) {
+        long to = (long)d->edge_to[i];
+        into[0] += to == outside;
+        for (j = 0; j < 3; j++)
+            into[j + 1] += to == node_of(&f, interfaces[j]);
+    }
+    CHECK_INT(into[0], 3);
+    CHECK_INT(into[1], 1);
+    CHECK_INT(into[2], 9);
+    CHECK_INT(into[3], 241);
+    /* Every host reaches the Internet, in at most three steps. */
+    for (i = 1; i < d->n; i++) {
+        long node = (long)i;
+        for (j = 0; j < 3 && node != internet && node >= 0; j++)
+            node = uplink_of(d, node);
+        CHECK_MSG(node == internet, "node %zu does not reach the Internet",
+                  i);
+    }
+
+    /* A legend entry and a colour of its own for each of the 13 kinds. */
+    CHECK_INT(f.layout.legend.nitems, 13);
+    for (i = 0; i < f.layout.legend.nitems; i++)
+        for (j = 0; j < i; j++) {
+            pp_color_t a = d->fill_colors[f.layout.legend.items[i].row];
+            pp_color_t b = d->fill_colors[f.layout.legend.items[j].row];
+            CHECK_MSG(a.r != b.r || a.g != b.g || a.b != b.b,
+                      "'%s' and '%s' have one colour",
+                      f.layout.legend.items[i].label,
+                      f.layout.legend.items[j].label);
+        }
+    if (f.layout.legend.nitems == 13) {
+        CHECK_STR(f.layout.legend.items[0].label, "Internet");
+        CHECK_STR(f.layout.legend.items[12].label, "Office workstation");
+    }
+    /* The rows are labelled on the y axis, bottom to top. */
+    CHECK_INT(f.layout.y.ticks.nmajor, 4);
+    if (f.layout.y.ticks.nmajor == 4) {
+        CHECK_STR(f.layout.y.labels[0], "Workstations, 192.168.2.x");
+        CHECK_STR(f.layout.y.labels[3], "Internet-facing");
+    }
     release(&f);
 }
 
