@@ -75,7 +75,8 @@ run_tool() {
         esac ;;
     *)
         case $rt_tool in
-        pngplot) set -- "$PNGPLOT" render "examples/$rt_fig.json" -o "$out" ;;
+        pngplot) set -- "$PNGPLOT" render "examples/$rt_fig.json" \
+                     --data-dir examples/data -o "$out" ;;
         gnuplot) set -- gnuplot -e "data='examples/data'; out='$out'" "bench/gnuplot/$rt_fig.gp" ;;
         matplotlib) set -- "$PYTHON" "bench/matplotlib/$rt_fig.py" examples/data "$out" ;;
         esac ;;

@@ -75,7 +75,7 @@ static const char render_help[] =
     "  -o, --output FILE     write the PNG to FILE ('-' for standard output);\n"
     "                        default: SPEC with .png in place of .json\n"
     "      --data-dir DIR    resolve the spec's relative CSV paths in DIR\n"
-    "                        instead of the spec's own folder\n"
+    "                        instead of its data_dir (or its own folder)\n"
     "      --font-dir DIR    load the fonts from DIR (also PNGPLOT_FONT_DIR)\n"
     "      --compression N   0 (none) to 12 (smallest file); default 6\n"
     "      --html FILE       also write an HTML page showing the PNG, with\n"

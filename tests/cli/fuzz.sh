@@ -5,6 +5,24 @@
 . "$PP_REPO/tests/lib.sh"
 
 sh "$PP_REPO/tests/fuzz/run.sh" --seeds "$TMP/seeds"
+
+# Each example's render seed carries the CSV files it names (from its
+# data_dir), so the render target starts from real tables.
+missing=""
+for spec in "$PP_REPO"/examples/*.json; do
+    name=$(basename "$spec" .json)
+    for csv in $(grep -o '"csv": *"[^"]*"' "$spec" |
+                 sed 's/.*"\([^"]*\)"$/\1/'); do
+        header=$(head -n 1 "$PP_REPO/examples/data/$csv")
+        grep -qF -- "$header" "$TMP/seeds/render/$name" 2>/dev/null ||
+            missing="$missing $name:$csv"
+    done
+done
+if [ -z "$missing" ]; then
+    pass fuzz_render_seeds_hold_example_csv
+else
+    fail fuzz_render_seeds_hold_example_csv "seeds without their CSV:$missing"
+fi
 for target in csv spec render; do
     bin="$PP_REPO/$BUILD/replay/fuzz_$target"
     found="$PP_REPO/tests/bad/fuzz/$target"

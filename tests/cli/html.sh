@@ -132,7 +132,7 @@ fi
 sed 's|"tap": "inc@incidentnum.html"|"tap": {"url": "inc@incidentnum.html", "same_tab": true}|' \
     "$PP_REPO/examples/timeline.json" >"$TMP/timeline_same_tab.json"
 run "$PNGPLOT" render "$TMP/timeline_same_tab.json" \
-    --data-dir "$PP_REPO/examples" -o "$OUT/timeline_same_tab.png" \
+    --data-dir "$PP_REPO/examples/data" -o "$OUT/timeline_same_tab.png" \
     --html "$OUT/timeline_same_tab.html"
 expect html_same_tab_page 0 ""
 printf '<!DOCTYPE html>\n<title>incident</title>\n<p>incident 1</p>\n' \

@@ -30,10 +30,18 @@ small_spec() {
     sed -E 's/"(width|height)": *([4-9][0-9]{2}|[0-9]{4,})/"\1": 300/g' "$1"
 }
 
-# A render input: the spec, then each CSV it names after a form feed.
+# A render input: the spec, then each CSV it names after a form feed (found
+# in the spec's "data_dir", when it has one, as pngplot finds them).
 render_seed() {
     spec=$1
     dir=$(dirname "$spec")
+    data_dir=$(grep -o '"data_dir": *"[^"]*"' "$spec" | head -n 1 |
+        sed 's/.*"\([^"]*\)"$/\1/')
+    case $data_dir in
+    "") ;;
+    /*) dir=$data_dir ;;
+    *) dir=$dir/$data_dir ;;
+    esac
     small_spec "$spec"
     grep -o '"csv": *"[^"]*"' "$spec" | sed 's/.*"\([^"]*\)"$/\1/' |
         while IFS= read -r csv; do

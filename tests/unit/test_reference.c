@@ -50,7 +50,8 @@ static pp_status prepare(const char *name, pp_figure_t **fig,
     pp_status st;
 
     snprintf(spec, sizeof spec, "%s/examples/%s.json", check_repo_dir(), name);
-    snprintf(data, sizeof data, "%s/reference/bokeh", check_shared_dir("reference/bokeh"));
+    snprintf(data, sizeof data, "%s/reference/bokeh/data",
+             check_shared_dir("reference/bokeh"));
     snprintf(font_dir, sizeof font_dir, "%s/fonts", check_repo_dir());
     opt.data_dir = data;
     *fig = NULL;
