@@ -5,7 +5,7 @@
 . "$PP_REPO/tests/lib.sh"
 
 sh "$PP_REPO/tests/fuzz/run.sh" --seeds "$TMP/seeds"
-for target in csv spec render; do
+for target in csv spec render stream; do
     bin="$PP_REPO/$BUILD/replay/fuzz_$target"
     found="$PP_REPO/tests/bad/fuzz/$target"
     if [ ! -x "$bin" ]; then
