@@ -261,6 +261,15 @@ pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);
 
 /*
+ * Opens path for reading only if it is a regular file, setting *size; -1
+ * (with nothing opened) otherwise. For looks at a CSV file before the real
+ * read: opening a named pipe waits for its writer, and closing it again
+ * would lose what the writer sent (or kill the writer with SIGPIPE), so the
+ * real read would wait for a writer that never comes.
+ */
+int pp__csv_open_regular(const char *path, long long *size);
+
+/*
  * A part of a CSV file for pp__csv_read_part: length bytes (-1: to the end)
  * from offset, which starts a line. A part past the header gives ncolumns
  * (its rows are checked against it, and there is no header to read) and the

@@ -1,7 +1,7 @@
 # Faults of the file system and the standard streams: a missing or
-# read-only folder, an unreadable CSV, a full disk, a file size limit,
-# standard output closed, full or a broken pipe, standard error closed; and
-# twenty renders racing for one path.
+# read-only folder, an unreadable CSV, a named pipe as the CSV, a full
+# disk, a file size limit, standard output closed, full or a broken pipe,
+# standard error closed; and twenty renders racing for one path.
 . "$PP_REPO/tests/lib.sh"
 
 cat >"$TMP/data.csv" <<'EOF'
@@ -171,6 +171,45 @@ else
         "$TMP/locked/spec.json:2:19: sources.s: $TMP/locked/data.csv: cannot open: Permission denied"
     chmod 644 "$TMP/locked/data.csv"
 fi
+
+# A named pipe as the CSV waits for its writer and reads what it sends, as
+# cat would, whatever the renderer. A line once opened the pipe only to
+# look at it and closed it again: a writer that had already written and
+# gone (or was killed by SIGPIPE) left the real read waiting forever. That
+# depends on timing, so each glyph tries five times, with a shell's printf
+# as the quickest writer; both sides run under a timeout, so a hang fails
+# the test instead of stopping the suite.
+for glyph in line scatter; do
+    sed -e 's/data.csv/pipe.csv/' -e "s/\"line\"/\"$glyph\"/" \
+        "$TMP/spec.json" >"$TMP/pipe.json"
+    sed "s/\"line\"/\"$glyph\"/" "$TMP/spec.json" >"$TMP/file.json"
+    "$PNGPLOT" render -q "$TMP/file.json" -o "$TMP/file.png"
+    why=
+    for try in 1 2 3 4 5; do
+        rm -f "$TMP/pipe.csv" "$TMP/pipe.png"
+        mkfifo "$TMP/pipe.csv"
+        timeout 5 sh -c 'printf "index,count\n0,5\n1,8\n2,6\n3,9\n" >"$1"' \
+            sh "$TMP/pipe.csv" &
+        writer=$!
+        run timeout 5 "$PNGPLOT" render -q "$TMP/pipe.json" -o "$TMP/pipe.png"
+        wait $writer
+        writer_status=$?
+        if [ "$status" -ne 0 ]; then
+            why="exit status $status (124: it hung): $(head -c 300 "$TMP/stderr")"
+        elif [ "$writer_status" -ne 0 ]; then
+            why="the writer exited with status $writer_status"
+        elif ! cmp -s "$TMP/pipe.png" "$TMP/file.png"; then
+            why="the PNG differs from the regular file's"
+        fi
+        [ -z "$why" ] || break
+    done
+    if [ -n "$why" ]; then
+        fail "csv_named_pipe_$glyph" "try $try: $why"
+    else
+        pass "csv_named_pipe_$glyph"
+    fi
+done
+rm -f "$TMP/pipe.csv"
 
 # Standard output closed: -o - fails, a file output works as always.
 "$PNGPLOT" render "$TMP/spec.json" -o - >&- 2>"$TMP/stderr"
