@@ -214,29 +214,75 @@ typedef struct render_args {
     const char *script_only;    /* --script-only FILE */
 } render_args;
 
-/*
- * A path with its folder resolved ("./out/../fig.png" -> "/work/fig.png"),
- * for files that do not exist yet; NULL when the folder does not exist.
- * The caller frees it.
- */
-static char *resolved_path(const char *path)
+/* The folder part of a path ("." when it has none); the caller frees it. */
+static char *path_folder(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *folder, *real, *out = NULL;
 
     if (slash == NULL)
-        folder = strdup(".");
-    else if (slash == path)
-        folder = strdup("/");
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Where the symbolic link at path points, a relative target read from the
+ * link's folder: 1 with *target set (the caller frees it), 0 when path is
+ * no link, -1 when out of memory.
+ */
+static int link_target(const char *path, const char *folder, char **target)
+{
+    char text[PATH_MAX];
+    ssize_t n = readlink(path, text, sizeof text - 1);
+
+    if (n <= 0)
+        return 0;
+    text[n] = '\0';
+    *target = malloc(strlen(folder) + (size_t)n + 2);
+    if (*target == NULL)
+        return -1;
+    if (text[0] == '/')
+        strcpy(*target, text);
     else
-        folder = strndup(path, (size_t)(slash - path));
-    real = folder != NULL ? realpath(folder, NULL) : NULL;
+        sprintf(*target, "%s/%s", folder, text);
+    return 1;
+}
+
+/*
+ * A path with its folder resolved ("./out/../fig.png" -> "/work/fig.png")
+ * and a symbolic link at its end followed, for files that do not exist
+ * yet: a link to a missing file becomes that file once written through.
+ * NULL when the folder does not exist, or after 40 links (a loop). The
+ * caller frees it.
+ */
+static char *resolved_path_links(const char *path, int links)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder = path_folder(path), *target = NULL, *real, *out = NULL;
+    int is_link;
+
+    if (folder == NULL)
+        return NULL;
+    if ((is_link = link_target(path, folder, &target)) != 0) {
+        if (is_link > 0 && links < 40)
+            out = resolved_path_links(target, links + 1);
+        free(target);
+        free(folder);
+        return out;
+    }
+    real = realpath(folder, NULL);
     if (real != NULL && (out = malloc(strlen(real) + strlen(path) + 2)))
         sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
                 slash != NULL ? slash + 1 : path);
     free(folder);
     free(real);
     return out;
+}
+
+static char *resolved_path(const char *path)
+{
+    return resolved_path_links(path, 0);
 }
 
 /* Whether two paths name the same file, existing or about to be written. */
