@@ -115,8 +115,9 @@ size_t pp__edit_distance(const char *a, const char *b);
 
 /*
  * Writes bytes to a file as pp_canvas_write_png writes a PNG (png.c): to a
- * temporary file renamed into place when complete, or in place for a path
- * that is not a regular file. PP_ERR_IO with the path and the reason.
+ * temporary file renamed into place when complete (over the file a
+ * symbolic link leads to), or in place for a device or a FIFO. PP_ERR_IO
+ * with the path and the reason.
  */
 pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
                          pp_error_t *err);

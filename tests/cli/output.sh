@@ -84,6 +84,47 @@ else
     fi
 fi
 
+# An output that is a symbolic link stays a link: the file it leads to
+# (here in another folder, through a relative link) is replaced as any
+# output is, from a temporary file beside it. A failed write (the size
+# limit again) once left that file truncated through the link.
+mkdir "$TMP/links" "$TMP/linked"
+printf 'keep me' >"$TMP/linked/target.png"
+ln -s ../linked/target.png "$TMP/links/out.png"
+(ulimit -f 4 && exec "$PNGPLOT" render "$TMP/spec.json" \
+    -o "$TMP/links/out.png") >"$TMP/stdout" 2>"$TMP/stderr"
+status=$?
+expect_clean_failure output_link_size_limit \
+    "cannot write $TMP/links/out.png: File too large"
+if [ "$(cat "$TMP/linked/target.png")" = "keep me" ] &&
+    [ "$(ls -A "$TMP/linked")" = target.png ] &&
+    [ "$(readlink "$TMP/links/out.png")" = ../linked/target.png ]; then
+    pass output_link_size_limit_leaves_target
+else
+    fail output_link_size_limit_leaves_target "$(ls -lA "$TMP/links" "$TMP/linked")"
+fi
+chmod 640 "$TMP/linked/target.png"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/links/out.png"
+if [ "$status" -eq 0 ] && [ -L "$TMP/links/out.png" ] &&
+    [ "$(readlink "$TMP/links/out.png")" = ../linked/target.png ] &&
+    cmp -s "$TMP/linked/target.png" "$TMP/reference.png" &&
+    [ "$(stat -c %a "$TMP/linked/target.png")" = 640 ] &&
+    [ "$(ls -A "$TMP/links")" = out.png ] &&
+    [ "$(ls -A "$TMP/linked")" = target.png ]; then
+    pass output_link_replaces_target
+else
+    fail output_link_replaces_target "status $status: $(ls -lA "$TMP/links" "$TMP/linked")"
+fi
+# A link to a file not there yet makes that file.
+ln -s ../linked/new.png "$TMP/links/new.png"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/links/new.png"
+if [ "$status" -eq 0 ] && [ -L "$TMP/links/new.png" ] &&
+    cmp -s "$TMP/linked/new.png" "$TMP/reference.png"; then
+    pass output_link_to_missing_file
+else
+    fail output_link_to_missing_file "status $status: $(ls -lA "$TMP/links" "$TMP/linked")"
+fi
+
 # The PNG and its page are written as one: when the page fails (here on a
 # full disk), the PNG stays as it was too.
 printf 'keep me' >"$TMP/limited/pair.png"
