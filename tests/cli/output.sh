@@ -270,6 +270,47 @@ status=$?
 expect_clean_failure stdout_full_disk \
     "cannot write the PNG to standard output: No space left on device"
 
+# The gnuplot script on a closed standard output: it went to /dev/null and
+# the run said 0.
+"$PNGPLOT" render "$TMP/spec.json" --script-only - -o "$TMP/script.png" \
+    >&- 2>"$TMP/stderr"
+status=$?
+expect_clean_failure stdout_closed_script_only \
+    "cannot write the script to standard output: it is closed"
+
+# expect_stdout_failure NAME STATUS WHY: the last run exited with STATUS
+# and said exactly "cannot write standard output: WHY", once.
+expect_stdout_failure() {
+    if [ "$status" -ne "$2" ]; then
+        fail "$1" "exit status $status, expected $2: $(head -c 300 "$TMP/stderr")"
+    elif [ "$(cat "$TMP/stderr")" != \
+        "pngplot: error: cannot write standard output: $3" ]; then
+        fail "$1" "stderr is: $(head -c 300 "$TMP/stderr")"
+    else
+        pass "$1"
+    fi
+}
+
+# Help, the version and diff's verdict on a full disk or a closed standard
+# output: the write fails only when stdout is flushed at the end, which
+# nothing checked, so each said nothing and exited 0. diff's trouble is 2
+# (1 would mean "different").
+for case in help:1:--help version:1:--version render_help:1:render,--help \
+    diff:2:diff,$TMP/reference.png,$TMP/reference.png; do
+    name=${case%%:*}
+    case=${case#*:}
+    want=${case%%:*}
+    args=$(echo "${case#*:}" | tr , ' ')
+    "$PNGPLOT" $args >/dev/full 2>"$TMP/stderr"
+    status=$?
+    expect_stdout_failure "stdout_full_disk_$name" "$want" \
+        "No space left on device"
+    "$PNGPLOT" $args >&- 2>"$TMP/stderr"
+    status=$?
+    expect_stdout_failure "stdout_closed_$name" "$want" \
+        "Bad file descriptor"
+done
+
 # Standard output into a pipe nobody reads: more than a pipe holds (64 KB)
 # cannot be written, and that is reported, not a silent death by SIGPIPE.
 { "$PNGPLOT" render "$TMP/spec.json" -o - --compression 0 2>"$TMP/stderr"
