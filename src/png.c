@@ -866,21 +866,36 @@ pp_status pp_canvas_read_png(const char *path, pp_canvas_t **out,
     if (r.file == NULL)
         return pp__fail(err, PP_ERR_IO, "cannot open %s: %s", path,
                         strerror(errno));
-    if (fread(signature, 1, 8, r.file) != 8 ||
-        png_sig_cmp(signature, 0, 8) != 0) {
+    /* A folder opens, and fails only here (EISDIR): not "not a PNG". */
+    if (fread(signature, 1, 8, r.file) != 8 && ferror(r.file)) {
+        int e = errno;
+        fclose(r.file);
+        return pp__fail(err, PP_ERR_IO, "cannot read %s: %s", path,
+                        strerror(e));
+    }
+    if (feof(r.file) || png_sig_cmp(signature, 0, 8) != 0) {
         fclose(r.file);
         return pp__fail(err, PP_ERR_PNG, "%s: not a PNG file", path);
     }
 
     status = run_reader(&r);
-    fclose(r.file);
     free(r.rows);
     if (status != PP_OK) {
+        int e = ferror(r.file) ? errno : 0;
+        fclose(r.file);
         pp_canvas_destroy(r.canvas);
         if (status == PP_ERR_NOMEM)
             return pp__fail(err, status, "%s: out of memory", path);
+        if (e != 0)
+            return pp__fail(err, PP_ERR_IO, "cannot read %s: %s", path,
+                            strerror(e));
+        /* libpng's whole word for a file that ends too soon. */
+        if (strcmp(r.failure.message, "Read Error") == 0)
+            return pp__fail(err, status, "%s: the PNG is truncated or "
+                            "corrupt (Read Error)", path);
         return pp__fail(err, status, "%s: %s", path, r.failure.message);
     }
+    fclose(r.file);
     *out = r.canvas;
     return PP_OK;
 }

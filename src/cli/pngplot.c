@@ -4,8 +4,8 @@
  *
  * Exit status: 0 on success (diff: images alike), 1 for bad input, a failed
  * render or write (help, the version, the PNG) or (diff) images that
- * differ, 2 for a usage error (diff: also an image that cannot be read, or
- * standard output that cannot be written).
+ * differ, 2 for a usage error (diff: also an image that cannot be read, a
+ * diff image or standard output that cannot be written).
  */
 /* realpath() is in POSIX, but glibc declares it only for X/Open. */
 #define _XOPEN_SOURCE 700
@@ -112,7 +112,7 @@ static const char diff_help[] =
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 alike, 1 different, 2 usage error, unreadable image or\n"
-    "failed write.\n";
+    "failed write (of FILE or the verdict).\n";
 
 /* ------------------------------------------------------------------------ */
 /* Options                                                                   */
