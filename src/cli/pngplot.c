@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -476,7 +477,8 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     return check_paths(a);
 }
 
-/* SPEC.json -> SPEC.png; a name without .json gets .png added. */
+/* SPEC.json (or .JSON, .Json) -> SPEC.png; a name without .json gets .png
+   added. */
 static char *default_output(const char *spec)
 {
     size_t len = strlen(spec);
@@ -485,7 +487,7 @@ static char *default_output(const char *spec)
     if (out == NULL)
         return NULL;
     memcpy(out, spec, len + 1);
-    if (len > 5 && strcmp(spec + len - 5, ".json") == 0)
+    if (len > 5 && strcasecmp(spec + len - 5, ".json") == 0)
         out[len - 5] = '\0';
     strcat(out, ".png");
     return out;
@@ -859,6 +861,11 @@ static int run_command(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        if (argc > 2) {
+            snprintf(message, sizeof message, "unexpected argument '%s' "
+                     "after %s", argv[2], argv[1]);
+            return usage_error(message, "");
+        }
         printf("pngplot %s\n", PP_VERSION_STRING);
         return 0;
     }
