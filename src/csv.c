@@ -988,6 +988,25 @@ static bool load_split(const char *name, const char *data, size_t len,
     return false;
 }
 
+int pp__csv_open_regular(const char *path, long long *size)
+{
+    struct stat info;
+    int fd;
+
+    /* The path may be swapped between the two looks: fstat is the truth. */
+    if (stat(path, &info) != 0 || !S_ISREG(info.st_mode))
+        return -1;
+    fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    *size = (long long)info.st_size;
+    return fd;
+}
+
 /*
  * The whole file in memory, for the split parse; NULL to stream it. Sets
  * *file_bytes to its size either way (0 when unknown).
@@ -995,24 +1014,20 @@ static bool load_split(const char *name, const char *data, size_t len,
 static char *read_whole_file(const char *path, size_t *len,
                              size_t *file_bytes)
 {
-    struct stat info;
+    long long size = 0;
     char *data = NULL;
     long n;
-    int fd = open(path, O_RDONLY);
+    int fd = pp__csv_open_regular(path, &size);
 
     *file_bytes = 0;
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        close(fd);
-        return NULL;
-    }
-    *file_bytes = info.st_size > 0 ? (size_t)info.st_size : 0;
-    if (info.st_size >= SPLIT_MIN_BYTES && info.st_size <= SPLIT_MAX_BYTES &&
-        (data = malloc((size_t)info.st_size + 1)) != NULL) {
-        n = read_full(fd, data, (size_t)info.st_size + 1);
+    *file_bytes = size > 0 ? (size_t)size : 0;
+    if (size >= SPLIT_MIN_BYTES && size <= SPLIT_MAX_BYTES &&
+        (data = malloc((size_t)size + 1)) != NULL) {
+        n = read_full(fd, data, (size_t)size + 1);
         /* The file must not have changed size under us. */
-        if (n != (long)info.st_size) {
+        if (n != (long)size) {
             free(data);
             data = NULL;
         }

@@ -115,8 +115,9 @@ size_t pp__edit_distance(const char *a, const char *b);
 
 /*
  * Writes bytes to a file as pp_canvas_write_png writes a PNG (png.c): to a
- * temporary file renamed into place when complete, or in place for a path
- * that is not a regular file. PP_ERR_IO with the path and the reason.
+ * temporary file renamed into place when complete (over the file a
+ * symbolic link leads to), or in place for a device or a FIFO. PP_ERR_IO
+ * with the path and the reason.
  */
 pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
                          pp_error_t *err);
@@ -259,6 +260,15 @@ typedef pp_status (*pp__csv_row_fn)(void *user, const pp__csv_field *fields,
  */
 pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);
+
+/*
+ * Opens path for reading only if it is a regular file, setting *size; -1
+ * (with nothing opened) otherwise. For looks at a CSV file before the real
+ * read: opening a named pipe waits for its writer, and closing it again
+ * would lose what the writer sent (or kill the writer with SIGPIPE), so the
+ * real read would wait for a writer that never comes.
+ */
+int pp__csv_open_regular(const char *path, long long *size);
 
 /*
  * A part of a CSV file for pp__csv_read_part: length bytes (-1: to the end)

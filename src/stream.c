@@ -28,12 +28,10 @@
 #include "model.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* Files smaller than this (about 50,000 rows of two numbers) are read
@@ -636,7 +634,7 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
     const pp__source *source;
     long long min_bytes = fig->stream_min_bytes != 0 ? fig->stream_min_bytes
                                                      : STREAM_MIN_BYTES;
-    struct stat info;
+    long long size = 0;
     reducer r;
     char *path;
     bool done = false;
@@ -645,14 +643,13 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
     if (!applies(fig, rend, &source) || min_bytes < 0 ||
         (path = source_path(fig, source->csv_path)) == NULL)
         return false;
-    fd = open(path, O_RDONLY);
-    if (fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
-        (long long)info.st_size >= min_bytes) {
+    /* Only a regular file is worth a look (see pp__csv_open_regular). */
+    fd = pp__csv_open_regular(path, &size);
+    if (fd >= 0 && size >= min_bytes) {
         reducer_init(&r, fig, rend);
-        done = ((long long)info.st_size >=
-                    (fig->stream_min_bytes != 0 ? 2 * min_bytes
-                                                : STREAM_MIN_BYTES) &&
-                read_split(path, fd, (long long)info.st_size, &r)) ||
+        done = (size >= (fig->stream_min_bytes != 0 ? 2 * min_bytes
+                                                    : STREAM_MIN_BYTES) &&
+                read_split(path, fd, size, &r)) ||
                read_whole(path, &r);
         done = done && emit(&r, &rend->data);
         /* A failed read has freed its bins and left r.bins NULL. */

@@ -37,6 +37,17 @@ else
     fail render_default_output_name "status $status, no $TMP/spec.png"
 fi
 
+# The .json swap ignores case: up.JSON gave up.JSON.png.
+cp "$TMP/spec.json" "$TMP/up.JSON"
+rm -f "$TMP/up.png"
+run "$PNGPLOT" render "$TMP/up.JSON"
+if [ "$status" -eq 0 ] && cmp -s "$TMP/up.png" "$TMP/spec.png" &&
+    [ ! -e "$TMP/up.JSON.png" ]; then
+    pass render_default_output_name_any_case
+else
+    fail render_default_output_name_any_case "status $status: $(ls "$TMP" | grep up)"
+fi
+
 # -o - writes the same bytes to standard output.
 run "$PNGPLOT" render "$TMP/spec.json" -o -
 if [ "$status" -eq 0 ] && cmp -s "$TMP/stdout" "$TMP/out.png"; then
@@ -101,6 +112,16 @@ run "$PNGPLOT" frobnicate
 expect usage_unknown_command 2 "unknown command 'frobnicate'"
 run "$PNGPLOT" render "$TMP/spec.json" --compression 13
 expect usage_bad_compression 2 "--compression needs a level from 0 to 12"
+# --version once ignored what followed it.
+run "$PNGPLOT" --version extra
+expect usage_version_extra_argument 2 \
+    "pngplot: error: unexpected argument 'extra' after --version"
+if [ -s "$TMP/stdout" ] || [ "$(sed -n 2p "$TMP/stderr")" != \
+    "Try 'pngplot --help' for more information." ]; then
+    fail usage_version_extra_prints_no_version "stdout: $(cat "$TMP/stdout"); stderr: $(cat "$TMP/stderr")"
+else
+    pass usage_version_extra_prints_no_version
+fi
 
 # fails_cleanly NAME SPEC TEXT...: exit 1, one message with each TEXT, no
 # output left behind and an existing output untouched.
