@@ -353,6 +353,9 @@ struct pp_figure {
     /* Line renderers over CSV files of this many bytes or more are read in
        one pass (stream.c); 0: the default, < 0: never. */
     long long stream_min_bytes;
+    /* Being laid out for its HTML page (pp_figure_html): the areas of a
+       line with tooltips or tap need its rows, which streaming drops. */
+    bool for_page;
     /* 1: paint on one thread only (for tests); 0: as the machine allows. */
     int threads;
 };
