@@ -182,8 +182,9 @@ demo: deps
 bench: all
 	@BUILD=$(BUILD) CC=$(CC) sh bench/run.sh
 
-# The examples and the error suite under valgrind's memcheck (a normal
-# build: valgrind cannot run the sanitizers' one).
+# The examples (also with --html and as gnuplot scripts) and the error
+# suite under valgrind's memcheck (a normal build: valgrind cannot run the
+# sanitizers' one).
 .PHONY: memcheck
 memcheck: all
 	@BUILD=$(BUILD) sh scripts/memcheck.sh

@@ -180,7 +180,10 @@ pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,
         page_out == NULL || size == NULL)
         return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_html: missing "
                         "argument");
-    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
+    fig->for_page = true;
+    st = pp__figure_prepare(fig, fonts, &layout, err);
+    fig->for_page = false;
+    if (st != PP_OK)
         return st;
     st = pp__imagemap_build(fig, &layout, &map, err);
     pp__layout_free(&layout);

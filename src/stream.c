@@ -25,7 +25,7 @@
  * cell that is not a number, a CSV error, too many gaps) gives up, and the
  * renderer is read the usual way, which also gives the usual messages.
  */
-#include "model.h"
+#include "imagemap.h"
 
 #include <errno.h>
 #include <math.h>
@@ -578,6 +578,21 @@ static bool emit(const reducer *r, pp__resolved *d)
     return true;
 }
 
+/*
+ * Whether the page's areas read this renderer's rows: the table of every
+ * row is what their tooltips and links are filled from, and the nearest
+ * row of each pixel column is seldom among the points a bin keeps.
+ */
+static bool page_needs_rows(const pp_figure_t *fig, const pp__renderer *rend)
+{
+    pp__interact use;
+
+    if (!fig->for_page)
+        return false;
+    pp__interact_effective(fig, rend, &use);
+    return use.ntooltips > 0 || use.tap_url != NULL;
+}
+
 /* Whether this renderer may be read in one pass: see the file comment. */
 static bool applies(const pp_figure_t *fig, const pp__renderer *rend,
                     const pp__source **source)
@@ -586,6 +601,8 @@ static bool applies(const pp_figure_t *fig, const pp__renderer *rend,
     size_t i, users = 0;
 
     *source = NULL;
+    if (page_needs_rows(fig, rend))
+        return false;
     if (rend->kind != PP__GLYPH_LINE || x->kind != PP__SPEC_FIELD ||
         y->kind != PP__SPEC_FIELD || x->transform != NULL ||
         y->transform != NULL || rend->line.color.kind == PP__SPEC_FIELD ||
