@@ -86,6 +86,60 @@ typedef struct reader {
 /* ------------------------------------------------------------------------ */
 
 /*
+ * What a file is when its first field does not read as UTF-8, if its first
+ * bytes tell: UTF-16 (a byte order mark, or NUL every other byte, as in
+ * "i\0n\0d\0e\0x\0" for "index") or gzip. NULL when they do not.
+ */
+static const char *binary_kind(const unsigned char *s, size_t len)
+{
+    size_t i, n = len < 64 ? len : 64, odd_nuls = 0, even_nuls = 0;
+
+    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+                     (s[0] == 0xFE && s[1] == 0xFF)))
+        return s[0] == 0xFF ? "UTF-16 text (it starts with FF FE)"
+                            : "UTF-16 text (it starts with FE FF)";
+    if (len >= 2 && s[0] == 0x1F && s[1] == 0x8B)
+        return "gzip";
+    for (i = 0; i + 1 < n; i += 2) {
+        even_nuls += s[i] == 0;
+        odd_nuls += s[i + 1] == 0;
+    }
+    if (n >= 2 && (odd_nuls == n / 2 || even_nuls == n / 2) &&
+        odd_nuls + even_nuls == n / 2)
+        return "UTF-16 text (every other byte is NUL)";
+    return NULL;
+}
+
+/* Fails on a byte that is not text: s[i] of a field. */
+static void not_text(reader *r, const unsigned char *s, size_t len, size_t i)
+{
+    const char *kind = NULL;
+
+    /* The first field of the file starts at its first byte (past a BOM). */
+    if (!r->have_header && r->nfound == 0 && r->row_line == 1)
+        kind = binary_kind(s, len);
+    if (kind != NULL && strcmp(kind, "gzip") == 0)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: the file is "
+                             "gzip-compressed (it starts with 1F 8B): "
+                             "decompress it first (gunzip)", r->name,
+                             r->line);
+    else if (kind != NULL)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: the file looks "
+                             "like %s; pngplot reads UTF-8: convert it "
+                             "(iconv -f UTF-16 -t UTF-8)", r->name, r->line,
+                             kind);
+    else if (s[i] == 0)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: a NUL byte (field "
+                             "%zu): is this a text file?", r->name, r->line,
+                             r->nfound + 1);
+    else
+        r->status = pp__fail(r->err, PP_ERR_CSV,
+                             "%s:%zu: not valid UTF-8 text (byte 0x%02X "
+                             "in field %zu)", r->name, r->line, s[i],
+                             r->nfound + 1);
+}
+
+/*
  * Checks that a field is UTF-8 text without NUL bytes, and counts the line
  * breaks inside it (quoted fields may hold CR, LF or CRLF).
  */
@@ -104,10 +158,7 @@ static bool scan_field(reader *r, const unsigned char *s, size_t len)
         } else if ((n = pp__utf8_sequence(s + i, len - i)) > 0) {
             i += n;
         } else {
-            r->status = pp__fail(r->err, PP_ERR_CSV,
-                                 "%s:%zu: not valid UTF-8 text (byte 0x%02X "
-                                 "in field %zu)", r->name, r->line, s[i],
-                                 r->nfound + 1);
+            not_text(r, s, len, i);
             return false;
         }
     }

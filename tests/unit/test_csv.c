@@ -384,9 +384,42 @@ static void test_nul_bytes_fail_as_binary(void)
 {
     static const char data[] = "a,b\n1,2\n3,\0\x01\x02\x03\n";
 
-    CHECK_CONTAINS(parse_error_bytes("bin.csv", data, sizeof data - 1,
-                                     PP_ERR_CSV),
-                   "bin.csv:3: not valid UTF-8");
+    CHECK_STR(parse_error_bytes("bin.csv", data, sizeof data - 1, PP_ERR_CSV),
+              "bin.csv:3: a NUL byte (field 2): is this a text file?");
+}
+
+/* UTF-16 and gzip files are named for what they are, with the way out. */
+static void test_utf16_and_gzip_are_recognised(void)
+{
+    static const char le_bom[] = "\xFF\xFEx\0,\0y\0\n\0";
+    static const char be_bom[] = "\xFE\xFF\0x\0,\0y\0\n";
+    static const char le[] = "i\0n\0d\0e\0x\0,\0y\0\n\0";
+    static const char be[] = "\0x\0,\0y\0\n";
+    static const char gzip[] = "\x1F\x8B\x08\0\0\0\0\0\0\x03";
+    const char *utf16 = "; pngplot reads UTF-8: convert it "
+                        "(iconv -f UTF-16 -t UTF-8)";
+    char expected[256];
+
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (it starts with FF FE)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", le_bom, sizeof le_bom - 1,
+                                PP_ERR_CSV), expected);
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (it starts with FE FF)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", be_bom, sizeof be_bom - 1,
+                                PP_ERR_CSV), expected);
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (every other byte is NUL)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", le, sizeof le - 1, PP_ERR_CSV),
+              expected);
+    CHECK_STR(parse_error_bytes("w.csv", be, sizeof be - 1, PP_ERR_CSV),
+              expected);
+    CHECK_STR(parse_error_bytes("z.csv", gzip, sizeof gzip - 1, PP_ERR_CSV),
+              "z.csv:1: the file is gzip-compressed (it starts with 1F 8B): "
+              "decompress it first (gunzip)");
+    /* Only the file's start tells: a NUL further on is just a NUL. */
+    CHECK_STR(parse_error_bytes("n.csv", "a,b\nx\0y\0,1\n", 11, PP_ERR_CSV),
+              "n.csv:2: a NUL byte (field 1): is this a text file?");
 }
 
 static void test_utf8_text_is_kept(void)
@@ -844,6 +877,7 @@ int main(void)
     RUN(test_header_only_gives_zero_rows);
     RUN(test_invalid_utf8_names_its_line);
     RUN(test_nul_bytes_fail_as_binary);
+    RUN(test_utf16_and_gzip_are_recognised);
     RUN(test_utf8_text_is_kept);
     RUN(test_one_megabyte_field);
     RUN(test_extreme_numbers_stay_numbers);
