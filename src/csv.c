@@ -1210,8 +1210,8 @@ pp_status pp__table_set_numbers(pp__table **table, const char *name,
         *table = t;
     } else if (t->ncols > 0 && t->nrows != count) {
         return pp__fail(err, PP_ERR_ARGUMENT, "%s: column '%s' has %zu "
-                        "values, but the other columns have %zu", name,
-                        column, count, t->nrows);
+                        "value%s, but the other columns have %zu", name,
+                        column, count, count == 1 ? "" : "s", t->nrows);
     }
     t->nrows = count;
     free(t->row_line);

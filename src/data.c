@@ -655,10 +655,10 @@ static void warn_short_palette(pp_figure_t *fig, const pp__dataspec *spec,
 
     pp__loc_prefix(fig, &spec->loc, false, where, sizeof where);
     pp__loc_describe(&spec->loc, path, sizeof path);
-    pp__warn(&fig->warnings, "%s%s: factor_cmap has %zu colours for %zu "
+    pp__warn(&fig->warnings, "%s%s: factor_cmap has %zu colour%s for %zu "
              "factors, so '%.60s' and the factors after it get nan_color",
-             where, path, t->npalette, factors->n,
-             factors->items[t->npalette]);
+             where, path, t->npalette, t->npalette == 1 ? "" : "s",
+             factors->n, factors->items[t->npalette]);
 }
 
 pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,

@@ -905,9 +905,12 @@ static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
         return st;
     if (t->kind == PP__TRANSFORM_THRESHOLD_CMAP &&
         t->npalette != t->nthresholds + 1)
-        return spec_fail(r, path, false, "%zu thresholds need %zu palette "
-                         "colours, not %zu", t->nthresholds,
-                         t->nthresholds + 1, t->npalette);
+        return spec_fail(r, path, false, "%zu threshold%s need%s %zu palette "
+                         "colour%s, not %zu", t->nthresholds,
+                         t->nthresholds == 1 ? "" : "s",
+                         t->nthresholds == 1 ? "s" : "",
+                         t->nthresholds + 1,
+                         t->nthresholds + 1 == 1 ? "" : "s", t->npalette);
     t->nan_color = (pp_color_t){128, 128, 128, 1.0f};
     return get_color(r, obj, path, "nan_color", &t->nan_color);
 }
@@ -1859,10 +1862,11 @@ static pp_status check_inline_data(reader *r, json_t *data,
             first = name;
             *nrows = json_array_size(column);
         } else if (json_array_size(column) != *nrows) {
-            st = spec_fail(r, path, false, "column '%s' has %zu values, but "
-                           "column '%s' has %zu: the columns of a source "
+            st = spec_fail(r, path, false, "column '%s' has %zu value%s, "
+                           "but column '%s' has %zu: the columns of a source "
                            "are equally long", name, json_array_size(column),
-                           first, *nrows);
+                           json_array_size(column) == 1 ? "" : "s", first,
+                           *nrows);
         }
         for (row = 0; st == PP_OK && row < *nrows; row++) {
             if (is_cell(json_array_get(column, row)))

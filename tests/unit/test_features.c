@@ -357,6 +357,24 @@ static void test_short_factor_palette_warns(void)
     release(&r);
 }
 
+/* One colour for two factors: the count is in the singular. */
+static void test_one_colour_palette_warns_in_the_singular(void)
+{
+    rendered r;
+
+    render_text("{\"width\": 200, \"height\": 200, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"scatter\", \"source\": \"s\", \"x\": \"x\", \"y\": "
+                "\"y\", \"fill_color\": {\"field\": \"k\", \"transform\": "
+                "{\"type\": \"factor_cmap\", \"factors\": [\"a\", \"b\"], "
+                "\"palette\": [\"red\"]}}}]}",
+                "x,y,k\n1,1,a\n2,2,b\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_CONTAINS(r.warnings, "factor_cmap has 1 colour for 2 factors, so "
+                   "'b' and the factors after it get nan_color");
+    release(&r);
+}
+
 /* A title wider than the image is cut at its edge, with a warning. */
 static void test_title_cut_at_the_edge_warns(void)
 {
@@ -431,7 +449,7 @@ static void test_inline_data_errors(void)
         const char *data, *message;
     } cases[] = {
         {"{\"x\": [1, 2], \"y\": [1]}",
-         "case.json:1:47: sources.s.data.y: column 'y' has 1 values, but "
+         "case.json:1:47: sources.s.data.y: column 'y' has 1 value, but "
          "column 'x' has 2: the columns of a source are equally long"},
         {"{\"x\": [1, true]}",
          "case.json:1:38: sources.s.data.x[1]: a value of inline data is a "
@@ -627,6 +645,7 @@ int main(void)
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
+    RUN(test_one_colour_palette_warns_in_the_singular);
     RUN(test_title_cut_at_the_edge_warns);
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);

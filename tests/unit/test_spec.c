@@ -398,7 +398,7 @@ static void test_threshold_palette_must_match_thresholds(void)
                    " \"line_color\": {\"field\": \"n\", \"transform\": "
                    "{\"type\": \"threshold_cmap\", \"thresholds\": [1000],"
                    " \"palette\": [\"navy\"]}}}]}", PP_ERR_SPEC,
-                   "1 thresholds need 2 palette colours, not 1", NULL);
+                   "1 threshold needs 2 palette colours, not 1", NULL);
 }
 
 int main(void)
