@@ -116,6 +116,15 @@ static bool in_list(const char *key, const char *const *known)
     return false;
 }
 
+/* Bokeh's dash properties (line_dash, border_line_dash_offset...). */
+static bool is_dash_key(const char *key)
+{
+    size_t n = strlen(key);
+
+    return (n >= 9 && strcmp(key + n - 9, "line_dash") == 0) ||
+           (n >= 16 && strcmp(key + n - 16, "line_dash_offset") == 0);
+}
+
 /* The known key closest to a typo, or NULL when none is close. */
 static const char *nearest_key(const char *key, const char *const *known)
 {
@@ -172,6 +181,13 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
             st = spec_fail(r, key_path, true, "unknown key 'radius': markers "
                            "take \"size\", a diameter in pixels, as Bokeh's "
                            "scatter does");
+        else if (is_dash_key(key))
+            st = spec_fail(r, key_path, true, "%s is not supported: lines "
+                           "are solid", key);
+        else if (strcmp(key, "legend") == 0 && in_list("legend_label", known))
+            st = spec_fail(r, key_path, true, "unknown key 'legend': use "
+                           "\"legend_label\" ('legend' is Bokeh's old, "
+                           "deprecated alias of it)");
         else if (hint != NULL)
             st = spec_fail(r, key_path, true,
                            "unknown key '%s'; did you mean '%s'?", key, hint);

@@ -101,6 +101,24 @@ static void test_bokeh_names_tools_radius_factor_range(void)
                    "axis's major_label_overrides", NULL);
 }
 
+/* Bokeh keys pngplot does not draw say so rather than suggest a near key. */
+static void test_dash_and_legend_keys_say_what_to_do(void)
+{
+    expect_failure(LINE_SPEC(", \"line_dash\": \"dashed\""), PP_ERR_SPEC,
+                   "fig.json:5:18: renderers[0].line_dash: line_dash is not "
+                   "supported: lines are solid", NULL);
+    expect_failure(LINE_SPEC(", \"line_dash_offset\": 2"), PP_ERR_SPEC,
+                   "renderers[0].line_dash_offset: line_dash_offset is not "
+                   "supported: lines are solid", NULL);
+    expect_failure("{\"ygrid\": {\"grid_line_dash\": [6, 4]}}", PP_ERR_SPEC,
+                   "ygrid.grid_line_dash: grid_line_dash is not supported: "
+                   "lines are solid", NULL);
+    expect_failure(LINE_SPEC(", \"legend\": \"hits\""), PP_ERR_SPEC,
+                   "fig.json:5:18: renderers[0].legend: unknown key 'legend': "
+                   "use \"legend_label\" ('legend' is Bokeh's old, deprecated "
+                   "alias of it)", NULL);
+}
+
 static void test_invalid_json_gives_line_and_column(void)
 {
     expect_failure("{\"width\": 800,\n \"height\": 350,,\n}", PP_ERR_SPEC,
@@ -407,6 +425,7 @@ int main(void)
     RUN(test_typo_names_key_line_column_and_suggestion);
     RUN(test_unknown_top_level_key_without_close_match);
     RUN(test_bokeh_names_tools_radius_factor_range);
+    RUN(test_dash_and_legend_keys_say_what_to_do);
     RUN(test_invalid_json_gives_line_and_column);
     RUN(test_width_given_as_string);
     RUN(test_width_zero_negative_fractional_too_big);
