@@ -1258,6 +1258,14 @@ const pp__column *pp__table_find(const pp__table *table, const char *name)
     return NULL;
 }
 
+/*
+ * The longest column list in a message, and the longest name in it: a
+ * message is one line of PP_ERROR_MESSAGE_SIZE bytes, and the list must
+ * leave room for what follows it ("; did you mean ...").
+ */
+#define COLUMN_LIST_MAX 400
+#define COLUMN_NAME_MAX 60
+
 char *pp__table_column_list(const pp__table *table)
 {
     pp__str list = {0};
@@ -1265,13 +1273,69 @@ char *pp__table_column_list(const pp__table *table)
 
     pp__str_puts(&list, "");
     for (i = 0; i < table->ncols; i++) {
-        if (i > 0)
-            pp__str_puts(&list, ", ");
-        pp__str_puts(&list, table->columns[i].name);
+        const char *name = table->columns[i].name;
+        size_t len = strlen(name), keep = len;
+        if (len > COLUMN_NAME_MAX) {
+            /* Cut at the start of a character, not inside one. */
+            keep = COLUMN_NAME_MAX - 3;
+            while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+                keep--;
+        }
+        /* Names are cut whole: "c16" of "c168" would name another column. */
+        if (i > 0 && list.len + 2 + keep > COLUMN_LIST_MAX) {
+            pp__str_printf(&list, ", ... (%zu columns)", table->ncols);
+            break;
+        }
+        pp__str_printf(&list, "%s%.*s%s", i > 0 ? ", " : "", (int)keep, name,
+                       keep < len ? "..." : "");
     }
     if (list.failed) {
         pp__str_free(&list);
         return NULL;
     }
     return list.data;
+}
+
+/* A header read as one column because its file is not comma-separated. */
+static const char *other_separator(const pp__table *table)
+{
+    const char *name;
+
+    if (table->ncols != 1 || table->spec_place != NULL)
+        return NULL;
+    name = table->columns[0].name;
+    if (strchr(name, '\t') != NULL)
+        return "tabs";
+    if (strchr(name, ';') != NULL)
+        return "semicolons";
+    return NULL;
+}
+
+char *pp__table_column_advice(const pp__table *table, const char *name,
+                              size_t len)
+{
+    pp__str advice = {0};
+    const char *separator = other_separator(table), *nearest;
+    char *wanted = pp__strndup(name, len);
+    pp__nearest n;
+    size_t i;
+
+    if (wanted == NULL)
+        return NULL;
+    pp__nearest_init(&n, wanted);
+    for (i = 0; i < table->ncols; i++)
+        pp__nearest_offer(&n, table->columns[i].name);
+    nearest = pp__nearest_found(&n);
+    pp__str_puts(&advice, "");
+    if (nearest != NULL && strlen(nearest) <= COLUMN_NAME_MAX)
+        pp__str_printf(&advice, "; did you mean '%s'?", nearest);
+    if (separator != NULL)
+        pp__str_printf(&advice, "; the file seems to be separated by %s; "
+                       "pngplot reads comma-separated files", separator);
+    free(wanted);
+    if (advice.failed) {
+        pp__str_free(&advice);
+        return NULL;
+    }
+    return advice.data;
 }

@@ -175,17 +175,20 @@ static pp_status find_column(const pp_figure_t *fig, const pp__table *table,
                              const pp__renderer *rend,
                              const pp__column **out, pp_error_t *err)
 {
-    char *columns;
+    char *columns, *advice;
     pp_status st;
 
     *out = pp__table_find(table, name);
     if (*out != NULL)
         return PP_OK;
     columns = pp__table_column_list(table);
+    advice = pp__table_column_advice(table, name, strlen(name));
     st = data_fail(fig, loc, err, "%s renderer: column '%s' is not in %s, "
-                   "whose columns are: %s", pp__glyph_name(rend->kind), name,
-                   table->path, columns != NULL ? columns : "(none)");
+                   "whose columns are: %s%s", pp__glyph_name(rend->kind), name,
+                   table->path, columns != NULL ? columns : "(none)",
+                   advice != NULL ? advice : "");
     free(columns);
+    free(advice);
     return st;
 }
 
@@ -685,10 +688,14 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     col = pp__table_find(table, spec->field);
     if (col == NULL && t == NULL) {
         char *columns = pp__table_column_list(table);
+        char *advice = pp__table_column_advice(table, spec->field,
+                                               strlen(spec->field));
         st = data_fail(fig, &spec->loc, err, "'%s' is neither a colour nor a "
-                       "column of %s (columns: %s)", spec->field, table->path,
-                       columns != NULL ? columns : "none");
+                       "column of %s (columns: %s)%s", spec->field,
+                       table->path, columns != NULL ? columns : "none",
+                       advice != NULL ? advice : "");
         free(columns);
+        free(advice);
         return st;
     }
     st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);

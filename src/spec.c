@@ -128,20 +128,12 @@ static bool is_dash_key(const char *key)
 /* The known key closest to a typo, or NULL when none is close. */
 static const char *nearest_key(const char *key, const char *const *known)
 {
-    const char *best = NULL;
-    size_t best_distance = (size_t)-1;
+    pp__nearest n;
 
-    for (; *known != NULL; known++) {
-        size_t d = pp__edit_distance(key, *known);
-        if (d < best_distance) {
-            best_distance = d;
-            best = *known;
-        }
-    }
-    /* Within a third of the length, at least 2 edits, is a likely typo. */
-    if (best != NULL && best_distance <= 2 + strlen(key) / 3)
-        return best;
-    return NULL;
+    pp__nearest_init(&n, key);
+    for (; *known != NULL; known++)
+        pp__nearest_offer(&n, *known);
+    return pp__nearest_found(&n);
 }
 
 static pp_status check_keys(reader *r, json_t *obj, const char *path,

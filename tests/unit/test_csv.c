@@ -521,6 +521,93 @@ static void test_find_and_column_list(void)
     pp__table_destroy(NULL);
 }
 
+/* A long list ends at a whole name, with the count; a long name is cut. */
+static void test_column_list_is_cut_at_a_name(void)
+{
+    pp__str csv = {0};
+    pp__table *t;
+    char *list;
+    size_t i;
+
+    pp__str_puts(&csv, "index");
+    for (i = 0; i < 1000; i++)
+        pp__str_printf(&csv, ",c%zu", i);
+    pp__str_puts(&csv, "\n");
+    t = csv.failed ? NULL : parse("w.csv", csv.data);
+    list = t != NULL ? pp__table_column_list(t) : NULL;
+    if (list != NULL) {
+        const char *tail = strstr(list, ", ... (1001 columns)");
+        CHECK_MSG(tail != NULL && tail[strlen(", ... (1001 columns)")] == 0,
+                  "list ends '%s'", list + strlen(list) - 30);
+        CHECK_CONTAINS(list, "index, c0, c1, c2, ");
+        /* Each name before "..." is whole: "c99", not "c9" of it. */
+        if (tail != NULL) {
+            const char *p = list;
+            for (i = 0; p < tail; i++) {
+                size_t n = strcspn(p, ",");
+                CHECK_MSG(i < t->ncols && strlen(t->columns[i].name) == n &&
+                          strncmp(p, t->columns[i].name, n) == 0,
+                          "item %zu is '%.*s'", i, (int)n, p);
+                p += n + 2;
+            }
+        }
+        CHECK(strlen(list) <= 430);
+    }
+    free(list);
+    pp__table_destroy(t);
+    pp__str_free(&csv);
+
+    pp__str_puts(&csv, "index,");
+    for (i = 0; i < 100; i++)
+        pp__str_puts(&csv, "b");
+    pp__str_puts(&csv, "\n");
+    t = csv.failed ? NULL : parse("l.csv", csv.data);
+    list = t != NULL ? pp__table_column_list(t) : NULL;
+    CHECK_STR(list, "index, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+              "...");
+    free(list);
+    pp__table_destroy(t);
+    pp__str_free(&csv);
+}
+
+/* What follows "column 'X' is not in FILE, whose columns are: ..." */
+static void test_column_advice(void)
+{
+    pp__table *t = parse("a.csv", "index,Count,hits\n0,1,2\n");
+    char *advice;
+
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "count", 5);
+        CHECK_STR(advice, "; did you mean 'Count'?");
+        free(advice);
+        /* The name need not end where its length does (a template's). */
+        advice = pp__table_column_advice(t, "hist}", 4);
+        CHECK_STR(advice, "; did you mean 'hits'?");
+        free(advice);
+        advice = pp__table_column_advice(t, "x", 1);
+        CHECK_STR(advice, "");
+        free(advice);
+    }
+    pp__table_destroy(t);
+
+    t = parse("s.csv", "index;count\n0;1\n");
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "count", 5);
+        CHECK_STR(advice, "; the file seems to be separated by semicolons; "
+                  "pngplot reads comma-separated files");
+        free(advice);
+    }
+    pp__table_destroy(t);
+    t = parse("t.csv", "index\tcount;x\n0\t1\n");
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "index", 5);
+        CHECK_STR(advice, "; the file seems to be separated by tabs; "
+                  "pngplot reads comma-separated files");
+        free(advice);
+    }
+    pp__table_destroy(t);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The streaming reader                                                      */
 /* ------------------------------------------------------------------------ */
@@ -884,6 +971,8 @@ int main(void)
     RUN(test_spaces_around_fields_are_kept);
     RUN(test_blank_lines_add_no_rows);
     RUN(test_find_and_column_list);
+    RUN(test_column_list_is_cut_at_a_name);
+    RUN(test_column_advice);
     RUN(test_reader_gives_fields_lines_and_padding);
     RUN(test_reader_stops_when_a_callback_fails);
     RUN(test_load_reports_missing_file_and_folder);
