@@ -830,6 +830,42 @@ static pp_status eval_line_colors(pp_figure_t *fig, pp__renderer *rend,
                            d->line_colors, err);
 }
 
+/*
+ * A size from a column outside 0..10000 px (1e10, -5, inf), the range a
+ * constant size must keep to: the marker is not drawn, as Bokeh's canvas
+ * would show nothing useful of it (a disk over the whole figure, or
+ * nothing), and one warning names the first such row and counts the rest.
+ * Missing sizes (NaN) are gaps and say nothing.
+ */
+static void drop_size(pp_figure_t *fig, pp__renderer *rend,
+                      const pp__table *table, size_t row)
+{
+    const pp__dataspec *spec = &rend->size;
+    double *sizes = rend->data.sizes;
+    char where[512], path[256], place[600], more[64] = "";
+    size_t i, others = 0;
+
+    if (isnan(sizes[row]))
+        return;
+    for (i = row + 1; i < table->nrows; i++) {
+        if (!isnan(sizes[i]) && !(sizes[i] >= 0.0 && sizes[i] <= 10000.0)) {
+            others++;
+            sizes[i] = NAN;
+        }
+    }
+    if (others > 0)
+        snprintf(more, sizeof more, " (nor those of %zu more row%s)",
+                 others, others == 1 ? "" : "s");
+    pp__loc_prefix(fig, &spec->loc, false, where, sizeof where);
+    pp__loc_describe(&spec->loc, path, sizeof path);
+    cell_place(fig, table, spec->field, row, place, sizeof place);
+    pp__warn(&fig->warnings, "%s%s: %s renderer: column '%s' gives the size "
+             "%g at %s, outside 0 to 10000 px, so its marker is not "
+             "drawn%s", where, path, pp__glyph_name(rend->kind), spec->field,
+             sizes[row], place, more);
+    sizes[row] = NAN;
+}
+
 static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
                               const pp__table *table, pp_error_t *err)
 {
@@ -849,7 +885,7 @@ static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
         return st;
     for (i = 0; i < table->nrows; i++)
         if (!(d->sizes[i] >= 0.0 && d->sizes[i] <= 10000.0))
-            d->sizes[i] = NAN;
+            drop_size(fig, rend, table, i);
     return PP_OK;
 }
 

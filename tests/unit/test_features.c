@@ -375,6 +375,40 @@ static void test_one_colour_palette_warns_in_the_singular(void)
     release(&r);
 }
 
+/*
+ * Marker sizes from a column beyond 0..10000 px (1e10, 1e300, -3) are not
+ * drawn, with one warning naming the first row; 30 px beside them draws.
+ */
+static void test_absurd_marker_sizes_warn_once(void)
+{
+    rendered r;
+    uint8_t p[4];
+
+    render_text("{\"width\": 200, \"height\": 200, \"x_range\": [0, 10], "
+                "\"y_range\": [0, 10], \"sources\": {\"s\": {\"csv\": "
+                "\"data.csv\"}}, \"renderers\": [{\"glyph\": \"scatter\", "
+                "\"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"size\": \"bytes\", \"color\": \"red\"}]}",
+                "x,y,bytes\n2,5,30\n8,5,1e10\n5,2,1e300\n5,8,-3\n5,5,\n",
+                &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 1);
+    CHECK_CONTAINS(r.warnings, "case.json:1:188: renderers[0].size: "
+                   "scatter renderer: column 'bytes' gives the size 1e+10 at ");
+    CHECK_CONTAINS(r.warnings, "/data.csv:3, outside 0 to 10000 px, so its "
+                   "marker is not drawn (nor those of 2 more rows)\n");
+    if (r.canvas != NULL) {
+        pixel(&r, px(&r, 2), py(&r, 5), p);
+        CHECK_MSG(is_red(p), "the 30 px marker is (%d,%d,%d)", p[0], p[1],
+                  p[2]);
+        pixel(&r, px(&r, 8), py(&r, 5), p);
+        CHECK_MSG(!is_red(p), "the 1e10 px marker is drawn");
+        pixel(&r, px(&r, 5), py(&r, 2), p);
+        CHECK_MSG(!is_red(p), "the 1e300 px marker is drawn");
+    }
+    release(&r);
+}
+
 /* A title wider than the image is cut at its edge, with a warning. */
 static void test_title_cut_at_the_edge_warns(void)
 {
@@ -646,6 +680,7 @@ int main(void)
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
     RUN(test_one_colour_palette_warns_in_the_singular);
+    RUN(test_absurd_marker_sizes_warn_once);
     RUN(test_title_cut_at_the_edge_warns);
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);
