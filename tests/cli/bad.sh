@@ -114,6 +114,15 @@ grep -v -e '^#' -e '^[[:space:]]*$' "$BAD/cases.txt" |
         fi
     done
 
+# A character the font lacks, twice in the title: warned about once.
+render_in "$BAD" text-missing-glyph.json -o "$TMP/glyph.png"
+if [ "$status" -eq 0 ] && [ "$(wc -l <"$TMP/stderr")" -eq 1 ] &&
+    [ "$(grep -c 'missing glyph U+63A5' "$TMP/stderr")" -eq 1 ]; then
+    pass bad_text_missing_glyph_warned_once
+else
+    fail bad_text_missing_glyph_warned_once "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
 # Large fields, made here rather than kept in git. A figure over
 # $TMP/big/NAME.csv (index, count).
 mkdir -p "$TMP/big"
