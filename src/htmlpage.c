@@ -159,9 +159,10 @@ static void warn_about(pp_figure_t *fig, const pp__imagemap *map,
         pp__warn(&fig->warnings, "%s: no renderer has tooltips or tap, so "
                  "the page has no areas", html_path);
     if (map->dropped_links > 0)
-        pp__warn(&fig->warnings, "%s: %zu tap links left out, as a page "
+        pp__warn(&fig->warnings, "%s: %zu tap link%s left out, as a page "
                  "without scripts links to no such scheme; the first: %s",
-                 html_path, map->dropped_links, map->dropped_example);
+                 html_path, map->dropped_links,
+                 map->dropped_links == 1 ? "" : "s", map->dropped_example);
 }
 
 pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,

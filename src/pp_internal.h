@@ -110,8 +110,26 @@ void pp__big_free(void *p, size_t size);
 /* True when the machine has two processors or more to share work. */
 bool pp__threads_help(void);
 
-/* Levenshtein distance, for "did you mean" suggestions. */
+/* Edit distance (a swap of neighbours is one edit), for "did you mean". */
 size_t pp__edit_distance(const char *a, const char *b);
+
+/*
+ * The name nearest a misspelt one, for "did you mean": offer each
+ * candidate, then ask. One equal but for case wins; otherwise the first of
+ * the fewest edits, if they are few (a third of the name, at least 2, and
+ * at most half the longer name, so 'x' does not suggest 'y').
+ */
+typedef struct pp__nearest {
+    const char *wanted;
+    const char *best;
+    size_t distance;
+    bool folded;            /* best equals wanted but for case */
+} pp__nearest;
+
+void pp__nearest_init(pp__nearest *n, const char *wanted);
+void pp__nearest_offer(pp__nearest *n, const char *candidate);
+/* The suggestion, or NULL when no candidate was close. */
+const char *pp__nearest_found(const pp__nearest *n);
 
 /*
  * Writes bytes to a file as pp_canvas_write_png writes a PNG (png.c): to a
@@ -369,8 +387,19 @@ void pp__table_destroy(pp__table *table);
 /* The column of that exact name, or NULL. */
 const pp__column *pp__table_find(const pp__table *table, const char *name);
 
-/* "index, datetime, count": the column names for messages (malloc'ed). */
+/*
+ * "index, datetime, count": the column names for messages (malloc'ed).
+ * A long list ends at a name with "... (N columns)", a long name with "...".
+ */
 char *pp__table_column_list(const pp__table *table);
+
+/*
+ * What to add to "column 'NAME' is not in FILE" (malloc'ed, maybe ""):
+ * "; did you mean 'Count'?" for a close name, and a hint when the header
+ * is one field holding tabs or semicolons.
+ */
+char *pp__table_column_advice(const pp__table *table, const char *name,
+                              size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Ticks and tick labels (ticks.c, ticks_format.c, ticks_datetime.c)         */

@@ -775,10 +775,12 @@ static int command_diff(int argc, char **argv)
                pp_canvas_width(actual), pp_canvas_height(actual));
         status = 1;
     } else if (result.differing_pixels > max_pixels) {
-        printf("different: %ld pixels differ by more than %d (largest "
+        printf("different: %ld %s by more than %d (largest "
                "channel difference %d); first at (%d, %d): expected "
                "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
-               result.differing_pixels, tolerance, result.max_channel_diff,
+               result.differing_pixels, result.differing_pixels == 1
+               ? "pixel differs" : "pixels differ", tolerance,
+               result.max_channel_diff,
                result.first_x, result.first_y, result.first_expected[0],
                result.first_expected[1], result.first_expected[2],
                result.first_expected[3], result.first_actual[0],
@@ -786,8 +788,10 @@ static int command_diff(int argc, char **argv)
                result.first_actual[3]);
         status = 1;
     } else {
-        printf("alike: %ld pixels differ by more than %d (largest channel "
-               "difference %d)\n", result.differing_pixels, tolerance,
+        printf("alike: %ld %s by more than %d (largest channel "
+               "difference %d)\n", result.differing_pixels,
+               result.differing_pixels == 1 ? "pixel differs"
+                                            : "pixels differ", tolerance,
                result.max_channel_diff);
         status = 0;
     }

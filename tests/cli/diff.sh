@@ -15,7 +15,7 @@ fi
 before=$("$POKE" "$golden" 400 200)
 "$POKE" "$golden" 400 200 255 0 0 "$TMP/poked.png"
 run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out "$TMP/d.png"
-expected="different: 1 pixels differ by more than 0 (largest channel difference 255); first at (400, 200): expected rgba($(echo "$before" | tr ' ' ',')), actual rgba(255,0,0,255)"
+expected="different: 1 pixel differs by more than 0 (largest channel difference 255); first at (400, 200): expected rgba($(echo "$before" | tr ' ' ',')), actual rgba(255,0,0,255)"
 if [ "$status" -eq 1 ] && grep -qF "$expected" "$TMP/stdout"; then
     pass diff_one_pixel_change_detected
 else

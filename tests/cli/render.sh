@@ -64,14 +64,21 @@ else
     fail render_is_deterministic "two runs gave different bytes"
 fi
 
-# --data-dir swaps the data: same shape, other numbers, other picture.
+# --data-dir swaps the data: same shape, other numbers, other picture,
+# byte for byte the one a spec naming the other folder's file draws.
 mkdir -p "$TMP/other"
 printf 'index,count\n0,9\n1,1\n2,9\n3,1\n' >"$TMP/other/data.csv"
 run "$PNGPLOT" render "$TMP/spec.json" --data-dir "$TMP/other" -o "$TMP/o.png"
-if [ "$status" -eq 0 ] && ! cmp -s "$TMP/o.png" "$TMP/out.png"; then
-    pass render_data_dir_replaces_folder
-else
+sed 's|"csv": "data.csv"|"csv": "other/data.csv"|' "$TMP/spec.json" \
+    >"$TMP/pointed.json"
+"$PNGPLOT" render "$TMP/pointed.json" -o "$TMP/pointed.png" 2>"$TMP/pointed.err"
+if [ "$status" -ne 0 ] || cmp -s "$TMP/o.png" "$TMP/out.png"; then
     fail render_data_dir_replaces_folder "status $status or same picture"
+elif ! grep -q '"other/data.csv"' "$TMP/pointed.json" ||
+    ! cmp -s "$TMP/o.png" "$TMP/pointed.png"; then
+    fail render_data_dir_replaces_folder "differs from other/data.csv named in the spec: $(cat "$TMP/pointed.err")"
+else
+    pass render_data_dir_replaces_folder
 fi
 
 # Run from another folder, the command still finds its fonts.

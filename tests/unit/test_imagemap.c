@@ -729,6 +729,36 @@ static void test_links_of_unsafe_schemes_are_left_out(void)
     unbuild(&b);
 }
 
+static void keep_warning(void *user, const char *message)
+{
+    snprintf(user, 512, "%s", message);
+}
+
+/* The page's warning counts the links left out, in the singular for one. */
+static void test_left_out_links_are_counted_in_the_warning(void)
+{
+    char warning[512] = "", *page = NULL;
+    size_t size;
+    built b;
+
+    build(&b, FIGURE(", \"tap\": \"@u{safe}\"",
+                     "{\"glyph\": \"scatter\", \"source\": \"s\", \"x\": "
+                     "\"x\", \"y\": \"y\"}"),
+          "x,y,u\n1,2,javascript:alert(1)\n3,4,ok.html\n");
+    CHECK_INT(b.status, PP_OK);
+    if (b.status == PP_OK) {
+        b.fig->warnings.fn = keep_warning;
+        b.fig->warnings.user = warning;
+        CHECK_INT(pp_figure_html(b.fig, b.fonts, "f.png", "f.html", &page,
+                                 &size, &b.err), PP_OK);
+        CHECK_STR(warning, "f.html: 1 tap link left out, as a page without "
+                  "scripts links to no such scheme; the first: "
+                  "javascript:alert(1)");
+        free(page);
+    }
+    unbuild(&b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The page                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -855,6 +885,7 @@ int main(void)
     RUN(test_graph_nodes_get_areas_from_the_node_source);
     RUN(test_unknown_column_fails_when_the_data_is_read);
     RUN(test_links_of_unsafe_schemes_are_left_out);
+    RUN(test_left_out_links_are_counted_in_the_warning);
     RUN(test_page_holds_the_image_and_escaped_areas);
     RUN(test_image_is_found_relative_to_the_page);
     RUN(test_write_html_leaves_nothing_on_failure);
