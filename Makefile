@@ -66,22 +66,24 @@ SHARED_LIB = $(BUILD)/$(SONAME)
 COMMAND = $(BUILD)/pngplot
 
 .PHONY: all lib examples tests test demo golden install uninstall clean deps \
-        bench
+        check-deps bench
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(COMMAND) examples
 
 lib: $(STATIC_LIB) $(SHARED_LIB)
 
-# Says which Debian package is missing before the compiler does.
-$(BUILD)/.deps-ok: scripts/check-deps.sh
-	@sh scripts/check-deps.sh
-	@mkdir -p $(BUILD) && touch $@
+# Says which Debian package is missing before the compiler does. Run on
+# every make (it takes milliseconds), not once into a stamp: a package
+# removed after the first build would otherwise end in a compiler error.
+# Order-only, so passing it rebuilds nothing.
+check-deps:
+	@CC='$(CC)' sh scripts/check-deps.sh
 
 deps:
 	@sh scripts/install-deps.sh
 
-$(BUILD)/obj/%.o: src/%.c include/pngplot.h src/pp_internal.h $(wildcard src/*.h) | $(BUILD)/.deps-ok
+$(BUILD)/obj/%.o: src/%.c include/pngplot.h src/pp_internal.h $(wildcard src/*.h) | check-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(PP_CFLAGS) -c $< -o $@
 
@@ -182,8 +184,9 @@ demo: deps
 bench: all
 	@BUILD=$(BUILD) CC=$(CC) sh bench/run.sh
 
-# The examples and the error suite under valgrind's memcheck (a normal
-# build: valgrind cannot run the sanitizers' one).
+# The examples (also with --html and as gnuplot scripts) and the error
+# suite under valgrind's memcheck (a normal build: valgrind cannot run the
+# sanitizers' one).
 .PHONY: memcheck
 memcheck: all
 	@BUILD=$(BUILD) sh scripts/memcheck.sh

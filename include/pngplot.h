@@ -290,10 +290,11 @@ pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
  * umask, or the permissions of the file it replaces), which is renamed
  * into place only when complete: on failure nothing is left at path and
  * an existing file there is untouched. An existing file the caller may not
- * write is refused, not replaced. A path that exists and is not a regular
- * file (a device such as /dev/stdout, a FIFO, a symbolic link) is written
- * through in place instead. Errors are PP_ERR_IO with the path and the
- * reason in the message.
+ * write is refused, not replaced. A symbolic link stays a link: the file
+ * it leads to (which may not exist yet) is the one replaced, from a
+ * temporary file in that file's folder. A device such as /dev/stdout or a
+ * FIFO, also through a link, is written through in place instead. Errors
+ * are PP_ERR_IO with the path and the reason in the message.
  */
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err);

@@ -2,9 +2,10 @@
 # Installs the Debian packages pngplot needs when they are missing.
 # Run as root with apt-get available it installs them; otherwise it says
 # which to install. --with-test-tools adds what the whole test suite uses
-# (gnuplot, Chromium, a German locale, clang and valgrind).
+# (gnuplot, Chromium and python3, which drives it in tests/cli/html.sh, a
+# German locale, clang and valgrind).
 required="pkg-config libpng-dev libfreetype-dev libcsv-dev libjansson-dev libdeflate-dev"
-test_tools="gnuplot-nox chromium locales clang valgrind"
+test_tools="gnuplot-nox chromium python3 locales clang valgrind"
 
 packages="$required"
 [ "$1" = "--with-test-tools" ] && packages="$required $test_tools"

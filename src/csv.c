@@ -86,6 +86,60 @@ typedef struct reader {
 /* ------------------------------------------------------------------------ */
 
 /*
+ * What a file is when its first field does not read as UTF-8, if its first
+ * bytes tell: UTF-16 (a byte order mark, or NUL every other byte, as in
+ * "i\0n\0d\0e\0x\0" for "index") or gzip. NULL when they do not.
+ */
+static const char *binary_kind(const unsigned char *s, size_t len)
+{
+    size_t i, n = len < 64 ? len : 64, odd_nuls = 0, even_nuls = 0;
+
+    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+                     (s[0] == 0xFE && s[1] == 0xFF)))
+        return s[0] == 0xFF ? "UTF-16 text (it starts with FF FE)"
+                            : "UTF-16 text (it starts with FE FF)";
+    if (len >= 2 && s[0] == 0x1F && s[1] == 0x8B)
+        return "gzip";
+    for (i = 0; i + 1 < n; i += 2) {
+        even_nuls += s[i] == 0;
+        odd_nuls += s[i + 1] == 0;
+    }
+    if (n >= 2 && (odd_nuls == n / 2 || even_nuls == n / 2) &&
+        odd_nuls + even_nuls == n / 2)
+        return "UTF-16 text (every other byte is NUL)";
+    return NULL;
+}
+
+/* Fails on a byte that is not text: s[i] of a field. */
+static void not_text(reader *r, const unsigned char *s, size_t len, size_t i)
+{
+    const char *kind = NULL;
+
+    /* The first field of the file starts at its first byte (past a BOM). */
+    if (!r->have_header && r->nfound == 0 && r->row_line == 1)
+        kind = binary_kind(s, len);
+    if (kind != NULL && strcmp(kind, "gzip") == 0)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: the file is "
+                             "gzip-compressed (it starts with 1F 8B): "
+                             "decompress it first (gunzip)", r->name,
+                             r->line);
+    else if (kind != NULL)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: the file looks "
+                             "like %s; pngplot reads UTF-8: convert it "
+                             "(iconv -f UTF-16 -t UTF-8)", r->name, r->line,
+                             kind);
+    else if (s[i] == 0)
+        r->status = pp__fail(r->err, PP_ERR_CSV, "%s:%zu: a NUL byte (field "
+                             "%zu): is this a text file?", r->name, r->line,
+                             r->nfound + 1);
+    else
+        r->status = pp__fail(r->err, PP_ERR_CSV,
+                             "%s:%zu: not valid UTF-8 text (byte 0x%02X "
+                             "in field %zu)", r->name, r->line, s[i],
+                             r->nfound + 1);
+}
+
+/*
  * Checks that a field is UTF-8 text without NUL bytes, and counts the line
  * breaks inside it (quoted fields may hold CR, LF or CRLF).
  */
@@ -104,10 +158,7 @@ static bool scan_field(reader *r, const unsigned char *s, size_t len)
         } else if ((n = pp__utf8_sequence(s + i, len - i)) > 0) {
             i += n;
         } else {
-            r->status = pp__fail(r->err, PP_ERR_CSV,
-                                 "%s:%zu: not valid UTF-8 text (byte 0x%02X "
-                                 "in field %zu)", r->name, r->line, s[i],
-                                 r->nfound + 1);
+            not_text(r, s, len, i);
             return false;
         }
     }
@@ -988,6 +1039,25 @@ static bool load_split(const char *name, const char *data, size_t len,
     return false;
 }
 
+int pp__csv_open_regular(const char *path, long long *size)
+{
+    struct stat info;
+    int fd;
+
+    /* The path may be swapped between the two looks: fstat is the truth. */
+    if (stat(path, &info) != 0 || !S_ISREG(info.st_mode))
+        return -1;
+    fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    *size = (long long)info.st_size;
+    return fd;
+}
+
 /*
  * The whole file in memory, for the split parse; NULL to stream it. Sets
  * *file_bytes to its size either way (0 when unknown).
@@ -995,24 +1065,20 @@ static bool load_split(const char *name, const char *data, size_t len,
 static char *read_whole_file(const char *path, size_t *len,
                              size_t *file_bytes)
 {
-    struct stat info;
+    long long size = 0;
     char *data = NULL;
     long n;
-    int fd = open(path, O_RDONLY);
+    int fd = pp__csv_open_regular(path, &size);
 
     *file_bytes = 0;
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        close(fd);
-        return NULL;
-    }
-    *file_bytes = info.st_size > 0 ? (size_t)info.st_size : 0;
-    if (info.st_size >= SPLIT_MIN_BYTES && info.st_size <= SPLIT_MAX_BYTES &&
-        (data = malloc((size_t)info.st_size + 1)) != NULL) {
-        n = read_full(fd, data, (size_t)info.st_size + 1);
+    *file_bytes = size > 0 ? (size_t)size : 0;
+    if (size >= SPLIT_MIN_BYTES && size <= SPLIT_MAX_BYTES &&
+        (data = malloc((size_t)size + 1)) != NULL) {
+        n = read_full(fd, data, (size_t)size + 1);
         /* The file must not have changed size under us. */
-        if (n != (long)info.st_size) {
+        if (n != (long)size) {
             free(data);
             data = NULL;
         }
@@ -1159,8 +1225,8 @@ pp_status pp__table_set_numbers(pp__table **table, const char *name,
         *table = t;
     } else if (t->ncols > 0 && t->nrows != count) {
         return pp__fail(err, PP_ERR_ARGUMENT, "%s: column '%s' has %zu "
-                        "values, but the other columns have %zu", name,
-                        column, count, t->nrows);
+                        "value%s, but the other columns have %zu", name,
+                        column, count, count == 1 ? "" : "s", t->nrows);
     }
     t->nrows = count;
     free(t->row_line);
@@ -1207,6 +1273,14 @@ const pp__column *pp__table_find(const pp__table *table, const char *name)
     return NULL;
 }
 
+/*
+ * The longest column list in a message, and the longest name in it: a
+ * message is one line of PP_ERROR_MESSAGE_SIZE bytes, and the list must
+ * leave room for what follows it ("; did you mean ...").
+ */
+#define COLUMN_LIST_MAX 400
+#define COLUMN_NAME_MAX 60
+
 char *pp__table_column_list(const pp__table *table)
 {
     pp__str list = {0};
@@ -1214,13 +1288,69 @@ char *pp__table_column_list(const pp__table *table)
 
     pp__str_puts(&list, "");
     for (i = 0; i < table->ncols; i++) {
-        if (i > 0)
-            pp__str_puts(&list, ", ");
-        pp__str_puts(&list, table->columns[i].name);
+        const char *name = table->columns[i].name;
+        size_t len = strlen(name), keep = len;
+        if (len > COLUMN_NAME_MAX) {
+            /* Cut at the start of a character, not inside one. */
+            keep = COLUMN_NAME_MAX - 3;
+            while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+                keep--;
+        }
+        /* Names are cut whole: "c16" of "c168" would name another column. */
+        if (i > 0 && list.len + 2 + keep > COLUMN_LIST_MAX) {
+            pp__str_printf(&list, ", ... (%zu columns)", table->ncols);
+            break;
+        }
+        pp__str_printf(&list, "%s%.*s%s", i > 0 ? ", " : "", (int)keep, name,
+                       keep < len ? "..." : "");
     }
     if (list.failed) {
         pp__str_free(&list);
         return NULL;
     }
     return list.data;
+}
+
+/* A header read as one column because its file is not comma-separated. */
+static const char *other_separator(const pp__table *table)
+{
+    const char *name;
+
+    if (table->ncols != 1 || table->spec_place != NULL)
+        return NULL;
+    name = table->columns[0].name;
+    if (strchr(name, '\t') != NULL)
+        return "tabs";
+    if (strchr(name, ';') != NULL)
+        return "semicolons";
+    return NULL;
+}
+
+char *pp__table_column_advice(const pp__table *table, const char *name,
+                              size_t len)
+{
+    pp__str advice = {0};
+    const char *separator = other_separator(table), *nearest;
+    char *wanted = pp__strndup(name, len);
+    pp__nearest n;
+    size_t i;
+
+    if (wanted == NULL)
+        return NULL;
+    pp__nearest_init(&n, wanted);
+    for (i = 0; i < table->ncols; i++)
+        pp__nearest_offer(&n, table->columns[i].name);
+    nearest = pp__nearest_found(&n);
+    pp__str_puts(&advice, "");
+    if (nearest != NULL && strlen(nearest) <= COLUMN_NAME_MAX)
+        pp__str_printf(&advice, "; did you mean '%s'?", nearest);
+    if (separator != NULL)
+        pp__str_printf(&advice, "; the file seems to be separated by %s; "
+                       "pngplot reads comma-separated files", separator);
+    free(wanted);
+    if (advice.failed) {
+        pp__str_free(&advice);
+        return NULL;
+    }
+    return advice.data;
 }

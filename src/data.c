@@ -302,17 +302,20 @@ static pp_status find_column(const pp_figure_t *fig, const pp__table *table,
                              const pp__renderer *rend,
                              const pp__column **out, pp_error_t *err)
 {
-    char *columns;
+    char *columns, *advice;
     pp_status st;
 
     *out = pp__table_find(table, name);
     if (*out != NULL)
         return PP_OK;
     columns = pp__table_column_list(table);
+    advice = pp__table_column_advice(table, name, strlen(name));
     st = data_fail(fig, loc, err, "%s renderer: column '%s' is not in %s, "
-                   "whose columns are: %s", pp__glyph_name(rend->kind), name,
-                   table->path, columns != NULL ? columns : "(none)");
+                   "whose columns are: %s%s", pp__glyph_name(rend->kind), name,
+                   table->path, columns != NULL ? columns : "(none)",
+                   advice != NULL ? advice : "");
     free(columns);
+    free(advice);
     return st;
 }
 
@@ -816,10 +819,10 @@ static void warn_short_palette(pp_figure_t *fig, const pp__dataspec *spec,
 
     pp__loc_prefix(fig, &spec->loc, false, where, sizeof where);
     pp__loc_describe(&spec->loc, path, sizeof path);
-    pp__warn(&fig->warnings, "%s%s: factor_cmap has %zu colours for %zu "
+    pp__warn(&fig->warnings, "%s%s: factor_cmap has %zu colour%s for %zu "
              "factors, so '%.60s' and the factors after it get nan_color",
-             where, path, t->npalette, factors->n,
-             factors->items[t->npalette]);
+             where, path, t->npalette, t->npalette == 1 ? "" : "s",
+             factors->n, factors->items[t->npalette]);
 }
 
 pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
@@ -846,10 +849,14 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
     col = pp__table_find(table, spec->field);
     if (col == NULL && t == NULL) {
         char *columns = pp__table_column_list(table);
+        char *advice = pp__table_column_advice(table, spec->field,
+                                               strlen(spec->field));
         st = data_fail(fig, &spec->loc, err, "'%s' is neither a colour nor a "
-                       "column of %s (columns: %s)", spec->field, table->path,
-                       columns != NULL ? columns : "none");
+                       "column of %s (columns: %s)%s", spec->field,
+                       table->path, columns != NULL ? columns : "none",
+                       advice != NULL ? advice : "");
         free(columns);
+        free(advice);
         return st;
     }
     st = find_column(fig, table, spec->field, &spec->loc, rend, &col, err);
@@ -984,6 +991,42 @@ static pp_status eval_line_colors(pp_figure_t *fig, pp__renderer *rend,
                            d->line_colors, err);
 }
 
+/*
+ * A size from a column outside 0..10000 px (1e10, -5, inf), the range a
+ * constant size must keep to: the marker is not drawn, as Bokeh's canvas
+ * would show nothing useful of it (a disk over the whole figure, or
+ * nothing), and one warning names the first such row and counts the rest.
+ * Missing sizes (NaN) are gaps and say nothing.
+ */
+static void drop_size(pp_figure_t *fig, pp__renderer *rend,
+                      const pp__table *table, size_t row)
+{
+    const pp__dataspec *spec = &rend->size;
+    double *sizes = rend->data.sizes;
+    char where[512], path[256], place[600], more[64] = "";
+    size_t i, others = 0;
+
+    if (isnan(sizes[row]))
+        return;
+    for (i = row + 1; i < table->nrows; i++) {
+        if (!isnan(sizes[i]) && !(sizes[i] >= 0.0 && sizes[i] <= 10000.0)) {
+            others++;
+            sizes[i] = NAN;
+        }
+    }
+    if (others > 0)
+        snprintf(more, sizeof more, " (nor those of %zu more row%s)",
+                 others, others == 1 ? "" : "s");
+    pp__loc_prefix(fig, &spec->loc, false, where, sizeof where);
+    pp__loc_describe(&spec->loc, path, sizeof path);
+    cell_place(fig, table, spec->field, row, place, sizeof place);
+    pp__warn(&fig->warnings, "%s%s: %s renderer: column '%s' gives the size "
+             "%g at %s, outside 0 to 10000 px, so its marker is not "
+             "drawn%s", where, path, pp__glyph_name(rend->kind), spec->field,
+             sizes[row], place, more);
+    sizes[row] = NAN;
+}
+
 static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
                               const pp__table *table, pp_error_t *err)
 {
@@ -1003,7 +1046,7 @@ static pp_status eval_markers(pp_figure_t *fig, pp__renderer *rend,
         return st;
     for (i = 0; i < table->nrows; i++)
         if (!(d->sizes[i] >= 0.0 && d->sizes[i] <= 10000.0))
-            d->sizes[i] = NAN;
+            drop_size(fig, rend, table, i);
     return PP_OK;
 }
 

@@ -68,9 +68,9 @@ static pp_status draw_line(pp_canvas_t *canvas, const pp_figure_t *fig,
  * the whole pixel its middle falls in (pixel i spans i - 0.5 to i + 0.5),
  * not a pixel's width smeared over two at part of the band's alpha.
  */
-static void band_span(const pp_figure_t *fig, const pp__layout *layout,
-                      const pp__renderer *rend, size_t i, double *left,
-                      double *right)
+void pp__band_span(const pp_figure_t *fig, const pp__layout *layout,
+                   const pp__renderer *rend, size_t i, double *left,
+                   double *right)
 {
     double middle;
 
@@ -105,7 +105,7 @@ pp_status pp__band_labels(pp_fonts_t *fonts, const pp_figure_t *fig,
                  rend->data.band_labels[i]);
         if ((st = pp_text_measure(fonts, out[i].text, &text, &m)) != PP_OK)
             return st;
-        band_span(fig, layout, rend, i, &left, &right);
+        pp__band_span(fig, layout, rend, i, &left, &right);
         middle = (left + right) / 2.0;
         for (row = 0; row < BAND_LABEL_ROWS - 1; row++)
             if (middle - m.width / 2.0 > row_end[row] + 4.0)
@@ -139,7 +139,7 @@ static pp_status draw_bands(pp_canvas_t *canvas, pp_fonts_t *fonts,
     fill.a = (float)(fill.a * rend->fill.alpha);
     for (i = 0; i < d->n && st == PP_OK && fill.a > 0.0f; i++) {
         double left, right;
-        band_span(fig, layout, rend, i, &left, &right);
+        pp__band_span(fig, layout, rend, i, &left, &right);
         /* The span in screen coordinates covers pixels by their edges. */
         st = pp_canvas_fill_rect(canvas, (pp_rect_t){left, f->y - 0.5,
                                                      right - left,

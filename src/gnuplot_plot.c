@@ -477,12 +477,22 @@ static pp_status write_bands(pp__gp_writer *w, size_t index)
     if (d->n == 0)
         return PP_OK;
     for (i = 0; i < d->n && visible(fill); i++) {
+        double left = d->band_left[i], right = d->band_right[i], sl, sr;
+
+        /* As pngplot draws it: at least a pixel wide, or gnuplot's
+           coverage of a quarter pixel at alpha 0.2 leaves nothing. */
+        pp__band_span(w->fig, w->layout, r, i, &sl, &sr);
+        if (sr - sl > pp__scale_x(w->fig, w->layout, right) -
+                          pp__scale_x(w->fig, w->layout, left)) {
+            left = pp__unscale_x(w->fig, w->layout, sl);
+            right = pp__unscale_x(w->fig, w->layout, sr);
+        }
         /* Tags from 1000 on keep clear of the frame's and the legend's. */
         pp__str_printf(w->s, "set object %zu rectangle from first ",
                        1000 + index * 100000 + i);
-        pp__gp_number(w->s, d->band_left[i]);
+        pp__gp_number(w->s, left);
         pp__str_puts(w->s, ", graph 0 to first ");
-        pp__gp_number(w->s, d->band_right[i]);
+        pp__gp_number(w->s, right);
         pp__str_puts(w->s, ", graph 1 behind fillcolor ");
         pp__gp_color(w->s, (pp_color_t){fill.r, fill.g, fill.b, 1.0f});
         pp__str_puts(w->s, " fillstyle transparent solid ");

@@ -187,30 +187,41 @@ static pp_status write_fonts_conf(const workdir *wd, const char *font_dir,
     return PP_OK;
 }
 
-/* The environment with FONTCONFIG_FILE set to conf (NULL: as it is). */
+/*
+ * gnuplot's environment: ours with LC_ALL=C.UTF-8 and, when conf is set,
+ * FONTCONFIG_FILE=conf. The script says "set encoding utf8", which gnuplot
+ * checks against the locale's character set: in the C locale (env -i, a
+ * cron job) iconv fails and gnuplot warns about the degree sign, and its
+ * warnings become ours. C.UTF-8 also keeps its messages in English and
+ * its numbers with a point, as the script writes them.
+ */
 static char **child_environment(const char *conf, char **setting)
 {
+    static char locale[] = "LC_ALL=C.UTF-8";
     size_t n = 0, i, j = 0;
     char **env;
 
     *setting = NULL;
-    if (conf == NULL)
-        return environ;
     while (environ[n] != NULL)
         n++;
-    env = malloc((n + 2) * sizeof *env);
-    *setting = malloc(strlen(conf) + sizeof "FONTCONFIG_FILE=");
-    if (env == NULL || *setting == NULL) {
-        free(env);
-        free(*setting);
-        *setting = NULL;
-        return NULL;
+    env = malloc((n + 3) * sizeof *env);
+    if (conf != NULL && env != NULL) {
+        *setting = malloc(strlen(conf) + sizeof "FONTCONFIG_FILE=");
+        if (*setting == NULL) {
+            free(env);
+            return NULL;
+        }
+        sprintf(*setting, "FONTCONFIG_FILE=%s", conf);
     }
-    sprintf(*setting, "FONTCONFIG_FILE=%s", conf);
+    if (env == NULL)
+        return NULL;
     for (i = 0; i < n; i++)
-        if (strncmp(environ[i], "FONTCONFIG_FILE=", 16) != 0)
+        if (strncmp(environ[i], "LC_ALL=", 7) != 0 &&
+            (conf == NULL || strncmp(environ[i], "FONTCONFIG_FILE=", 16) != 0))
             env[j++] = environ[i];
-    env[j++] = *setting;
+    env[j++] = locale;
+    if (*setting != NULL)
+        env[j++] = *setting;
     env[j] = NULL;
     return env;
 }
@@ -373,8 +384,7 @@ static pp_status run_in(pp_figure_t *fig, pp_fonts_t *fonts,
     if (env == NULL)
         return pp__fail_status(err, PP_ERR_NOMEM);
     e = spawn_and_wait(program, wd, env, &wait_status);
-    if (env != environ)
-        free(env);
+    free(env);
     free(setting);
     if (e == ENOENT && strchr(program, '/') == NULL)
         return pp__fail(err, PP_ERR_BACKEND, NOT_INSTALLED);

@@ -159,9 +159,10 @@ static void warn_about(pp_figure_t *fig, const pp__imagemap *map,
         pp__warn(&fig->warnings, "%s: no renderer has tooltips or tap, so "
                  "the page has no areas", html_path);
     if (map->dropped_links > 0)
-        pp__warn(&fig->warnings, "%s: %zu tap links left out, as a page "
+        pp__warn(&fig->warnings, "%s: %zu tap link%s left out, as a page "
                  "without scripts links to no such scheme; the first: %s",
-                 html_path, map->dropped_links, map->dropped_example);
+                 html_path, map->dropped_links,
+                 map->dropped_links == 1 ? "" : "s", map->dropped_example);
 }
 
 pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,
@@ -180,7 +181,10 @@ pp_status pp_figure_html(pp_figure_t *fig, pp_fonts_t *fonts,
         page_out == NULL || size == NULL)
         return pp__fail(err, PP_ERR_ARGUMENT, "pp_figure_html: missing "
                         "argument");
-    if ((st = pp__figure_prepare(fig, fonts, &layout, err)) != PP_OK)
+    fig->for_page = true;
+    st = pp__figure_prepare(fig, fonts, &layout, err);
+    fig->for_page = false;
+    if (st != PP_OK)
         return st;
     st = pp__imagemap_build(fig, &layout, &map, err);
     pp__layout_free(&layout);

@@ -207,6 +207,18 @@ double pp__scale_x(const pp_figure_t *fig, const pp__layout *layout, double v)
                              layout->frame.width;
 }
 
+double pp__unscale_x(const pp_figure_t *fig, const pp__layout *layout,
+                     double sx)
+{
+    const pp__range *r = &fig->x_range;
+    double t = (sx - layout->frame.x) / layout->frame.width;
+
+    if (fig->xaxis.type == PP__AXIS_LOG)
+        return pow(10.0, log10(r->start) + t * (log10(r->end) -
+                                                 log10(r->start)));
+    return 2.0 * (r->start / 2.0 + t * (r->end / 2.0 - r->start / 2.0));
+}
+
 double pp__scale_y(const pp_figure_t *fig, const pp__layout *layout, double v)
 {
     return layout->frame.y + layout->frame.height -

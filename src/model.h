@@ -367,6 +367,9 @@ struct pp_figure {
     /* Line renderers over CSV files of this many bytes or more are read in
        one pass (stream.c); 0: the default, < 0: never. */
     long long stream_min_bytes;
+    /* Being laid out for its HTML page (pp_figure_html): the areas of a
+       line with tooltips or tap need its rows, which streaming drops. */
+    bool for_page;
     /* 1: paint on one thread only (for tests); 0: as the machine allows. */
     int threads;
 };
@@ -506,6 +509,10 @@ double pp__scale_x(const pp_figure_t *fig, const pp__layout *layout,
 double pp__scale_y(const pp_figure_t *fig, const pp__layout *layout,
                    double v);
 
+/* The data value at a screen x: pp__scale_x undone. */
+double pp__unscale_x(const pp_figure_t *fig, const pp__layout *layout,
+                     double sx);
+
 /* The height Bokeh gives a one-line text: cap height for number-like
    text ("1.400e+5", "10.0.0.1"), ascent + descent otherwise. */
 pp_status pp__text_height(pp_fonts_t *fonts, const char *text,
@@ -536,6 +543,13 @@ typedef struct pp__band_label {
     char text[128];
     double x, baseline;         /* left end and baseline, screen px */
 } pp__band_label;
+
+/* Band i's span in screen x; a band narrower than a pixel is the whole
+   pixel its middle falls in, so a one-minute band on a three-day axis
+   stays seen. */
+void pp__band_span(const pp_figure_t *fig, const pp__layout *layout,
+                   const pp__renderer *rend, size_t i, double *left,
+                   double *right);
 
 /*
  * Places the labels of a bands renderer near the frame's top: a label that

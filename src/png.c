@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stddef.h>
 #include <png.h>
 #include <stdio.h>
@@ -528,8 +529,9 @@ static int write_all(int fd, const uint8_t *data, size_t size)
 }
 
 /*
- * Devices, FIFOs and links are written through as they are: renaming a file
- * over /dev/stdout or a FIFO would replace it instead of writing to it.
+ * Devices and FIFOs (also through a link) are written through as they are:
+ * renaming a file over /dev/stdout or a FIFO would replace it instead of
+ * writing to it.
  */
 static pp_status write_in_place(const char *path, const uint8_t *data,
                                 size_t size, pp_error_t *err)
@@ -588,20 +590,60 @@ static int open_temporary(const char *path, char **temp_path)
 }
 
 /*
- * A file written to a temporary file beside its path, waiting to be renamed
- * over it; or, for a path that is not a regular file, to be written there.
+ * Where path leads once the symbolic links at its end are followed, a
+ * relative target read from the link's folder; it may not exist yet (a
+ * link to a file about to be made). NULL with errno set when out of memory
+ * or after 40 links (a loop). The caller frees it.
+ */
+static char *link_destination(const char *path)
+{
+    char *current = pp__strdup(path), target[PATH_MAX];
+    int links;
+
+    for (links = 0; current != NULL && links < 40; links++) {
+        const char *slash = strrchr(current, '/');
+        size_t dir_len = slash != NULL ? (size_t)(slash - current) + 1 : 0;
+        ssize_t n = readlink(current, target, sizeof target - 1);
+        char *next;
+
+        /* Not a link (or not there): this is the file. */
+        if (n < 0)
+            return current;
+        target[n] = '\0';
+        next = malloc(dir_len + (size_t)n + 1);
+        if (next != NULL && target[0] == '/')
+            strcpy(next, target);
+        else if (next != NULL)
+            sprintf(next, "%.*s%s", (int)dir_len, current, target);
+        free(current);
+        current = next;
+    }
+    if (current == NULL)
+        errno = ENOMEM;
+    else
+        errno = ELOOP;
+    free(current);
+    return NULL;
+}
+
+/*
+ * A file written to a temporary file beside the file it replaces, waiting
+ * to be renamed over it; or, for a device or a FIFO, to be written there.
  */
 typedef struct staged_file {
     const char *path;
     const uint8_t *data;
     size_t size;
+    char *target;               /* path, or where the link at path leads */
     char *temp_path;            /* NULL: written in place when committed */
 } staged_file;
 
 /*
  * Writes f's data to its temporary file. A file being replaced keeps its
  * permissions; one we may not write (chmod 444) is refused, as a shell's
- * redirection would refuse it, rather than replaced behind its back.
+ * redirection would refuse it, rather than replaced behind its back. A
+ * symbolic link stays: the temporary file goes beside the file it leads to
+ * and replaces that one, so a failure leaves it untouched too.
  */
 static pp_status stage(staged_file *f, pp_error_t *err)
 {
@@ -610,13 +652,17 @@ static pp_status stage(staged_file *f, pp_error_t *err)
     int fd, e;
 
     f->temp_path = NULL;
-    if (lstat(f->path, &old) == 0 && !S_ISREG(old.st_mode))
+    f->target = link_destination(f->path);
+    if (f->target == NULL)
+        return pp__fail(err, errno == ENOMEM ? PP_ERR_NOMEM : PP_ERR_IO,
+                        "cannot write %s: %s", f->path, strerror(errno));
+    if (lstat(f->target, &old) == 0 && !S_ISREG(old.st_mode))
         return PP_OK;
-    replacing = lstat(f->path, &old) == 0;
-    if (replacing && access(f->path, W_OK) != 0)
+    replacing = lstat(f->target, &old) == 0;
+    if (replacing && access(f->target, W_OK) != 0)
         return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", f->path,
                         strerror(errno));
-    fd = open_temporary(f->path, &f->temp_path);
+    fd = open_temporary(f->target, &f->temp_path);
     if (fd < 0) {
         e = errno;
         free(f->temp_path);
@@ -645,7 +691,9 @@ static void discard(staged_file *f)
     if (f->temp_path != NULL)
         unlink(f->temp_path);
     free(f->temp_path);
+    free(f->target);
     f->temp_path = NULL;
+    f->target = NULL;
 }
 
 pp_status pp_write_files(size_t count, const char *const paths[],
@@ -681,7 +729,7 @@ pp_status pp_write_files(size_t count, const char *const paths[],
     /* ...and only then the renames, which do not fail for want of room. */
     for (i = 0; i < count && status == PP_OK; i++) {
         if (files[i].temp_path != NULL &&
-            rename(files[i].temp_path, paths[i]) != 0)
+            rename(files[i].temp_path, files[i].target) != 0)
             status = pp__fail(err, PP_ERR_IO, "cannot write %s: %s",
                               paths[i], strerror(errno));
         if (status == PP_OK) {
@@ -818,21 +866,36 @@ pp_status pp_canvas_read_png(const char *path, pp_canvas_t **out,
     if (r.file == NULL)
         return pp__fail(err, PP_ERR_IO, "cannot open %s: %s", path,
                         strerror(errno));
-    if (fread(signature, 1, 8, r.file) != 8 ||
-        png_sig_cmp(signature, 0, 8) != 0) {
+    /* A folder opens, and fails only here (EISDIR): not "not a PNG". */
+    if (fread(signature, 1, 8, r.file) != 8 && ferror(r.file)) {
+        int e = errno;
+        fclose(r.file);
+        return pp__fail(err, PP_ERR_IO, "cannot read %s: %s", path,
+                        strerror(e));
+    }
+    if (feof(r.file) || png_sig_cmp(signature, 0, 8) != 0) {
         fclose(r.file);
         return pp__fail(err, PP_ERR_PNG, "%s: not a PNG file", path);
     }
 
     status = run_reader(&r);
-    fclose(r.file);
     free(r.rows);
     if (status != PP_OK) {
+        int e = ferror(r.file) ? errno : 0;
+        fclose(r.file);
         pp_canvas_destroy(r.canvas);
         if (status == PP_ERR_NOMEM)
             return pp__fail(err, status, "%s: out of memory", path);
+        if (e != 0)
+            return pp__fail(err, PP_ERR_IO, "cannot read %s: %s", path,
+                            strerror(e));
+        /* libpng's whole word for a file that ends too soon. */
+        if (strcmp(r.failure.message, "Read Error") == 0)
+            return pp__fail(err, status, "%s: the PNG is truncated or "
+                            "corrupt (Read Error)", path);
         return pp__fail(err, status, "%s: %s", path, r.failure.message);
     }
+    fclose(r.file);
     *out = r.canvas;
     return PP_OK;
 }

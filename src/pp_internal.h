@@ -110,13 +110,32 @@ void pp__big_free(void *p, size_t size);
 /* True when the machine has two processors or more to share work. */
 bool pp__threads_help(void);
 
-/* Levenshtein distance, for "did you mean" suggestions. */
+/* Edit distance (a swap of neighbours is one edit), for "did you mean". */
 size_t pp__edit_distance(const char *a, const char *b);
 
 /*
+ * The name nearest a misspelt one, for "did you mean": offer each
+ * candidate, then ask. One equal but for case wins; otherwise the first of
+ * the fewest edits, if they are few (a third of the name, at least 2, and
+ * at most half the longer name, so 'x' does not suggest 'y').
+ */
+typedef struct pp__nearest {
+    const char *wanted;
+    const char *best;
+    size_t distance;
+    bool folded;            /* best equals wanted but for case */
+} pp__nearest;
+
+void pp__nearest_init(pp__nearest *n, const char *wanted);
+void pp__nearest_offer(pp__nearest *n, const char *candidate);
+/* The suggestion, or NULL when no candidate was close. */
+const char *pp__nearest_found(const pp__nearest *n);
+
+/*
  * Writes bytes to a file as pp_canvas_write_png writes a PNG (png.c): to a
- * temporary file renamed into place when complete, or in place for a path
- * that is not a regular file. PP_ERR_IO with the path and the reason.
+ * temporary file renamed into place when complete (over the file a
+ * symbolic link leads to), or in place for a device or a FIFO. PP_ERR_IO
+ * with the path and the reason.
  */
 pp_status pp__write_file(const char *path, const uint8_t *data, size_t size,
                          pp_error_t *err);
@@ -261,6 +280,15 @@ pp_status pp__csv_read(const char *path, pp__csv_row_fn on_header,
                        pp__csv_row_fn on_row, void *user, pp_error_t *err);
 
 /*
+ * Opens path for reading only if it is a regular file, setting *size; -1
+ * (with nothing opened) otherwise. For looks at a CSV file before the real
+ * read: opening a named pipe waits for its writer, and closing it again
+ * would lose what the writer sent (or kill the writer with SIGPIPE), so the
+ * real read would wait for a writer that never comes.
+ */
+int pp__csv_open_regular(const char *path, long long *size);
+
+/*
  * A part of a CSV file for pp__csv_read_part: length bytes (-1: to the end)
  * from offset, which starts a line. A part past the header gives ncolumns
  * (its rows are checked against it, and there is no header to read) and the
@@ -359,8 +387,19 @@ void pp__table_destroy(pp__table *table);
 /* The column of that exact name, or NULL. */
 const pp__column *pp__table_find(const pp__table *table, const char *name);
 
-/* "index, datetime, count": the column names for messages (malloc'ed). */
+/*
+ * "index, datetime, count": the column names for messages (malloc'ed).
+ * A long list ends at a name with "... (N columns)", a long name with "...".
+ */
 char *pp__table_column_list(const pp__table *table);
+
+/*
+ * What to add to "column 'NAME' is not in FILE" (malloc'ed, maybe ""):
+ * "; did you mean 'Count'?" for a close name, and a hint when the header
+ * is one field holding tabs or semicolons.
+ */
+char *pp__table_column_advice(const pp__table *table, const char *name,
+                              size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Ticks and tick labels (ticks.c, ticks_format.c, ticks_datetime.c)         */

@@ -116,23 +116,24 @@ static bool in_list(const char *key, const char *const *known)
     return false;
 }
 
+/* Bokeh's dash properties (line_dash, border_line_dash_offset...). */
+static bool is_dash_key(const char *key)
+{
+    size_t n = strlen(key);
+
+    return (n >= 9 && strcmp(key + n - 9, "line_dash") == 0) ||
+           (n >= 16 && strcmp(key + n - 16, "line_dash_offset") == 0);
+}
+
 /* The known key closest to a typo, or NULL when none is close. */
 static const char *nearest_key(const char *key, const char *const *known)
 {
-    const char *best = NULL;
-    size_t best_distance = (size_t)-1;
+    pp__nearest n;
 
-    for (; *known != NULL; known++) {
-        size_t d = pp__edit_distance(key, *known);
-        if (d < best_distance) {
-            best_distance = d;
-            best = *known;
-        }
-    }
-    /* Within a third of the length, at least 2 edits, is a likely typo. */
-    if (best != NULL && best_distance <= 2 + strlen(key) / 3)
-        return best;
-    return NULL;
+    pp__nearest_init(&n, key);
+    for (; *known != NULL; known++)
+        pp__nearest_offer(&n, *known);
+    return pp__nearest_found(&n);
 }
 
 static pp_status check_keys(reader *r, json_t *obj, const char *path,
@@ -172,6 +173,13 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
             st = spec_fail(r, key_path, true, "unknown key 'radius': markers "
                            "take \"size\", a diameter in pixels, as Bokeh's "
                            "scatter does");
+        else if (is_dash_key(key))
+            st = spec_fail(r, key_path, true, "%s is not supported: lines "
+                           "are solid", key);
+        else if (strcmp(key, "legend") == 0 && in_list("legend_label", known))
+            st = spec_fail(r, key_path, true, "unknown key 'legend': use "
+                           "\"legend_label\" ('legend' is Bokeh's old, "
+                           "deprecated alias of it)");
         else if (hint != NULL)
             st = spec_fail(r, key_path, true,
                            "unknown key '%s'; did you mean '%s'?", key, hint);
@@ -466,16 +474,143 @@ static pp_status get_alpha(reader *r, json_t *obj, const char *path,
 }
 
 /*
+ * A CSS number at s: digits with an optional fraction and exponent ("13",
+ * "1.5", ".5", "1e3"), with an optional sign. Returns its length, 0 if
+ * there is none. An "e" not followed by digits is not an exponent, so
+ * "2em" is 2 and "em".
+ */
+static size_t css_number_length(const char *s)
+{
+    size_t i = 0, digits = 0;
+
+    if (s[i] == '+' || s[i] == '-')
+        i++;
+    for (; s[i] >= '0' && s[i] <= '9'; i++)
+        digits++;
+    if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+            digits++;
+    if (digits == 0)
+        return 0;
+    if (s[i] == 'e' || s[i] == 'E') {
+        size_t j = i + 1;
+        if (s[j] == '+' || s[j] == '-')
+            j++;
+        if (s[j] >= '0' && s[j] <= '9') {
+            while (s[j] >= '0' && s[j] <= '9')
+                j++;
+            i = j;
+        }
+    }
+    return i;
+}
+
+/*
+ * Pixels per unit for px, pt (4/3 px, as in CSS) and em (16 px), else 0.
+ * Units are in any case, as in CSS ("13PX").
+ */
+static double font_unit_scale(const char *unit, size_t len)
+{
+    char lower[2];
+
+    if (len != 2)
+        return 0.0;
+    lower[0] = (char)(unit[0] | 0x20);
+    lower[1] = (char)(unit[1] | 0x20);
+    if (memcmp(lower, "px", 2) == 0)
+        return 1.0;
+    if (memcmp(lower, "pt", 2) == 0)
+        return 4.0 / 3.0;
+    if (memcmp(lower, "em", 2) == 0)
+        return 16.0;
+    return 0.0;
+}
+
+static size_t unit_length(const char *s)
+{
+    size_t n = 0;
+
+    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+           s[n] == '%')
+        n++;
+    return n;
+}
+
+typedef enum font_size_fault {
+    FONT_SIZE_OK,
+    FONT_SIZE_NOT_NUMBER,
+    FONT_SIZE_NO_UNIT,
+    FONT_SIZE_UNKNOWN_UNIT,
+    FONT_SIZE_TRAILING,         /* "13px;" */
+    FONT_SIZE_NEGATIVE,
+    FONT_SIZE_TOO_LARGE
+} font_size_fault;
+
+/*
+ * Reads a font size strictly as CSS writes one: a number and its unit
+ * with nothing around or between them (Bokeh's FontSize refuses spaces
+ * too). CSS allows an exponent ("1.5e1px" is 15px), so pngplot does.
+ */
+static font_size_fault parse_font_size(const char *text, double *px)
+{
+    size_t nlen = css_number_length(text);
+    const char *unit = text + nlen;
+    size_t ulen = unit_length(unit);
+    double v = 0.0, scale = font_unit_scale(unit, ulen);
+
+    if (nlen == 0 || (ulen == 0 && unit[0] != '\0'))
+        return FONT_SIZE_NOT_NUMBER;
+    if (ulen == 0)
+        return FONT_SIZE_NO_UNIT;
+    if (scale == 0.0)
+        return FONT_SIZE_UNKNOWN_UNIT;
+    if (unit[ulen] != '\0')
+        return FONT_SIZE_TRAILING;
+    /* An exponent past a double's range ("1e400px") is too large too. */
+    if (!pp__parse_number(text, nlen, &v) || !(v * scale <= 1000.0))
+        return v < 0.0 ? FONT_SIZE_NEGATIVE : FONT_SIZE_TOO_LARGE;
+    if (!(v >= 0.0))
+        return FONT_SIZE_NEGATIVE;
+    *px = v * scale;
+    return FONT_SIZE_OK;
+}
+
+/*
+ * " 13px", "13 px": the size without spaces around its number and unit,
+ * when that reads as one (so the message can show it).
+ */
+static bool font_size_without_spaces(const char *text, char *out,
+                                     size_t size)
+{
+    size_t nlen, ulen, n;
+    double px;
+
+    text += strspn(text, " \t");
+    nlen = css_number_length(text);
+    n = nlen + strspn(text + nlen, " \t");
+    ulen = unit_length(text + n);
+    if (nlen == 0 || ulen == 0 || nlen + ulen >= size ||
+        text[n + ulen + strspn(text + n + ulen, " \t")] != '\0')
+        return false;
+    memcpy(out, text, nlen);
+    memcpy(out + nlen, text + n, ulen);
+    out[nlen + ulen] = '\0';
+    return parse_font_size(out, &px) == FONT_SIZE_OK;
+}
+
+/*
  * A font size with a unit: "13px", "10pt" (1pt = 4/3 px, as in CSS) or
- * "1.2em" (of 16px, the browser default). "0pt" draws nothing.
+ * "1.2em" (of 16px, the browser default). "0pt" draws nothing. A message
+ * says what is wrong with the text, and shows the fix when there is one.
  */
 static pp_status get_font_size(reader *r, json_t *obj, const char *path,
                                const char *key, double *px)
 {
     json_t *value = json_object_get(obj, key);
     const char *text, *unit;
-    char *end, *p;
-    double v, scale = 0.0;
+    char *p, fixed[64];
+    size_t nlen, ulen;
+    double v = 0.0;
     pp_status st;
 
     if (value == NULL)
@@ -491,30 +626,54 @@ static pp_status get_font_size(reader *r, json_t *obj, const char *path,
         return st;
     }
     text = json_string_value(value);
-    if (!pp__parse_number(text, strcspn(text, "abcdefghijklmnopqrstuvwxyz%"),
-                          &v)) {
-        st = spec_fail(r, p, false, "'%s' is not a font size such as "
-                       "\"13px\" or \"10pt\"", text);
-        free(p);
-        return st;
-    }
-    unit = text + strcspn(text, "abcdefghijklmnopqrstuvwxyz%");
-    (void)end;
-    if (strcmp(unit, "px") == 0)
-        scale = 1.0;
-    else if (strcmp(unit, "pt") == 0)
-        scale = 4.0 / 3.0;
-    else if (strcmp(unit, "em") == 0)
-        scale = 16.0;
-    if (scale == 0.0)
+    nlen = css_number_length(text);
+    unit = text + nlen;
+    ulen = unit_length(unit);
+    if (nlen > 0)
+        pp__parse_number(text, nlen, &v);
+
+    switch (parse_font_size(text, px)) {
+    case FONT_SIZE_OK:
+        st = PP_OK;
+        break;
+    case FONT_SIZE_NO_UNIT:
+        if (font_size_without_spaces(text, fixed, sizeof fixed))
+            goto spaces;
         st = spec_fail(r, p, false, "'%s' needs a unit: px, pt or em "
                        "(for example \"%gpx\")", text, v);
-    else if (!(v >= 0.0) || v * scale > 1000.0)
-        st = spec_fail(r, p, false, "'%s' must be between 0 and 1000px", text);
-    else {
-        *px = v * scale;
-        st = PP_OK;
+        break;
+    case FONT_SIZE_UNKNOWN_UNIT:
+        st = spec_fail(r, p, false, "'%s' has the unit '%.*s', which pngplot "
+                       "does not know: use px, pt or em (for example "
+                       "\"%gpx\")", text, (int)ulen, unit, v);
+        break;
+    case FONT_SIZE_TRAILING:
+        if (font_size_without_spaces(text, fixed, sizeof fixed))
+            goto spaces;
+        st = spec_fail(r, p, false, "'%s' has text after its unit: write "
+                       "\"%.*s\"", text, (int)(nlen + ulen), text);
+        break;
+    case FONT_SIZE_NEGATIVE:
+        st = spec_fail(r, p, false, "'%s' must be between 0 and 1000px",
+                       text);
+        break;
+    case FONT_SIZE_TOO_LARGE:
+        st = spec_fail(r, p, false, "'%s' is too large: font sizes go up to "
+                       "1000px", text);
+        break;
+    default:
+        if (font_size_without_spaces(text, fixed, sizeof fixed))
+            goto spaces;
+        st = spec_fail(r, p, false, "'%s' is not a font size such as "
+                       "\"13px\" or \"10pt\"", text);
+        break;
     }
+    free(p);
+    return st;
+
+spaces:
+    st = spec_fail(r, p, false, "'%s' has spaces: a font size is written "
+                   "without them, as \"%s\"", text, fixed);
     free(p);
     return st;
 }
@@ -806,9 +965,12 @@ static pp_status read_transform_body(reader *r, json_t *obj, const char *path,
         return st;
     if (t->kind == PP__TRANSFORM_THRESHOLD_CMAP &&
         t->npalette != t->nthresholds + 1)
-        return spec_fail(r, path, false, "%zu thresholds need %zu palette "
-                         "colours, not %zu", t->nthresholds,
-                         t->nthresholds + 1, t->npalette);
+        return spec_fail(r, path, false, "%zu threshold%s need%s %zu palette "
+                         "colour%s, not %zu", t->nthresholds,
+                         t->nthresholds == 1 ? "" : "s",
+                         t->nthresholds == 1 ? "s" : "",
+                         t->nthresholds + 1,
+                         t->nthresholds + 1 == 1 ? "" : "s", t->npalette);
     t->nan_color = (pp_color_t){128, 128, 128, 1.0f};
     return get_color(r, obj, path, "nan_color", &t->nan_color);
 }
@@ -1780,10 +1942,11 @@ static pp_status check_inline_data(reader *r, json_t *data,
             first = name;
             *nrows = json_array_size(column);
         } else if (json_array_size(column) != *nrows) {
-            st = spec_fail(r, path, false, "column '%s' has %zu values, but "
-                           "column '%s' has %zu: the columns of a source "
+            st = spec_fail(r, path, false, "column '%s' has %zu value%s, "
+                           "but column '%s' has %zu: the columns of a source "
                            "are equally long", name, json_array_size(column),
-                           first, *nrows);
+                           json_array_size(column) == 1 ? "" : "s", first,
+                           *nrows);
         }
         for (row = 0; st == PP_OK && row < *nrows; row++) {
             if (is_cell(json_array_get(column, row)))

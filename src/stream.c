@@ -25,15 +25,13 @@
  * cell that is not a number, a CSV error, too many gaps) gives up, and the
  * renderer is read the usual way, which also gives the usual messages.
  */
-#include "model.h"
+#include "imagemap.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* Files smaller than this (about 50,000 rows of two numbers) are read
@@ -580,6 +578,21 @@ static bool emit(const reducer *r, pp__resolved *d)
     return true;
 }
 
+/*
+ * Whether the page's areas read this renderer's rows: the table of every
+ * row is what their tooltips and links are filled from, and the nearest
+ * row of each pixel column is seldom among the points a bin keeps.
+ */
+static bool page_needs_rows(const pp_figure_t *fig, const pp__renderer *rend)
+{
+    pp__interact use;
+
+    if (!fig->for_page)
+        return false;
+    pp__interact_effective(fig, rend, &use);
+    return use.ntooltips > 0 || use.tap_url != NULL;
+}
+
 /* Whether this renderer may be read in one pass: see the file comment. */
 static bool applies(const pp_figure_t *fig, const pp__renderer *rend,
                     const pp__source **source)
@@ -588,6 +601,8 @@ static bool applies(const pp_figure_t *fig, const pp__renderer *rend,
     size_t i, users = 0;
 
     *source = NULL;
+    if (page_needs_rows(fig, rend))
+        return false;
     if (rend->kind != PP__GLYPH_LINE || x->kind != PP__SPEC_FIELD ||
         y->kind != PP__SPEC_FIELD || x->transform != NULL ||
         y->transform != NULL || rend->line.color.kind == PP__SPEC_FIELD ||
@@ -636,7 +651,7 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
     const pp__source *source;
     long long min_bytes = fig->stream_min_bytes != 0 ? fig->stream_min_bytes
                                                      : STREAM_MIN_BYTES;
-    struct stat info;
+    long long size = 0;
     reducer r;
     char *path;
     bool done = false;
@@ -645,14 +660,13 @@ bool pp__stream_line(pp_figure_t *fig, pp__renderer *rend)
     if (!applies(fig, rend, &source) || min_bytes < 0 ||
         (path = source_path(fig, source->csv_path)) == NULL)
         return false;
-    fd = open(path, O_RDONLY);
-    if (fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
-        (long long)info.st_size >= min_bytes) {
+    /* Only a regular file is worth a look (see pp__csv_open_regular). */
+    fd = pp__csv_open_regular(path, &size);
+    if (fd >= 0 && size >= min_bytes) {
         reducer_init(&r, fig, rend);
-        done = ((long long)info.st_size >=
-                    (fig->stream_min_bytes != 0 ? 2 * min_bytes
-                                                : STREAM_MIN_BYTES) &&
-                read_split(path, fd, (long long)info.st_size, &r)) ||
+        done = (size >= (fig->stream_min_bytes != 0 ? 2 * min_bytes
+                                                    : STREAM_MIN_BYTES) &&
+                read_split(path, fd, size, &r)) ||
                read_whole(path, &r);
         done = done && emit(&r, &rend->data);
         /* A failed read has freed its bins and left r.bins NULL. */

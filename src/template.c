@@ -438,6 +438,7 @@ static pp_status unknown_column(pp_figure_t *fig, const pp__renderer *rend,
 {
     char prefix[512], where[256], which[256] = "";
     char *columns = pp__table_column_list(table);
+    char *advice = pp__table_column_advice(table, ph->name, ph->name_len);
     pp_status st;
 
     pp__loc_prefix(fig, loc, false, prefix, sizeof prefix);
@@ -448,10 +449,12 @@ static pp_status unknown_column(pp_figure_t *fig, const pp__renderer *rend,
         pp__loc_describe(&rend->loc, which + 1, sizeof which - 1);
     }
     st = pp__fail(err, PP_ERR_DATA, "%s%s: %s renderer%s: column '%.*s' is "
-                  "not in %s, whose columns are: %s", prefix, where,
+                  "not in %s, whose columns are: %s%s", prefix, where,
                   pp__glyph_name(rend->kind), which, (int)ph->name_len,
-                  ph->name, table->path, columns != NULL ? columns : "(none)");
+                  ph->name, table->path, columns != NULL ? columns : "(none)",
+                  advice != NULL ? advice : "");
     free(columns);
+    free(advice);
     return st;
 }
 

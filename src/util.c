@@ -97,36 +97,103 @@ void pp__str_free(pp__str *s)
     s->failed = false;
 }
 
+/*
+ * Levenshtein distance with a swap of two neighbours counted as one edit
+ * (the optimal string alignment distance): 'ulr' is one edit from 'url'.
+ */
 size_t pp__edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    size_t *row, i, j, result;
+    size_t *rows, *before, *above, *row, i, j, result;
 
     /* Names compared here are short keys; long inputs are never close. */
     if (la > 256 || lb > 256)
         return la > lb ? la : lb;
-    row = malloc((lb + 1) * sizeof *row);
-    if (row == NULL)
+    rows = malloc(3 * (lb + 1) * sizeof *rows);
+    if (rows == NULL)
         return la > lb ? la : lb;
+    before = rows;
+    above = rows + (lb + 1);
+    row = rows + 2 * (lb + 1);
     for (j = 0; j <= lb; j++)
-        row[j] = j;
+        above[j] = j;
     for (i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
+        size_t *spare = before;
         row[0] = i;
         for (j = 1; j <= lb; j++) {
-            size_t above = row[j];
-            size_t best = diagonal + (a[i - 1] != b[j - 1]);
-            if (above + 1 < best)
-                best = above + 1;
+            size_t best = above[j - 1] + (a[i - 1] != b[j - 1]);
+            if (above[j] + 1 < best)
+                best = above[j] + 1;
             if (row[j - 1] + 1 < best)
                 best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && before[j - 2] + 1 < best)
+                best = before[j - 2] + 1;
             row[j] = best;
-            diagonal = above;
         }
+        before = above;
+        above = row;
+        row = spare;
     }
-    result = row[lb];
-    free(row);
+    result = above[lb];
+    free(rows);
     return result;
+}
+
+void pp__nearest_init(pp__nearest *n, const char *wanted)
+{
+    n->wanted = wanted;
+    n->best = NULL;
+    n->distance = (size_t)-1;
+    n->folded = false;
+}
+
+static bool equal_but_for_case(const char *a, const char *b)
+{
+    for (; *a != '\0' && *b != '\0'; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+void pp__nearest_offer(pp__nearest *n, const char *candidate)
+{
+    size_t d;
+
+    if (n->folded)
+        return;
+    if (equal_but_for_case(n->wanted, candidate)) {
+        n->best = candidate;
+        n->folded = true;
+        return;
+    }
+    d = pp__edit_distance(n->wanted, candidate);
+    if (d < n->distance) {
+        n->distance = d;
+        n->best = candidate;
+    }
+}
+
+const char *pp__nearest_found(const pp__nearest *n)
+{
+    size_t len = strlen(n->wanted), longer;
+
+    if (n->folded)
+        return n->best;
+    if (n->best == NULL)
+        return NULL;
+    /* Within a third of the length, at least 2 edits, is a likely typo;
+       but not when half the longer name changes ('cnt' is not 'c0'). */
+    longer = strlen(n->best) > len ? strlen(n->best) : len;
+    if (n->distance <= 2 + len / 3 && 2 * n->distance <= longer)
+        return n->best;
+    return NULL;
 }
 
 /*

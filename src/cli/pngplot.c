@@ -3,8 +3,9 @@
  * All printing and exiting happens here; the library only returns status.
  *
  * Exit status: 0 on success (diff: images alike), 1 for bad input, a failed
- * render or (diff) images that differ, 2 for a usage error (diff: an image
- * that cannot be read).
+ * render or write (help, the version, the PNG) or (diff) images that
+ * differ, 2 for a usage error (diff: also an image that cannot be read, a
+ * diff image or standard output that cannot be written).
  */
 /* realpath() is in POSIX, but glibc declares it only for X/Open. */
 #define _XOPEN_SOURCE 700
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +34,9 @@ static const char *program = "pngplot";
 
 /* Standard output was closed when we started: -o - cannot work. */
 static int stdout_closed;
+
+/* A failed write to standard output was reported already. */
+static int stdout_reported;
 
 static void print_error(const char *message)
 {
@@ -107,7 +112,8 @@ static const char diff_help[] =
     "                           expected image faded, differing pixels magenta\n"
     "  -h, --help               show this help\n"
     "\n"
-    "Exit status: 0 alike, 1 different, 2 usage error or unreadable image.\n";
+    "Exit status: 0 alike, 1 different, 2 usage error, unreadable image or\n"
+    "failed write (of FILE or the verdict).\n";
 
 /* ------------------------------------------------------------------------ */
 /* Options                                                                   */
@@ -214,29 +220,75 @@ typedef struct render_args {
     const char *script_only;    /* --script-only FILE */
 } render_args;
 
-/*
- * A path with its folder resolved ("./out/../fig.png" -> "/work/fig.png"),
- * for files that do not exist yet; NULL when the folder does not exist.
- * The caller frees it.
- */
-static char *resolved_path(const char *path)
+/* The folder part of a path ("." when it has none); the caller frees it. */
+static char *path_folder(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *folder, *real, *out = NULL;
 
     if (slash == NULL)
-        folder = strdup(".");
-    else if (slash == path)
-        folder = strdup("/");
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Where the symbolic link at path points, a relative target read from the
+ * link's folder: 1 with *target set (the caller frees it), 0 when path is
+ * no link, -1 when out of memory.
+ */
+static int link_target(const char *path, const char *folder, char **target)
+{
+    char text[PATH_MAX];
+    ssize_t n = readlink(path, text, sizeof text - 1);
+
+    if (n <= 0)
+        return 0;
+    text[n] = '\0';
+    *target = malloc(strlen(folder) + (size_t)n + 2);
+    if (*target == NULL)
+        return -1;
+    if (text[0] == '/')
+        strcpy(*target, text);
     else
-        folder = strndup(path, (size_t)(slash - path));
-    real = folder != NULL ? realpath(folder, NULL) : NULL;
+        sprintf(*target, "%s/%s", folder, text);
+    return 1;
+}
+
+/*
+ * A path with its folder resolved ("./out/../fig.png" -> "/work/fig.png")
+ * and a symbolic link at its end followed, for files that do not exist
+ * yet: a link to a missing file becomes that file once written through.
+ * NULL when the folder does not exist, or after 40 links (a loop). The
+ * caller frees it.
+ */
+static char *resolved_path_links(const char *path, int links)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder = path_folder(path), *target = NULL, *real, *out = NULL;
+    int is_link;
+
+    if (folder == NULL)
+        return NULL;
+    if ((is_link = link_target(path, folder, &target)) != 0) {
+        if (is_link > 0 && links < 40)
+            out = resolved_path_links(target, links + 1);
+        free(target);
+        free(folder);
+        return out;
+    }
+    real = realpath(folder, NULL);
     if (real != NULL && (out = malloc(strlen(real) + strlen(path) + 2)))
         sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
                 slash != NULL ? slash + 1 : path);
     free(folder);
     free(real);
     return out;
+}
+
+static char *resolved_path(const char *path)
+{
+    return resolved_path_links(path, 0);
 }
 
 /* Whether two paths name the same file, existing or about to be written. */
@@ -425,7 +477,8 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     return check_paths(a);
 }
 
-/* SPEC.json -> SPEC.png; a name without .json gets .png added. */
+/* SPEC.json (or .JSON, .Json) -> SPEC.png; a name without .json gets .png
+   added. */
 static char *default_output(const char *spec)
 {
     size_t len = strlen(spec);
@@ -434,7 +487,7 @@ static char *default_output(const char *spec)
     if (out == NULL)
         return NULL;
     memcpy(out, spec, len + 1);
-    if (len > 5 && strcmp(spec + len - 5, ".json") == 0)
+    if (len > 5 && strcasecmp(spec + len - 5, ".json") == 0)
         out[len - 5] = '\0';
     strcat(out, ".png");
     return out;
@@ -443,9 +496,15 @@ static char *default_output(const char *spec)
 /* Writes bytes to standard output; 0 or 1 as the command's status. */
 static int write_bytes_stdout(const void *data, size_t size, const char *what)
 {
-    if (fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
+    const char *why = "it is closed";
+
+    if (stdout_closed ||
+        fwrite(data, 1, size, stdout) != size || fflush(stdout) != 0) {
+        if (!stdout_closed)
+            why = strerror(errno);
         fprintf(stderr, "%s: error: cannot write the %s to standard output: "
-                "%s\n", program, what, strerror(errno));
+                "%s\n", program, what, why);
+        stdout_reported = 1;
         return 1;
     }
     return 0;
@@ -458,10 +517,8 @@ static int write_stdout(const pp_canvas_t *canvas, int compression)
     size_t size;
     int status;
 
-    if (stdout_closed) {
-        print_error("cannot write the PNG to standard output: it is closed");
-        return 1;
-    }
+    if (stdout_closed)
+        return write_bytes_stdout(NULL, 0, "PNG");
     if (pp_canvas_encode_png(canvas, compression, &data, &size, &err)) {
         print_error(err.message);
         return 1;
@@ -718,10 +775,12 @@ static int command_diff(int argc, char **argv)
                pp_canvas_width(actual), pp_canvas_height(actual));
         status = 1;
     } else if (result.differing_pixels > max_pixels) {
-        printf("different: %ld pixels differ by more than %d (largest "
+        printf("different: %ld %s by more than %d (largest "
                "channel difference %d); first at (%d, %d): expected "
                "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
-               result.differing_pixels, tolerance, result.max_channel_diff,
+               result.differing_pixels, result.differing_pixels == 1
+               ? "pixel differs" : "pixels differ", tolerance,
+               result.max_channel_diff,
                result.first_x, result.first_y, result.first_expected[0],
                result.first_expected[1], result.first_expected[2],
                result.first_expected[3], result.first_actual[0],
@@ -729,8 +788,10 @@ static int command_diff(int argc, char **argv)
                result.first_actual[3]);
         status = 1;
     } else {
-        printf("alike: %ld pixels differ by more than %d (largest channel "
-               "difference %d)\n", result.differing_pixels, tolerance,
+        printf("alike: %ld %s by more than %d (largest channel "
+               "difference %d)\n", result.differing_pixels,
+               result.differing_pixels == 1 ? "pixel differs"
+                                            : "pixels differ", tolerance,
                result.max_channel_diff);
         status = 0;
     }
@@ -749,7 +810,9 @@ done:
  * A standard stream closed by the caller would be reused by the next file
  * we open (the spec, a font, the output), and a message could then land in
  * the PNG. Each closed one is opened on /dev/null instead, in order, so
- * open() fills exactly that number.
+ * open() fills exactly that number. Standard output is opened for reading
+ * only: a write to it still fails (EBADF) as on a closed one, and is
+ * reported, rather than vanishing.
  */
 static void guard_standard_streams(void)
 {
@@ -758,21 +821,40 @@ static void guard_standard_streams(void)
     stdout_closed = fcntl(STDOUT_FILENO, F_GETFD) < 0;
     for (fd = 0; fd <= 2; fd++)
         if (fcntl(fd, F_GETFD) < 0 &&
-            open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0)
+            open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY) < 0)
             exit(1);
 }
 
-int main(int argc, char **argv)
+/*
+ * Whatever went to standard output (help, the version, diff's verdict) is
+ * only known to be written once it is flushed and closed: a full disk or a
+ * closed stream fails there, and must not end in exit status 0. Returns
+ * the status to exit with: failure, the command's status when it failed
+ * already, or (diff, where 1 means "different") trouble_status.
+ */
+static int close_stdout(int status, int trouble_status)
+{
+    int failed = ferror(stdout) != 0, e = 0;
+
+    if (fclose(stdout) != 0) {
+        failed = 1;
+        e = errno;
+    }
+    if (!failed)
+        return status;
+    if (!stdout_reported) {
+        if (e != 0)
+            fprintf(stderr, "%s: error: cannot write standard output: %s\n",
+                    program, strerror(e));
+        else
+            print_error("cannot write standard output");
+    }
+    return trouble_status > 1 || status == 0 ? trouble_status : status;
+}
+
+static int run_command(int argc, char **argv)
 {
     char message[256];
-
-    guard_standard_streams();
-    /* Past a file size limit (ulimit -f), or into a pipe nobody reads, a
-       write would kill us (leaving a temporary file behind, or no word of
-       what happened); ignored, it fails with EFBIG or EPIPE, which is
-       reported as any other failure. */
-    signal(SIGXFSZ, SIG_IGN);
-    signal(SIGPIPE, SIG_IGN);
 
     if (argc < 2) {
         fputs(main_help, stderr);
@@ -783,6 +865,11 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        if (argc > 2) {
+            snprintf(message, sizeof message, "unexpected argument '%s' "
+                     "after %s", argv[2], argv[1]);
+            return usage_error(message, "");
+        }
         printf("pngplot %s\n", PP_VERSION_STRING);
         return 0;
     }
@@ -792,4 +879,22 @@ int main(int argc, char **argv)
         return command_diff(argc, argv);
     snprintf(message, sizeof message, "unknown command '%s'", argv[1]);
     return usage_error(message, "");
+}
+
+int main(int argc, char **argv)
+{
+    int status;
+
+    guard_standard_streams();
+    /* Past a file size limit (ulimit -f), or into a pipe nobody reads, a
+       write would kill us (leaving a temporary file behind, or no word of
+       what happened); ignored, it fails with EFBIG or EPIPE, which is
+       reported as any other failure. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
+
+    status = run_command(argc, argv);
+    /* diff's trouble is 2, as cmp's is; 1 would read "different". */
+    return close_stdout(status, argc >= 2 && strcmp(argv[1], "diff") == 0
+                                    ? EXIT_USAGE : EXIT_FAILURE);
 }

@@ -114,6 +114,15 @@ grep -v -e '^#' -e '^[[:space:]]*$' "$BAD/cases.txt" |
         fi
     done
 
+# A character the font lacks, twice in the title: warned about once.
+render_in "$BAD" text-missing-glyph.json -o "$TMP/glyph.png"
+if [ "$status" -eq 0 ] && [ "$(wc -l <"$TMP/stderr")" -eq 1 ] &&
+    [ "$(grep -c 'missing glyph U+63A5' "$TMP/stderr")" -eq 1 ]; then
+    pass bad_text_missing_glyph_warned_once
+else
+    fail bad_text_missing_glyph_warned_once "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
 # Large fields, made here rather than kept in git. A figure over
 # $TMP/big/NAME.csv (index, count).
 mkdir -p "$TMP/big"
@@ -162,6 +171,20 @@ awk 'BEGIN { printf "index,count"; for (i = 0; i < 300000; i++)
 expect_failure csv_wide_header_duplicate "$TMP/big" \
     "wide-header.csv:1: column 'c000000' appears twice (fields 3 and 300003)" \
     wide-header.json
+
+# A missing column among 100 000: the list ends at a whole name, with the
+# count, and the message stays one line that fits.
+awk 'BEGIN { printf "index"; for (i = 0; i < 100000; i++) printf ",c%d", i
+             print ""; print "0" }' >"$TMP/big/wide-missing.csv"
+big_case wide-missing
+expect_failure csv_wide_header_missing_column "$TMP/big" \
+    "column 'count' is not in wide-missing.csv, whose columns are: index, c0, c1, c2," \
+    wide-missing.json
+if grep -qE ', c[0-9]+, \.\.\. \(100001 columns\)$' "$TMP/stderr"; then
+    pass bad_csv_wide_header_list_cut_at_a_name
+else
+    fail bad_csv_wide_header_list_cut_at_a_name "$(tail -c 100 "$TMP/stderr")"
+fi
 
 awk 'BEGIN { print "index,count,ip"
              for (i = 0; i < 300000; i++) print i "," i % 7 ",10.0." i }' \

@@ -15,7 +15,7 @@ fi
 before=$("$POKE" "$golden" 400 200)
 "$POKE" "$golden" 400 200 255 0 0 "$TMP/poked.png"
 run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out "$TMP/d.png"
-expected="different: 1 pixels differ by more than 0 (largest channel difference 255); first at (400, 200): expected rgba($(echo "$before" | tr ' ' ',')), actual rgba(255,0,0,255)"
+expected="different: 1 pixel differs by more than 0 (largest channel difference 255); first at (400, 200): expected rgba($(echo "$before" | tr ' ' ',')), actual rgba(255,0,0,255)"
 if [ "$status" -eq 1 ] && grep -qF "$expected" "$TMP/stdout"; then
     pass diff_one_pixel_change_detected
 else
@@ -52,3 +52,36 @@ run "$PNGPLOT" diff "$TMP/text.png" "$golden"
 expect diff_not_png_is_status_2 2 "text.png"
 run "$PNGPLOT" diff "$golden"
 expect diff_usage_one_file 2 "give EXPECTED.png and ACTUAL.png"
+
+# expect_diff_error NAME MESSAGE: exit status 2 and exactly that one line.
+expect_diff_error() {
+    if [ "$status" -ne 2 ]; then
+        fail "$1" "exit status $status, expected 2: $(head -c 300 "$TMP/stderr")"
+    elif [ "$(cat "$TMP/stderr")" != "pngplot: error: $2" ]; then
+        fail "$1" "stderr is: $(head -c 300 "$TMP/stderr")"
+    else
+        pass "$1"
+    fi
+}
+
+# A folder was "not a PNG file"; a truncated PNG gave libpng's bare "Read
+# Error".
+mkdir "$TMP/folder"
+run "$PNGPLOT" diff "$golden" "$TMP/folder"
+expect_diff_error diff_folder_is_a_directory \
+    "cannot read $TMP/folder: Is a directory"
+head -c 3000 "$golden" >"$TMP/trunc.png"
+run "$PNGPLOT" diff "$golden" "$TMP/trunc.png"
+expect_diff_error diff_truncated_png \
+    "$TMP/trunc.png: the PNG is truncated or corrupt (Read Error)"
+
+# A diff image that cannot be written is trouble (2, as ImageMagick's
+# compare says), not "different", and nothing appears.
+run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out "$TMP/nodir/d.png"
+expect_diff_error diff_out_unwritable \
+    "cannot write $TMP/nodir/d.png: No such file or directory"
+if [ -e "$TMP/nodir" ] || [ -s "$TMP/stdout" ]; then
+    fail diff_out_unwritable_no_verdict "$(cat "$TMP/stdout")"
+else
+    pass diff_out_unwritable_no_verdict
+fi

@@ -23,7 +23,7 @@ if [ -z "$missing" ]; then
 else
     fail fuzz_render_seeds_hold_example_csv "seeds without their CSV:$missing"
 fi
-for target in csv spec render; do
+for target in csv spec render stream; do
     bin="$PP_REPO/$BUILD/replay/fuzz_$target"
     found="$PP_REPO/tests/bad/fuzz/$target"
     if [ ! -x "$bin" ]; then

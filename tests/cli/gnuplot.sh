@@ -144,10 +144,35 @@ else
     fail gnuplot_fonts_keep_user_fontconfig "$(cat "$TMP/seen.conf")"
 fi
 
+# gnuplot runs in a UTF-8 locale, whatever ours: the script is UTF-8.
+cat >"$TMP/bin/gnuplot" <<EOF
+#!/bin/sh
+echo "LC_ALL=\$LC_ALL LANG=\$LANG" >"$TMP/seen.env"
+exit 1
+EOF
+run env -i PATH="$TMP/bin:$PATH" LC_ALL=C LANG=de_DE.UTF-8 "$PNGPLOT" \
+    render --backend gnuplot "$spec" -o "$TMP/f.png"
+if [ "$(cat "$TMP/seen.env")" = "LC_ALL=C.UTF-8 LANG=de_DE.UTF-8" ]; then
+    pass gnuplot_runs_in_utf8_locale
+else
+    fail gnuplot_runs_in_utf8_locale "gnuplot saw $(cat "$TMP/seen.env")"
+fi
+
 # The rest needs gnuplot itself.
 if ! command -v gnuplot >/dev/null 2>&1; then
     skip gnuplot_examples "gnuplot is not installed (apt-get install gnuplot-nox)"
     exit 0
+fi
+
+# With no locale at all (env -i), gnuplot used to warn "iconv failed to
+# convert degree sign", passed on as pngplot's warning.
+run env -i PATH="$PATH" "$PNGPLOT" render --backend gnuplot \
+    examples/timeline.json -o "$TMP/no_locale.png"
+if [ "$status" -eq 0 ] && [ ! -s "$TMP/stderr" ] &&
+    [ "$(png_size "$TMP/no_locale.png")" = 800x350 ]; then
+    pass gnuplot_quiet_without_locale
+else
+    fail gnuplot_quiet_without_locale "status $status: $(cat "$TMP/stderr")"
 fi
 
 # Each example: the same size as pngplot's rendering, and the frame (found

@@ -1,5 +1,6 @@
-# Golden images: every example spec, and the raster sample (every cap, join,
-# width, alpha and text style), rendered and compared with golden/.
+# Golden images: every example spec, the raster sample (every cap, join,
+# width, alpha and text style) and the C API example (examples/wave.c,
+# which must exit 0), rendered and compared with golden/.
 #   sh tests/cli/golden.sh          compare (run by make test)
 #   sh tests/cli/golden.sh update   rewrite golden/ (make golden), on purpose only
 #   sh tests/cli/golden.sh list     list the cases
@@ -15,12 +16,14 @@ failures="$PP_REPO/$BUILD/golden-failures"
 produce() {
     if [ "$1" = sample ]; then
         "$PP_REPO/$BUILD/tools/sample" "$2" fonts
+    elif [ "$1" = wave ]; then
+        "$PP_REPO/$BUILD/examples/wave" "$2" fonts >/dev/null
     else
         "$PNGPLOT" render -q "examples/$1.json" -o "$2"
     fi
 }
 
-cases="sample"
+cases="sample wave"
 for spec in examples/*.json; do
     cases="$cases $(basename "$spec" .json)"
 done

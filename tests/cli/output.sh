@@ -1,7 +1,7 @@
 # Faults of the file system and the standard streams: a missing or
-# read-only folder, an unreadable CSV, a full disk, a file size limit,
-# standard output closed, full or a broken pipe, standard error closed; and
-# twenty renders racing for one path.
+# read-only folder, an unreadable CSV, a named pipe as the CSV, a full
+# disk, a file size limit, standard output closed, full or a broken pipe,
+# standard error closed; and twenty renders racing for one path.
 . "$PP_REPO/tests/lib.sh"
 
 cat >"$TMP/data.csv" <<'EOF'
@@ -82,6 +82,47 @@ else
     else
         fail output_file_size_limit_leaves_nothing "$(ls -A "$TMP/limited")"
     fi
+fi
+
+# An output that is a symbolic link stays a link: the file it leads to
+# (here in another folder, through a relative link) is replaced as any
+# output is, from a temporary file beside it. A failed write (the size
+# limit again) once left that file truncated through the link.
+mkdir "$TMP/links" "$TMP/linked"
+printf 'keep me' >"$TMP/linked/target.png"
+ln -s ../linked/target.png "$TMP/links/out.png"
+(ulimit -f 4 && exec "$PNGPLOT" render "$TMP/spec.json" \
+    -o "$TMP/links/out.png") >"$TMP/stdout" 2>"$TMP/stderr"
+status=$?
+expect_clean_failure output_link_size_limit \
+    "cannot write $TMP/links/out.png: File too large"
+if [ "$(cat "$TMP/linked/target.png")" = "keep me" ] &&
+    [ "$(ls -A "$TMP/linked")" = target.png ] &&
+    [ "$(readlink "$TMP/links/out.png")" = ../linked/target.png ]; then
+    pass output_link_size_limit_leaves_target
+else
+    fail output_link_size_limit_leaves_target "$(ls -lA "$TMP/links" "$TMP/linked")"
+fi
+chmod 640 "$TMP/linked/target.png"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/links/out.png"
+if [ "$status" -eq 0 ] && [ -L "$TMP/links/out.png" ] &&
+    [ "$(readlink "$TMP/links/out.png")" = ../linked/target.png ] &&
+    cmp -s "$TMP/linked/target.png" "$TMP/reference.png" &&
+    [ "$(stat -c %a "$TMP/linked/target.png")" = 640 ] &&
+    [ "$(ls -A "$TMP/links")" = out.png ] &&
+    [ "$(ls -A "$TMP/linked")" = target.png ]; then
+    pass output_link_replaces_target
+else
+    fail output_link_replaces_target "status $status: $(ls -lA "$TMP/links" "$TMP/linked")"
+fi
+# A link to a file not there yet makes that file.
+ln -s ../linked/new.png "$TMP/links/new.png"
+run "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/links/new.png"
+if [ "$status" -eq 0 ] && [ -L "$TMP/links/new.png" ] &&
+    cmp -s "$TMP/linked/new.png" "$TMP/reference.png"; then
+    pass output_link_to_missing_file
+else
+    fail output_link_to_missing_file "status $status: $(ls -lA "$TMP/links" "$TMP/linked")"
 fi
 
 # The PNG and its page are written as one: when the page fails (here on a
@@ -172,6 +213,45 @@ else
     chmod 644 "$TMP/locked/data.csv"
 fi
 
+# A named pipe as the CSV waits for its writer and reads what it sends, as
+# cat would, whatever the renderer. A line once opened the pipe only to
+# look at it and closed it again: a writer that had already written and
+# gone (or was killed by SIGPIPE) left the real read waiting forever. That
+# depends on timing, so each glyph tries five times, with a shell's printf
+# as the quickest writer; both sides run under a timeout, so a hang fails
+# the test instead of stopping the suite.
+for glyph in line scatter; do
+    sed -e 's/data.csv/pipe.csv/' -e "s/\"line\"/\"$glyph\"/" \
+        "$TMP/spec.json" >"$TMP/pipe.json"
+    sed "s/\"line\"/\"$glyph\"/" "$TMP/spec.json" >"$TMP/file.json"
+    "$PNGPLOT" render -q "$TMP/file.json" -o "$TMP/file.png"
+    why=
+    for try in 1 2 3 4 5; do
+        rm -f "$TMP/pipe.csv" "$TMP/pipe.png"
+        mkfifo "$TMP/pipe.csv"
+        timeout 5 sh -c 'printf "index,count\n0,5\n1,8\n2,6\n3,9\n" >"$1"' \
+            sh "$TMP/pipe.csv" &
+        writer=$!
+        run timeout 5 "$PNGPLOT" render -q "$TMP/pipe.json" -o "$TMP/pipe.png"
+        wait $writer
+        writer_status=$?
+        if [ "$status" -ne 0 ]; then
+            why="exit status $status (124: it hung): $(head -c 300 "$TMP/stderr")"
+        elif [ "$writer_status" -ne 0 ]; then
+            why="the writer exited with status $writer_status"
+        elif ! cmp -s "$TMP/pipe.png" "$TMP/file.png"; then
+            why="the PNG differs from the regular file's"
+        fi
+        [ -z "$why" ] || break
+    done
+    if [ -n "$why" ]; then
+        fail "csv_named_pipe_$glyph" "try $try: $why"
+    else
+        pass "csv_named_pipe_$glyph"
+    fi
+done
+rm -f "$TMP/pipe.csv"
+
 # Standard output closed: -o - fails, a file output works as always.
 "$PNGPLOT" render "$TMP/spec.json" -o - >&- 2>"$TMP/stderr"
 status=$?
@@ -189,6 +269,47 @@ fi
 status=$?
 expect_clean_failure stdout_full_disk \
     "cannot write the PNG to standard output: No space left on device"
+
+# The gnuplot script on a closed standard output: it went to /dev/null and
+# the run said 0.
+"$PNGPLOT" render "$TMP/spec.json" --script-only - -o "$TMP/script.png" \
+    >&- 2>"$TMP/stderr"
+status=$?
+expect_clean_failure stdout_closed_script_only \
+    "cannot write the script to standard output: it is closed"
+
+# expect_stdout_failure NAME STATUS WHY: the last run exited with STATUS
+# and said exactly "cannot write standard output: WHY", once.
+expect_stdout_failure() {
+    if [ "$status" -ne "$2" ]; then
+        fail "$1" "exit status $status, expected $2: $(head -c 300 "$TMP/stderr")"
+    elif [ "$(cat "$TMP/stderr")" != \
+        "pngplot: error: cannot write standard output: $3" ]; then
+        fail "$1" "stderr is: $(head -c 300 "$TMP/stderr")"
+    else
+        pass "$1"
+    fi
+}
+
+# Help, the version and diff's verdict on a full disk or a closed standard
+# output: the write fails only when stdout is flushed at the end, which
+# nothing checked, so each said nothing and exited 0. diff's trouble is 2
+# (1 would mean "different").
+for case in help:1:--help version:1:--version render_help:1:render,--help \
+    diff:2:diff,$TMP/reference.png,$TMP/reference.png; do
+    name=${case%%:*}
+    case=${case#*:}
+    want=${case%%:*}
+    args=$(echo "${case#*:}" | tr , ' ')
+    "$PNGPLOT" $args >/dev/full 2>"$TMP/stderr"
+    status=$?
+    expect_stdout_failure "stdout_full_disk_$name" "$want" \
+        "No space left on device"
+    "$PNGPLOT" $args >&- 2>"$TMP/stderr"
+    status=$?
+    expect_stdout_failure "stdout_closed_$name" "$want" \
+        "Bad file descriptor"
+done
 
 # Standard output into a pipe nobody reads: more than a pipe holds (64 KB)
 # cannot be written, and that is reported, not a silent death by SIGPIPE.

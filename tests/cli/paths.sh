@@ -103,6 +103,36 @@ else
     fail paths_clash_before_files_exist "status $status: $(head -c 300 "$TMP/stderr")"
 fi
 
+# The same file through a symbolic link: the page written through the link
+# replaced the PNG (or the PNG the page), and the run still said 0. A link
+# to a file not there yet counts as that file, either way round and through
+# a relative link from another folder; so does a link to an existing one.
+rm -f "$TMP/fig.png"
+ln -s fig.png "$TMP/alias.png"
+ln -s ../fig.png "$TMP/sub/alias.png"
+for case in html_link:fig.png:alias.png png_link:alias.png:fig.png \
+    relative_link:fig.png:sub/alias.png; do
+    rm -f "$TMP/fig.png"
+    name=paths_${case%%:*}_to_missing
+    case=${case#*:}
+    run "$PNGPLOT" render "$TMP/fig.json" -o "$TMP/${case%:*}" \
+        --html "$TMP/${case#*:}"
+    if [ "$status" -eq 2 ] && [ ! -e "$TMP/fig.png" ] &&
+        [ "$(readlink "$TMP/alias.png")" = fig.png ] &&
+        [ "$(sed -n 1p "$TMP/stderr")" = \
+            "pngplot: error: render: the PNG and the HTML page need different paths" ]
+    then
+        pass "$name"
+    else
+        fail "$name" "status $status: $(head -c 300 "$TMP/stderr")"
+    fi
+done
+echo old >"$TMP/fig.png"
+run "$PNGPLOT" render "$TMP/fig.json" -o "$TMP/fig.png" --html "$TMP/alias.png"
+expect_usage paths_html_link_to_existing \
+    "render: the PNG and the HTML page need different paths" "$TMP/fig.png"
+rm -f "$TMP/alias.png" "$TMP/sub/alias.png"
+
 # --script-only draws no PNG, so a page would have nothing to show.
 echo old >"$TMP/fig.html"
 run "$PNGPLOT" render "$TMP/fig.json" --script-only "$TMP/fig.gp" \

@@ -37,6 +37,17 @@ else
     fail render_default_output_name "status $status, no $TMP/spec.png"
 fi
 
+# The .json swap ignores case: up.JSON gave up.JSON.png.
+cp "$TMP/spec.json" "$TMP/up.JSON"
+rm -f "$TMP/up.png"
+run "$PNGPLOT" render "$TMP/up.JSON"
+if [ "$status" -eq 0 ] && cmp -s "$TMP/up.png" "$TMP/spec.png" &&
+    [ ! -e "$TMP/up.JSON.png" ]; then
+    pass render_default_output_name_any_case
+else
+    fail render_default_output_name_any_case "status $status: $(ls "$TMP" | grep up)"
+fi
+
 # -o - writes the same bytes to standard output.
 run "$PNGPLOT" render "$TMP/spec.json" -o -
 if [ "$status" -eq 0 ] && cmp -s "$TMP/stdout" "$TMP/out.png"; then
@@ -53,14 +64,21 @@ else
     fail render_is_deterministic "two runs gave different bytes"
 fi
 
-# --data-dir swaps the data: same shape, other numbers, other picture.
+# --data-dir swaps the data: same shape, other numbers, other picture,
+# byte for byte the one a spec naming the other folder's file draws.
 mkdir -p "$TMP/other"
 printf 'index,count\n0,9\n1,1\n2,9\n3,1\n' >"$TMP/other/data.csv"
 run "$PNGPLOT" render "$TMP/spec.json" --data-dir "$TMP/other" -o "$TMP/o.png"
-if [ "$status" -eq 0 ] && ! cmp -s "$TMP/o.png" "$TMP/out.png"; then
-    pass render_data_dir_replaces_folder
-else
+sed 's|"csv": "data.csv"|"csv": "other/data.csv"|' "$TMP/spec.json" \
+    >"$TMP/pointed.json"
+"$PNGPLOT" render "$TMP/pointed.json" -o "$TMP/pointed.png" 2>"$TMP/pointed.err"
+if [ "$status" -ne 0 ] || cmp -s "$TMP/o.png" "$TMP/out.png"; then
     fail render_data_dir_replaces_folder "status $status or same picture"
+elif ! grep -q '"other/data.csv"' "$TMP/pointed.json" ||
+    ! cmp -s "$TMP/o.png" "$TMP/pointed.png"; then
+    fail render_data_dir_replaces_folder "differs from other/data.csv named in the spec: $(cat "$TMP/pointed.err")"
+else
+    pass render_data_dir_replaces_folder
 fi
 
 # Run from another folder, the command still finds its fonts.
@@ -101,6 +119,16 @@ run "$PNGPLOT" frobnicate
 expect usage_unknown_command 2 "unknown command 'frobnicate'"
 run "$PNGPLOT" render "$TMP/spec.json" --compression 13
 expect usage_bad_compression 2 "--compression needs a level from 0 to 12"
+# --version once ignored what followed it.
+run "$PNGPLOT" --version extra
+expect usage_version_extra_argument 2 \
+    "pngplot: error: unexpected argument 'extra' after --version"
+if [ -s "$TMP/stdout" ] || [ "$(sed -n 2p "$TMP/stderr")" != \
+    "Try 'pngplot --help' for more information." ]; then
+    fail usage_version_extra_prints_no_version "stdout: $(cat "$TMP/stdout"); stderr: $(cat "$TMP/stderr")"
+else
+    pass usage_version_extra_prints_no_version
+fi
 
 # fails_cleanly NAME SPEC TEXT...: exit 1, one message with each TEXT, no
 # output left behind and an existing output untouched.

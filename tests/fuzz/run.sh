@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.." || exit 2
 BUILD=${BUILD:-build-fuzz}
 FUZZ_TIME=${FUZZ_TIME:-60}
 FUZZ_JOBS=${FUZZ_JOBS:-1}
-FUZZ_TARGETS=${FUZZ_TARGETS:-csv spec render}
+FUZZ_TARGETS=${FUZZ_TARGETS:-csv spec render stream}
 SHARED=${PP_SHARED:-../shared}
 out=$BUILD/fuzz
 # Seeds and dictionary are per run, so two runs can share the build.
@@ -60,13 +60,18 @@ scatter_spec='{"width": 200, "height": 300, "y_axis_type": "log",
  "renderers": [{"glyph": "scatter", "source": "s", "x": "index", "y": "count",
                 "size": "count", "fill_color": "navy"}]}'
 
-# make_seeds DIR: DIR/csv, DIR/spec and DIR/render.
+# make_seeds DIR: DIR/csv, DIR/spec, DIR/render and DIR/stream (CSV files
+# with the index,count columns that target's line reads).
 make_seeds() {
     seeds=$1
-    mkdir -p "$seeds/csv" "$seeds/spec" "$seeds/render"
+    mkdir -p "$seeds/csv" "$seeds/spec" "$seeds/render" "$seeds/stream"
     for f in examples/data/*.csv tests/bad/*.csv; do
         [ -f "$f" ] && csv_head "$f" >"$seeds/csv/$(basename "$f")"
+        head -n 1 "$f" 2>/dev/null | grep -q '^index,count' &&
+            cp "$f" "$seeds/stream/$(basename "$f")"
     done
+    awk 'BEGIN { print "index,count"; for (i = 0; i < 3000; i++)
+                 print i "," (i * 7919) % 1000 }' >"$seeds/stream/walk.csv"
     for f in examples/*.json tests/bad/*.json; do
         [ -f "$f" ] || continue
         name=$(basename "$f" .json)
@@ -77,6 +82,7 @@ make_seeds() {
         [ -f "$f" ] || continue
         name=$(basename "$(dirname "$f")")-$(basename "$f")
         cp "$f" "$seeds/csv/$name"
+        cp "$f" "$seeds/stream/$name"
         { printf '%s\f' "$line_spec"; cat "$f"; } \
             >"$seeds/render/line-$name"
         { printf '%s\f' "$scatter_spec"; cat "$f"; } \
@@ -99,7 +105,7 @@ run_target() {
     bin=$out/fuzz_$name
     corpus=tests/fuzz/corpus-$name
     dict=""
-    [ "$name" = csv ] || dict="-dict=$work/spec.dict"
+    case $name in csv | stream) ;; *) dict="-dict=$work/spec.dict" ;; esac
     parallel=""
     [ "$FUZZ_JOBS" -gt 1 ] && parallel="-fork=$FUZZ_JOBS"
     [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && parallel="-fork=$FUZZ_JOBS

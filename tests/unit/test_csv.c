@@ -384,9 +384,42 @@ static void test_nul_bytes_fail_as_binary(void)
 {
     static const char data[] = "a,b\n1,2\n3,\0\x01\x02\x03\n";
 
-    CHECK_CONTAINS(parse_error_bytes("bin.csv", data, sizeof data - 1,
-                                     PP_ERR_CSV),
-                   "bin.csv:3: not valid UTF-8");
+    CHECK_STR(parse_error_bytes("bin.csv", data, sizeof data - 1, PP_ERR_CSV),
+              "bin.csv:3: a NUL byte (field 2): is this a text file?");
+}
+
+/* UTF-16 and gzip files are named for what they are, with the way out. */
+static void test_utf16_and_gzip_are_recognised(void)
+{
+    static const char le_bom[] = "\xFF\xFEx\0,\0y\0\n\0";
+    static const char be_bom[] = "\xFE\xFF\0x\0,\0y\0\n";
+    static const char le[] = "i\0n\0d\0e\0x\0,\0y\0\n\0";
+    static const char be[] = "\0x\0,\0y\0\n";
+    static const char gzip[] = "\x1F\x8B\x08\0\0\0\0\0\0\x03";
+    const char *utf16 = "; pngplot reads UTF-8: convert it "
+                        "(iconv -f UTF-16 -t UTF-8)";
+    char expected[256];
+
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (it starts with FF FE)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", le_bom, sizeof le_bom - 1,
+                                PP_ERR_CSV), expected);
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (it starts with FE FF)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", be_bom, sizeof be_bom - 1,
+                                PP_ERR_CSV), expected);
+    snprintf(expected, sizeof expected, "w.csv:1: the file looks like UTF-16 "
+             "text (every other byte is NUL)%s", utf16);
+    CHECK_STR(parse_error_bytes("w.csv", le, sizeof le - 1, PP_ERR_CSV),
+              expected);
+    CHECK_STR(parse_error_bytes("w.csv", be, sizeof be - 1, PP_ERR_CSV),
+              expected);
+    CHECK_STR(parse_error_bytes("z.csv", gzip, sizeof gzip - 1, PP_ERR_CSV),
+              "z.csv:1: the file is gzip-compressed (it starts with 1F 8B): "
+              "decompress it first (gunzip)");
+    /* Only the file's start tells: a NUL further on is just a NUL. */
+    CHECK_STR(parse_error_bytes("n.csv", "a,b\nx\0y\0,1\n", 11, PP_ERR_CSV),
+              "n.csv:2: a NUL byte (field 1): is this a text file?");
 }
 
 static void test_utf8_text_is_kept(void)
@@ -486,6 +519,94 @@ static void test_find_and_column_list(void)
     free(list);
     pp__table_destroy(t);
     pp__table_destroy(NULL);
+}
+
+/* A long list ends at a whole name, with the count; a long name is cut. */
+static void test_column_list_is_cut_at_a_name(void)
+{
+    pp__str csv = {0};
+    pp__table *t;
+    char *list;
+    size_t i;
+
+    pp__str_puts(&csv, "index");
+    for (i = 0; i < 1000; i++)
+        pp__str_printf(&csv, ",c%zu", i);
+    pp__str_puts(&csv, "\n");
+    t = csv.failed ? NULL : parse("w.csv", csv.data);
+    list = t != NULL ? pp__table_column_list(t) : NULL;
+    if (list != NULL) {
+        const char *tail = strstr(list, ", ... (1001 columns)");
+        CHECK_MSG(tail != NULL && tail[strlen(", ... (1001 columns)")] == 0,
+                  "list ends '%s'", list + strlen(list) - 30);
+        CHECK_CONTAINS(list, "index, c0, c1, c2, ");
+        /* Each name before "..." is whole: "c99", not "c9" of it. */
+        if (tail != NULL) {
+            const char *p = list;
+            for (i = 0; p < tail; i++) {
+                size_t n = strcspn(p, ",");
+                CHECK_MSG(i < t->ncols && strlen(t->columns[i].name) == n &&
+                          strncmp(p, t->columns[i].name, n) == 0,
+                          "item %zu is '%.*s'", i, (int)n, p);
+                p += n + 2;
+            }
+        }
+        CHECK(strlen(list) <= 430);
+    }
+    free(list);
+    pp__table_destroy(t);
+    pp__str_free(&csv);
+
+    pp__str_puts(&csv, "index,");
+    for (i = 0; i < 100; i++)
+        pp__str_puts(&csv, "b");
+    pp__str_puts(&csv, "\n");
+    t = csv.failed ? NULL : parse("l.csv", csv.data);
+    list = t != NULL ? pp__table_column_list(t) : NULL;
+    /* 57 of the 100 bytes, then "...". */
+    CHECK_STR(list, "index, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+              "bbbbbbbbbbbbbbbbbbbbbbbbbbb...");
+    free(list);
+    pp__table_destroy(t);
+    pp__str_free(&csv);
+}
+
+/* What follows "column 'X' is not in FILE, whose columns are: ..." */
+static void test_column_advice(void)
+{
+    pp__table *t = parse("a.csv", "index,Count,hits\n0,1,2\n");
+    char *advice;
+
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "count", 5);
+        CHECK_STR(advice, "; did you mean 'Count'?");
+        free(advice);
+        /* The name need not end where its length does (a template's). */
+        advice = pp__table_column_advice(t, "hist}", 4);
+        CHECK_STR(advice, "; did you mean 'hits'?");
+        free(advice);
+        advice = pp__table_column_advice(t, "x", 1);
+        CHECK_STR(advice, "");
+        free(advice);
+    }
+    pp__table_destroy(t);
+
+    t = parse("s.csv", "index;count\n0;1\n");
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "count", 5);
+        CHECK_STR(advice, "; the file seems to be separated by semicolons; "
+                  "pngplot reads comma-separated files");
+        free(advice);
+    }
+    pp__table_destroy(t);
+    t = parse("t.csv", "index\tcount;x\n0\t1\n");
+    if (t != NULL) {
+        advice = pp__table_column_advice(t, "index", 5);
+        CHECK_STR(advice, "; the file seems to be separated by tabs; "
+                  "pngplot reads comma-separated files");
+        free(advice);
+    }
+    pp__table_destroy(t);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -844,12 +965,15 @@ int main(void)
     RUN(test_header_only_gives_zero_rows);
     RUN(test_invalid_utf8_names_its_line);
     RUN(test_nul_bytes_fail_as_binary);
+    RUN(test_utf16_and_gzip_are_recognised);
     RUN(test_utf8_text_is_kept);
     RUN(test_one_megabyte_field);
     RUN(test_extreme_numbers_stay_numbers);
     RUN(test_spaces_around_fields_are_kept);
     RUN(test_blank_lines_add_no_rows);
     RUN(test_find_and_column_list);
+    RUN(test_column_list_is_cut_at_a_name);
+    RUN(test_column_advice);
     RUN(test_reader_gives_fields_lines_and_padding);
     RUN(test_reader_stops_when_a_callback_fails);
     RUN(test_load_reports_missing_file_and_folder);

@@ -448,6 +448,58 @@ static void test_short_factor_palette_warns(void)
     release(&r);
 }
 
+/* One colour for two factors: the count is in the singular. */
+static void test_one_colour_palette_warns_in_the_singular(void)
+{
+    rendered r;
+
+    render_text("{\"width\": 200, \"height\": 200, \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"scatter\", \"source\": \"s\", \"x\": \"x\", \"y\": "
+                "\"y\", \"fill_color\": {\"field\": \"k\", \"transform\": "
+                "{\"type\": \"factor_cmap\", \"factors\": [\"a\", \"b\"], "
+                "\"palette\": [\"red\"]}}}]}",
+                "x,y,k\n1,1,a\n2,2,b\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_CONTAINS(r.warnings, "factor_cmap has 1 colour for 2 factors, so "
+                   "'b' and the factors after it get nan_color");
+    release(&r);
+}
+
+/*
+ * Marker sizes from a column beyond 0..10000 px (1e10, 1e300, -3) are not
+ * drawn, with one warning naming the first row; 30 px beside them draws.
+ */
+static void test_absurd_marker_sizes_warn_once(void)
+{
+    rendered r;
+    uint8_t p[4];
+
+    render_text("{\"width\": 200, \"height\": 200, \"x_range\": [0, 10], "
+                "\"y_range\": [0, 10], \"sources\": {\"s\": {\"csv\": "
+                "\"data.csv\"}}, \"renderers\": [{\"glyph\": \"scatter\", "
+                "\"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"size\": \"bytes\", \"color\": \"red\"}]}",
+                "x,y,bytes\n2,5,30\n8,5,1e10\n5,2,1e300\n5,8,-3\n5,5,\n",
+                &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 1);
+    CHECK_CONTAINS(r.warnings, "case.json:1:188: renderers[0].size: "
+                   "scatter renderer: column 'bytes' gives the size 1e+10 at ");
+    CHECK_CONTAINS(r.warnings, "/data.csv:3, outside 0 to 10000 px, so its "
+                   "marker is not drawn (nor those of 2 more rows)\n");
+    if (r.canvas != NULL) {
+        pixel(&r, px(&r, 2), py(&r, 5), p);
+        CHECK_MSG(is_red(p), "the 30 px marker is (%d,%d,%d)", p[0], p[1],
+                  p[2]);
+        pixel(&r, px(&r, 8), py(&r, 5), p);
+        CHECK_MSG(!is_red(p), "the 1e10 px marker is drawn");
+        pixel(&r, px(&r, 5), py(&r, 2), p);
+        CHECK_MSG(!is_red(p), "the 1e300 px marker is drawn");
+    }
+    release(&r);
+}
+
 /* A title wider than the image is cut at its edge, with a warning. */
 static void test_title_cut_at_the_edge_warns(void)
 {
@@ -522,7 +574,7 @@ static void test_inline_data_errors(void)
         const char *data, *message;
     } cases[] = {
         {"{\"x\": [1, 2], \"y\": [1]}",
-         "case.json:1:47: sources.s.data.y: column 'y' has 1 values, but "
+         "case.json:1:47: sources.s.data.y: column 'y' has 1 value, but "
          "column 'x' has 2: the columns of a source are equally long"},
         {"{\"x\": [1, true]}",
          "case.json:1:38: sources.s.data.x[1]: a value of inline data is a "
@@ -895,6 +947,8 @@ int main(void)
     RUN(test_spec_data_dir_and_override);
     RUN(test_range_with_one_end_given);
     RUN(test_short_factor_palette_warns);
+    RUN(test_one_colour_palette_warns_in_the_singular);
+    RUN(test_absurd_marker_sizes_warn_once);
     RUN(test_title_cut_at_the_edge_warns);
     RUN(test_inline_data_draws_as_csv);
     RUN(test_inline_data_errors);

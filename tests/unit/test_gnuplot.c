@@ -299,6 +299,61 @@ static void test_script_legend(void)
     release(&f);
 }
 
+/* Bands at x = 1..5 (each row of v marks one): narrow ones, 0.01 wide,
+   and wide ones, 0.5. */
+static const char narrow_bands[] =
+    "{\"glyph\": \"bands\", \"source\": \"s\", \"x\": \"x\", \"by\": \"v\","
+    " \"width\": 0.01, \"fill_color\": \"red\", \"fill_alpha\": 0.2}";
+static const char wide_bands[] =
+    "{\"glyph\": \"bands\", \"source\": \"s\", \"x\": \"x\", \"by\": \"v\","
+    " \"width\": 0.5, \"fill_color\": \"red\", \"fill_alpha\": 0.2}";
+
+/* The x ends of "set object TAG rectangle from first A, ... to first B". */
+static bool band_ends(const char *script, int tag, double *a, double *b)
+{
+    char start[64];
+    const char *p;
+
+    snprintf(start, sizeof start, "set object %d rectangle from first ", tag);
+    p = strstr(script, start);
+    return p != NULL &&
+           sscanf(p + strlen(start), "%lf, graph 0 to first %lf", a, b) == 2;
+}
+
+/*
+ * A band narrower than a pixel is written as the pixel its middle falls
+ * in, as pngplot draws it: a one-minute band on a three-day axis is a
+ * quarter pixel, which gnuplot's coverage at alpha 0.2 leaves all but
+ * white.
+ */
+static void test_script_band_at_least_a_pixel_wide(void)
+{
+    fixture f;
+    pp__layout layout;
+    double a = 0, b = 0, pixel;
+
+    load_script(&f, narrow_bands);
+    if (f.script == NULL ||
+        pp__figure_prepare(f.fig, f.fonts, &layout, &f.err) != PP_OK) {
+        release(&f);
+        return;
+    }
+    /* The pixel the band's middle (x = 3) falls in, as pngplot fills it. */
+    pixel = floor(pp__scale_x(f.fig, &layout, 3.0) + 0.5);
+    CHECK(band_ends(f.script, 1002, &a, &b));
+    CHECK_NEAR(pp__scale_x(f.fig, &layout, a), pixel - 0.5, 1e-9);
+    CHECK_NEAR(pp__scale_x(f.fig, &layout, b), pixel + 0.5, 1e-9);
+    pp__layout_free(&layout);
+    release(&f);
+
+    /* Wider bands keep their own ends, exactly. */
+    load_script(&f, wide_bands);
+    if (f.script != NULL)
+        CHECK_CONTAINS(f.script, "set object 1002 rectangle from first 2.75, "
+                       "graph 0 to first 3.25, graph 1 behind");
+    release(&f);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Running gnuplot                                                           */
 /* ------------------------------------------------------------------------ */
@@ -438,6 +493,64 @@ static void test_gnuplot_draws_the_frame(void)
     release(&f);
 }
 
+/*
+ * With gnuplot: a narrow band tints the same pixel columns as pngplot's,
+ * at the same strength. Tolerance: 4 levels a channel, for the two
+ * rasterizers' rounding of a fractional pixel's coverage (measured: 1).
+ */
+static void test_gnuplot_draws_narrow_bands(void)
+{
+    fixture f;
+    pp__layout layout;
+    pp_canvas_t *ours = NULL, *theirs = NULL;
+    char path[512];
+    int x, y, tinted = 0;
+
+    snprintf(path, sizeof path, "%s/bands.png", tmpdir);
+    load(&f, narrow_bands);
+    f.status = pp_figure_write_gnuplot_png(f.fig, f.fonts, NULL, path,
+                                           &f.err);
+    if (f.status == PP_ERR_BACKEND &&
+        strncmp(f.err.message, "gnuplot is not installed", 24) == 0) {
+        SKIP("gnuplot is not installed (apt-get install gnuplot-nox)");
+        release(&f);
+        return;
+    }
+    CHECK_MSG(f.status == PP_OK, "gnuplot failed: %s", f.err.message);
+    CHECK_INT(pp_canvas_read_png(path, &theirs, &f.err), PP_OK);
+    CHECK_INT(pp_figure_render(f.fig, f.fonts, &ours, &f.err), PP_OK);
+    CHECK_INT(pp__figure_prepare(f.fig, f.fonts, &layout, &f.err), PP_OK);
+    if (ours == NULL || theirs == NULL) {
+        pp_canvas_destroy(ours);
+        pp_canvas_destroy(theirs);
+        release(&f);
+        return;
+    }
+
+    /* Around the band at x = 3, half way down the frame. */
+    y = (int)(layout.frame.y + layout.frame.height / 2.0);
+    for (x = (int)pp__scale_x(f.fig, &layout, 3.0) - 2;
+         x <= (int)pp__scale_x(f.fig, &layout, 3.0) + 2; x++) {
+        uint8_t p[4], q[4];
+        int c;
+
+        pp_canvas_get_pixel(ours, x, y, p);
+        pp_canvas_get_pixel(theirs, x, y, q);
+        for (c = 0; c < 3; c++)
+            CHECK_MSG(abs(p[c] - q[c]) <= 4, "pixel %d,%d: ours %d,%d,%d, "
+                      "gnuplot's %d,%d,%d", x, y, p[0], p[1], p[2], q[0],
+                      q[1], q[2]);
+        tinted += 255 - q[1];
+    }
+    /* A pixel of red at alpha 0.2 over white: 51 levels off green. */
+    CHECK_MSG(tinted >= 45 && tinted <= 57, "the band takes %d levels of "
+              "green, expected about 51", tinted);
+    pp__layout_free(&layout);
+    pp_canvas_destroy(ours);
+    pp_canvas_destroy(theirs);
+    release(&f);
+}
+
 int main(void)
 {
     char template[] = "/tmp/pp_test_gnuplot_XXXXXX";
@@ -458,9 +571,11 @@ int main(void)
     RUN(test_script_markers);
     RUN(test_script_without_points);
     RUN(test_script_legend);
+    RUN(test_script_band_at_least_a_pixel_wide);
     RUN(test_missing_gnuplot);
     RUN(test_failure_keeps_existing_output);
     RUN(test_gnuplot_draws_the_frame);
+    RUN(test_gnuplot_draws_narrow_bands);
 
     {
         char command[600];

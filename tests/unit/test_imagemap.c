@@ -509,6 +509,91 @@ static void test_dense_line_hidden_under_another_gets_no_areas(void)
     unbuild(&b);
 }
 
+/* The areas of a page, counted, and the first line holding text. */
+static size_t count_areas(const char *page, const char *text, char *line,
+                          size_t size)
+{
+    const char *p = page;
+    size_t n = 0;
+
+    line[0] = '\0';
+    while ((p = strstr(p, "<area ")) != NULL) {
+        size_t len = strcspn(p, "\n");
+        const char *hit = strstr(p, text);
+        if (line[0] == '\0' && hit != NULL && hit < p + len)
+            snprintf(line, size, "%.*s", (int)len, p);
+        n++;
+        p += len;
+    }
+    return n;
+}
+
+/*
+ * A line over more than 1 MB of CSV is streamed for its PNG, which keeps
+ * a few points per quarter pixel and no table; its page still needs every
+ * row, or the map would be empty (issue 8). 80,000 rows flat at 5 over
+ * 100 columns: a rect a column, each showing the row at its centre.
+ */
+static void test_page_of_a_streamed_line_keeps_its_rows(void)
+{
+    const char *json = FIGURE(", \"tooltips\": [[\"x\", \"@x\"], "
+                              "[\"name\", \"@name\"]]",
+                              "{\"glyph\": \"line\", \"source\": \"s\", "
+                              "\"x\": \"x\", \"y\": \"y\"}");
+    pp_load_options_t opt = {0};
+    pp_figure_t *fig = NULL;
+    pp_fonts_t *fonts = NULL;
+    pp_canvas_t *canvas = NULL;
+    char csv[128], png[128], html[128], font_dir[512], line[256];
+    char *page = NULL;
+    size_t size = 0;
+    struct stat st;
+    pp_error_t err;
+    long i;
+    FILE *f;
+
+    snprintf(csv, sizeof csv, "%s/s.csv", tmp_dir);
+    f = fopen(csv, "w");
+    if (f == NULL) {
+        CHECK_MSG(0, "cannot write %s", csv);
+        return;
+    }
+    fputs("x,y,name\n", f);
+    for (i = 0; i < 80000; i++)
+        fprintf(f, "%.6f,5,row%ld\n", i / 8000.0, i);
+    fclose(f);
+    CHECK(stat(csv, &st) == 0 && st.st_size > (1 << 20));
+
+    snprintf(png, sizeof png, "%s/big.png", tmp_dir);
+    snprintf(html, sizeof html, "%s/big.html", tmp_dir);
+    snprintf(font_dir, sizeof font_dir, "%s/fonts", check_repo_dir());
+    opt.data_dir = tmp_dir;
+    CHECK_INT(pp_figure_load_json(json, strlen(json), "fig.json", &opt, &fig,
+                                  &err), PP_OK);
+    CHECK_INT(pp_fonts_load(font_dir, &fonts, &err), PP_OK);
+    if (fig == NULL || fonts == NULL)
+        goto done;
+
+    /* The PNG first, as the command draws them: streamed. */
+    CHECK_INT(pp_figure_render(fig, fonts, &canvas, &err), PP_OK);
+    CHECK_MSG(fig->renderers[0].data.n < 4000, "the PNG's line has %zu "
+              "points: not streamed", fig->renderers[0].data.n);
+    CHECK_INT(pp_figure_html(fig, fonts, png, html, &page, &size, &err),
+              PP_OK);
+    CHECK_INT(fig->renderers[0].data.n, 80000);
+    if (page == NULL)
+        goto done;
+    CHECK_INT(count_areas(page, "", line, sizeof line), 100);
+    count_areas(page, "coords=\"37,", line, sizeof line);
+    CHECK_STR(line, "<area shape=\"rect\" coords=\"37,46,38,54\" "
+              "title=\"x: 3.700&#10;name: row29600\">");
+done:
+    free(page);
+    pp_canvas_destroy(canvas);
+    pp_fonts_destroy(fonts);
+    pp_figure_destroy(fig);
+}
+
 static void test_segments_are_bands_cut_to_the_frame(void)
 {
     built b;
@@ -644,6 +729,36 @@ static void test_links_of_unsafe_schemes_are_left_out(void)
     unbuild(&b);
 }
 
+static void keep_warning(void *user, const char *message)
+{
+    snprintf(user, 512, "%s", message);
+}
+
+/* The page's warning counts the links left out, in the singular for one. */
+static void test_left_out_links_are_counted_in_the_warning(void)
+{
+    char warning[512] = "", *page = NULL;
+    size_t size;
+    built b;
+
+    build(&b, FIGURE(", \"tap\": \"@u{safe}\"",
+                     "{\"glyph\": \"scatter\", \"source\": \"s\", \"x\": "
+                     "\"x\", \"y\": \"y\"}"),
+          "x,y,u\n1,2,javascript:alert(1)\n3,4,ok.html\n");
+    CHECK_INT(b.status, PP_OK);
+    if (b.status == PP_OK) {
+        b.fig->warnings.fn = keep_warning;
+        b.fig->warnings.user = warning;
+        CHECK_INT(pp_figure_html(b.fig, b.fonts, "f.png", "f.html", &page,
+                                 &size, &b.err), PP_OK);
+        CHECK_STR(warning, "f.html: 1 tap link left out, as a page without "
+                  "scripts links to no such scheme; the first: "
+                  "javascript:alert(1)");
+        free(page);
+    }
+    unbuild(&b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The page                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -763,12 +878,14 @@ int main(void)
     RUN(test_sparse_line_gets_a_circle_per_vertex);
     RUN(test_dense_line_gets_areas_by_pixel_column);
     RUN(test_dense_line_hidden_under_another_gets_no_areas);
+    RUN(test_page_of_a_streamed_line_keeps_its_rows);
     RUN(test_segments_are_bands_cut_to_the_frame);
     RUN(test_circles_are_cut_at_the_frame);
     RUN(test_renderer_without_tooltips_or_tap_has_no_areas);
     RUN(test_graph_nodes_get_areas_from_the_node_source);
     RUN(test_unknown_column_fails_when_the_data_is_read);
     RUN(test_links_of_unsafe_schemes_are_left_out);
+    RUN(test_left_out_links_are_counted_in_the_warning);
     RUN(test_page_holds_the_image_and_escaped_areas);
     RUN(test_image_is_found_relative_to_the_page);
     RUN(test_write_html_leaves_nothing_on_failure);

@@ -492,6 +492,22 @@ static void test_read_non_png_names_path(void)
     remove_temp_dir();
 }
 
+/* A folder opens with fopen and fails at the first read. */
+static void test_read_folder_is_a_directory(void)
+{
+    pp_canvas_t *c = NULL;
+    char expected[300];
+    pp_error_t err;
+
+    make_temp_dir();
+    CHECK_INT(pp_canvas_read_png(temp_dir, &c, &err), PP_ERR_IO);
+    CHECK(c == NULL);
+    snprintf(expected, sizeof expected, "cannot read %s: Is a directory",
+             temp_dir);
+    CHECK_STR(err.message, expected);
+    remove_temp_dir();
+}
+
 static void test_read_truncated_png_fails(void)
 {
     pp_canvas_t *c = make_test_canvas(255), *back = NULL;
@@ -509,6 +525,7 @@ static void test_read_truncated_png_fails(void)
     CHECK_INT(pp_canvas_read_png(path, &back, &err), PP_ERR_PNG);
     CHECK(back == NULL);
     CHECK_CONTAINS(err.message, path);
+    CHECK_CONTAINS(err.message, ": the PNG is truncated or corrupt (Read Error)");
     free(png);
     pp_canvas_destroy(c);
     remove_temp_dir();
@@ -739,6 +756,7 @@ int main(void)
     RUN(test_written_file_mode_follows_umask);
     RUN(test_read_missing_file_names_path);
     RUN(test_read_non_png_names_path);
+    RUN(test_read_folder_is_a_directory);
     RUN(test_read_truncated_png_fails);
     RUN(test_read_grey_and_grey_alpha);
     RUN(test_read_sixteen_bit_scales_to_eight);

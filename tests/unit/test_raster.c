@@ -169,6 +169,18 @@ static void test_thin_diagonal_area(void)
     pp_canvas_destroy(c);
 }
 
+/* A wide stroke at a fractional width, off the pixel grid at both ends. */
+static void test_wide_diagonal_area(void)
+{
+    pp_canvas_t *c = white_canvas(300, 240);
+    pp_stroke_style_t st = style_of(BLACK, 7.3, PP_CAP_BUTT, PP_JOIN_BEVEL);
+    double area = 7.3 * hypot(250.2 - 20.6, 201.9 - 30.35);
+
+    CHECK_INT(stroke_line(c, 20.6, 30.35, 250.2, 201.9, &st), PP_OK);
+    CHECK_NEAR(coverage_sum(c), area, 0.005 * area);
+    pp_canvas_destroy(c);
+}
+
 /* ---- compositing ------------------------------------------------------ */
 
 static void test_navy_half_alpha_over_white(void)
@@ -738,6 +750,38 @@ static void test_bad_arguments(void)
     pp_canvas_destroy(c);
 }
 
+/*
+ * Sides are 1..PP_MAX_CANVAS_SIDE (16384): one more is PP_ERR_LIMIT, with
+ * *out NULL, before any memory is taken. The function takes no pp_error_t,
+ * so the status's phrase is all a caller can say.
+ */
+static void test_canvas_side_limit(void)
+{
+    pp_canvas_t *c = (pp_canvas_t *)&c;
+
+    CHECK_INT(PP_MAX_CANVAS_SIDE, 16384);
+    CHECK_INT(pp_canvas_create(16385, 1, WHITE, &c), PP_ERR_LIMIT);
+    CHECK(c == NULL);
+    c = (pp_canvas_t *)&c;
+    CHECK_INT(pp_canvas_create(1, 16385, WHITE, &c), PP_ERR_LIMIT);
+    CHECK(c == NULL);
+    CHECK_INT(pp_canvas_create(0, 1, WHITE, &c), PP_ERR_LIMIT);
+    CHECK_INT(pp_canvas_create(1, -1, WHITE, &c), PP_ERR_LIMIT);
+    CHECK_STR(pp_strerror(PP_ERR_LIMIT), "size limit exceeded");
+
+    CHECK_INT(pp_canvas_create(16384, 1, WHITE, &c), PP_OK);
+    if (c != NULL) {
+        uint8_t px[4];
+        CHECK_INT(pp_canvas_width(c), 16384);
+        CHECK_INT(pp_canvas_height(c), 1);
+        pp_canvas_get_pixel(c, 16383, 0, px);
+        CHECK_INT(px[0] + px[1] + px[2] + px[3], 4 * 255);
+    }
+    pp_canvas_destroy(c);
+    CHECK_INT(pp_canvas_create(1, 16384, WHITE, &c), PP_OK);
+    pp_canvas_destroy(c);
+}
+
 /* ---- shared case C05 -------------------------------------------------- */
 
 /*
@@ -780,6 +824,7 @@ int main(void)
     RUN(test_vertical_line_at_quarter_x_splits_columns);
     RUN(test_diagonal_area_is_length_times_width);
     RUN(test_thin_diagonal_area);
+    RUN(test_wide_diagonal_area);
     RUN(test_navy_half_alpha_over_white);
     RUN(test_navy_half_alpha_twice);
     RUN(test_alpha_scales_partial_coverage);
@@ -817,6 +862,7 @@ int main(void)
     RUN(test_huge_circle_covers_canvas);
     RUN(test_circle_cut_by_canvas_corner);
     RUN(test_bad_arguments);
+    RUN(test_canvas_side_limit);
     RUN(test_c05_overlapping_segments);
     CHECK_EXIT();
 }

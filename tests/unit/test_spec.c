@@ -101,6 +101,24 @@ static void test_bokeh_names_tools_radius_factor_range(void)
                    "axis's major_label_overrides", NULL);
 }
 
+/* Bokeh keys pngplot does not draw say so rather than suggest a near key. */
+static void test_dash_and_legend_keys_say_what_to_do(void)
+{
+    expect_failure(LINE_SPEC(", \"line_dash\": \"dashed\""), PP_ERR_SPEC,
+                   "fig.json:5:18: renderers[0].line_dash: line_dash is not "
+                   "supported: lines are solid", NULL);
+    expect_failure(LINE_SPEC(", \"line_dash_offset\": 2"), PP_ERR_SPEC,
+                   "renderers[0].line_dash_offset: line_dash_offset is not "
+                   "supported: lines are solid", NULL);
+    expect_failure("{\"ygrid\": {\"grid_line_dash\": [6, 4]}}", PP_ERR_SPEC,
+                   "ygrid.grid_line_dash: grid_line_dash is not supported: "
+                   "lines are solid", NULL);
+    expect_failure(LINE_SPEC(", \"legend\": \"hits\""), PP_ERR_SPEC,
+                   "fig.json:5:18: renderers[0].legend: unknown key 'legend': "
+                   "use \"legend_label\" ('legend' is Bokeh's old, deprecated "
+                   "alias of it)", NULL);
+}
+
 static void test_invalid_json_gives_line_and_column(void)
 {
     expect_failure("{\"width\": 800,\n \"height\": 350,,\n}", PP_ERR_SPEC,
@@ -258,6 +276,58 @@ static void test_font_size_without_unit_or_negative(void)
                    PP_ERR_SPEC, "must be a string with a unit", NULL);
 }
 
+/* Each fault is named for what it is, with the fix when there is one. */
+static void test_font_size_faults_say_what_is_wrong(void)
+{
+#define FONT(size) "{\"title\": {\"text\": \"T\", \"text_font_size\": \"" \
+                   size "\"}}"
+    expect_failure(FONT("1e300em"), PP_ERR_SPEC, "title.text_font_size: "
+                   "'1e300em' is too large: font sizes go up to 1000px", NULL);
+    expect_failure(FONT("1e4px"), PP_ERR_SPEC,
+                   "'1e4px' is too large: font sizes go up to 1000px", NULL);
+    expect_failure(FONT("1e400px"), PP_ERR_SPEC, "'1e400px' is too large",
+                   NULL);
+    expect_failure(FONT("13px;"), PP_ERR_SPEC,
+                   "'13px;' has text after its unit: write \"13px\"", NULL);
+    expect_failure(FONT("13 px"), PP_ERR_SPEC, "'13 px' has spaces: a font "
+                   "size is written without them, as \"13px\"", NULL);
+    expect_failure(FONT(" 13px"), PP_ERR_SPEC,
+                   "' 13px' has spaces", "as \"13px\"");
+    expect_failure(FONT("13px "), PP_ERR_SPEC,
+                   "'13px ' has spaces", "as \"13px\"");
+    expect_failure(FONT("13rem"), PP_ERR_SPEC, "'13rem' has the unit 'rem', "
+                   "which pngplot does not know: use px, pt or em", NULL);
+    /* The example keeps the number's value, exponent and all. */
+    expect_failure(FONT("1.5e1"), PP_ERR_SPEC, "'1.5e1' needs a unit: px, "
+                   "pt or em (for example \"15px\")", NULL);
+    expect_failure(FONT("13;"), PP_ERR_SPEC, "'13;' is not a font size", NULL);
+    expect_failure(FONT("px"), PP_ERR_SPEC, "'px' is not a font size", NULL);
+#undef FONT
+}
+
+/* CSS numbers: an exponent, a leading point, units in any case. */
+static void test_font_size_css_numbers(void)
+{
+    static const struct { const char *text; double px; } sizes[] = {
+        {"1.5e1px", 15.0}, {"1e3px", 1000.0}, {".5em", 8.0}, {"13PX", 13.0},
+        {"2em", 32.0}, {"7.5pt", 10.0}
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        char json[128];
+        pp_figure_t *fig = NULL;
+        pp_error_t err;
+
+        snprintf(json, sizeof json, "{\"title\": {\"text\": \"T\", "
+                 "\"text_font_size\": \"%s\"}}", sizes[i].text);
+        CHECK_INT(load(json, &fig, &err), PP_OK);
+        if (fig != NULL)
+            CHECK_NEAR(fig->title.font.size_px, sizes[i].px, 1e-9);
+        pp_figure_destroy(fig);
+    }
+}
+
 static void test_font_size_units(void)
 {
     pp_figure_t *fig = NULL;
@@ -346,7 +416,7 @@ static void test_threshold_palette_must_match_thresholds(void)
                    " \"line_color\": {\"field\": \"n\", \"transform\": "
                    "{\"type\": \"threshold_cmap\", \"thresholds\": [1000],"
                    " \"palette\": [\"navy\"]}}}]}", PP_ERR_SPEC,
-                   "1 thresholds need 2 palette colours, not 1", NULL);
+                   "1 threshold needs 2 palette colours, not 1", NULL);
 }
 
 int main(void)
@@ -355,6 +425,7 @@ int main(void)
     RUN(test_typo_names_key_line_column_and_suggestion);
     RUN(test_unknown_top_level_key_without_close_match);
     RUN(test_bokeh_names_tools_radius_factor_range);
+    RUN(test_dash_and_legend_keys_say_what_to_do);
     RUN(test_invalid_json_gives_line_and_column);
     RUN(test_width_given_as_string);
     RUN(test_width_zero_negative_fractional_too_big);
@@ -367,6 +438,8 @@ int main(void)
     RUN(test_size_and_title_messages_point_at_the_value);
     RUN(test_graph_glyph_type_is_checked);
     RUN(test_font_size_units);
+    RUN(test_font_size_faults_say_what_is_wrong);
+    RUN(test_font_size_css_numbers);
     RUN(test_alpha_outside_unit_interval);
     RUN(test_negative_or_absurd_line_width);
     RUN(test_ticker_and_override_keys_must_be_numbers);

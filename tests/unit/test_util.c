@@ -7,6 +7,36 @@ static void test_edit_distance(void)
     CHECK_INT(pp__edit_distance("line_color", "line_colour"), 1);
     CHECK_INT(pp__edit_distance("", "abc"), 3);
     CHECK_INT(pp__edit_distance("width", "width"), 0);
+    /* A swap of neighbours is one edit, not two. */
+    CHECK_INT(pp__edit_distance("ulr", "url"), 1);
+    CHECK_INT(pp__edit_distance("ocunt", "count"), 1);
+    CHECK_INT(pp__edit_distance("kitten", "sitting"), 3);
+}
+
+static const char *nearest(const char *wanted, const char *const *names)
+{
+    pp__nearest n;
+
+    pp__nearest_init(&n, wanted);
+    for (; *names != NULL; names++)
+        pp__nearest_offer(&n, *names);
+    return pp__nearest_found(&n);
+}
+
+static void test_nearest_name(void)
+{
+    static const char *const columns[] = {"index", "cnt2", "Count", "c0",
+                                          "y", NULL};
+    static const char *const keys[] = {"line_color", "line_width", NULL};
+
+    /* Equal but for case wins over a closer spelling met first. */
+    CHECK_STR(nearest("count", columns), "Count");
+    CHECK_STR(nearest("idnex", columns), "index");
+    CHECK_STR(nearest("line_colour", keys), "line_color");
+    /* Half of the name changed is not a typo. */
+    CHECK(nearest("x", columns) == NULL);
+    CHECK(nearest("c", (const char *const[]){"ab", NULL}) == NULL);
+    CHECK(nearest("zzzzzz", keys) == NULL);
 }
 
 static void test_str_printf_grows(void)
@@ -34,6 +64,7 @@ static void test_fail_formats_message(void)
 int main(void)
 {
     RUN(test_edit_distance);
+    RUN(test_nearest_name);
     RUN(test_str_printf_grows);
     RUN(test_fail_formats_message);
     CHECK_EXIT();
