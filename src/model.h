@@ -458,6 +458,14 @@ pp_status pp__resolve_renderer(pp_figure_t *fig, pp__renderer *rend,
 pp_status pp__interact_check(pp_figure_t *fig, const pp__renderer *rend,
                              const pp__table *table, pp_error_t *err);
 
+/*
+ * Whether every column the renderer's tooltips and tap name is among a CSV
+ * header's fields: a line streamed without its table checks this, so that
+ * a misspelt column fails the same way whatever the file's size.
+ */
+bool pp__interact_in_header(const pp_figure_t *fig, const pp__renderer *rend,
+                            const pp__csv_field *fields, size_t nfields);
+
 /* ------------------------------------------------------------------------ */
 /* Layout (layout.c)                                                         */
 /* ------------------------------------------------------------------------ */

@@ -73,6 +73,8 @@ typedef struct reducer {
     /* The columns, found from the header. */
     const char *x_name, *y_name;
     size_t x_col, y_col, ncolumns;
+    const pp_figure_t *fig;     /* for the tooltips' columns */
+    const pp__renderer *rend;
 } reducer;
 
 /* ------------------------------------------------------------------------ */
@@ -219,8 +221,10 @@ static pp_status on_header(void *user, const pp__csv_field *fields,
     (void)line;
     (void)err;
     r->ncolumns = nfields;
+    /* A column missing here is named by the usual reading. */
     if (!find_index(fields, nfields, r->x_name, &r->x_col) ||
-        !find_index(fields, nfields, r->y_name, &r->y_col)) {
+        !find_index(fields, nfields, r->y_name, &r->y_col) ||
+        !pp__interact_in_header(r->fig, r->rend, fields, nfields)) {
         r->failed = true;
         return PP_ERR_DATA;
     }
@@ -291,6 +295,8 @@ static void reducer_init(reducer *r, const pp_figure_t *fig,
     r->max_bins = (size_t)(4.0 * r->target) + 64;
     r->x_name = rend->xs[0].field;
     r->y_name = rend->ys[0].field;
+    r->fig = fig;
+    r->rend = rend;
 }
 
 typedef struct part_job {

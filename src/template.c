@@ -472,6 +472,39 @@ static pp_status check_template(pp_figure_t *fig, const pp__renderer *rend,
     return PP_OK;
 }
 
+/* Whether every @column of text is a name among the header's fields. */
+static bool template_in_header(const char *text, const pp__csv_field *fields,
+                               size_t nfields)
+{
+    size_t pos = 0, i;
+    placeholder ph;
+
+    while (text != NULL && next_placeholder(text, &pos, &ph)) {
+        if (ph.type != '@')
+            continue;
+        for (i = 0; i < nfields; i++)
+            if (fields[i].len == ph.name_len &&
+                memcmp(fields[i].text, ph.name, ph.name_len) == 0)
+                break;
+        if (i == nfields)
+            return false;
+    }
+    return true;
+}
+
+bool pp__interact_in_header(const pp_figure_t *fig, const pp__renderer *rend,
+                            const pp__csv_field *fields, size_t nfields)
+{
+    pp__interact use;
+    size_t i;
+
+    pp__interact_effective(fig, rend, &use);
+    for (i = 0; i < use.ntooltips; i++)
+        if (!template_in_header(use.tooltips[i].text, fields, nfields))
+            return false;
+    return template_in_header(use.tap_url, fields, nfields);
+}
+
 pp_status pp__interact_check(pp_figure_t *fig, const pp__renderer *rend,
                              const pp__table *table, pp_error_t *err)
 {

@@ -353,6 +353,42 @@ static void test_bad_cell_gives_the_usual_message(void)
     pp_figure_destroy(fig);
 }
 
+/*
+ * A tooltip naming a column the file lacks fails as it does on a small
+ * file; one naming real columns keeps the line streamed.
+ */
+static void test_tooltip_columns_checked_when_streamed(void)
+{
+    static const char bad[] =
+        "{\"sources\": {\"walk\": {\"csv\": \"tips.csv\"}},"
+        " \"renderers\": [{\"glyph\": \"line\", \"source\": \"walk\","
+        " \"x\": \"index\", \"y\": \"value\","
+        " \"tooltips\": [[\"v\", \"@nope\"]]}]}";
+    static const char good[] =
+        "{\"sources\": {\"walk\": {\"csv\": \"tips.csv\"}},"
+        " \"renderers\": [{\"glyph\": \"line\", \"source\": \"walk\","
+        " \"x\": \"index\", \"y\": \"value\","
+        " \"tooltips\": [[\"v\", \"@value at @{index}\"]]}]}";
+    pp_figure_t *fig;
+    pp_canvas_t *canvas = NULL;
+    pp_error_t err;
+
+    write_walk("tips.csv", 100000, 0, 0, 0);
+    fig = load(bad, 1);
+    if (fig != NULL) {
+        CHECK_INT(pp_figure_render(fig, fonts, &canvas, &err), PP_ERR_DATA);
+        CHECK_CONTAINS(err.message, "column 'nope' is not in ");
+        CHECK(canvas == NULL);
+        pp_figure_destroy(fig);
+    }
+    fig = load(good, 1);
+    if (fig != NULL) {
+        CHECK_INT(pp__resolve_renderer(fig, &fig->renderers[0], &err), PP_OK);
+        CHECK(fig->renderers[0].data.n < 100000 / 3);
+        pp_figure_destroy(fig);
+    }
+}
+
 static void test_small_files_are_read_whole_by_default(void)
 {
     pp_figure_t *fig;
@@ -387,6 +423,7 @@ int main(void)
     RUN(test_shared_source_reads_the_whole_table);
     RUN(test_quoted_file_is_read_in_one_pass);
     RUN(test_bad_cell_gives_the_usual_message);
+    RUN(test_tooltip_columns_checked_when_streamed);
     RUN(test_small_files_are_read_whole_by_default);
     pp_fonts_destroy(fonts);
     snprintf(command, sizeof command, "rm -rf '%s'", tmpdir);
