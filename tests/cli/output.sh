@@ -167,7 +167,8 @@ as_nobody() {
 chmod 755 "$TMP"
 as_nobody "$PNGPLOT" render "$TMP/spec.json" -o -
 if [ "$status" -ne 0 ]; then
-    why="cannot run the command as an unprivileged user"
+    # Usually a private folder above the checkout (mktemp -d makes 700).
+    why="the user nobody cannot run $PNGPLOT (is a folder above the checkout private?)"
     skip output_read_only_folder "$why: $(head -c 200 "$TMP/stderr")"
     skip csv_unreadable "$why"
 else
