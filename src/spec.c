@@ -136,6 +136,13 @@ static const char *nearest_key(const char *key, const char *const *known)
     return pp__nearest_found(&n);
 }
 
+/* The keys of a bands renderer (here: check_keys names the ones they lack). */
+static const char *const bands_keys[] = {
+    "glyph", "source", "legend_label", "x", "by", "width", "color", "alpha",
+    "fill_color", "fill_alpha", "label", "label_prefix",
+    "label_text_font_size", "label_text_color", NULL
+};
+
 static pp_status check_keys(reader *r, json_t *obj, const char *path,
                             const char *const *known)
 {
@@ -176,6 +183,11 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
         else if (is_dash_key(key))
             st = spec_fail(r, key_path, true, "%s is not supported: lines "
                            "are solid", key);
+        else if ((strcmp(key, "tooltips") == 0 || strcmp(key, "tap") == 0) &&
+                 known == bands_keys)
+            st = spec_fail(r, key_path, true, "bands take no %s: the HTML "
+                           "page has areas for lines, segments, markers and "
+                           "graph nodes only", key);
         else if (strcmp(key, "legend") == 0 && in_list("legend_label", known))
             st = spec_fail(r, key_path, true, "unknown key 'legend': use "
                            "\"legend_label\" ('legend' is Bokeh's old, "
@@ -1583,12 +1595,6 @@ done:
     free(pg);
     return st;
 }
-
-static const char *const bands_keys[] = {
-    "glyph", "source", "legend_label", "x", "by", "width", "color", "alpha",
-    "fill_color", "fill_alpha", "label", "label_prefix",
-    "label_text_font_size", "label_text_color", NULL
-};
 
 /* bands: shaded runs of rows whose "by" column is set (not 0 or missing). */
 static pp_status read_bands_glyph(reader *r, json_t *obj, const char *path,

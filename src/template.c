@@ -423,6 +423,12 @@ void pp__interact_effective(const pp_figure_t *fig, const pp__renderer *rend,
 {
     const pp__interact *own = &rend->interact, *all = &fig->interact;
 
+    /* Bands have no areas on the page, so the figure's templates, written
+       for the rows of the other renderers, are not theirs to check. */
+    if (rend->kind == PP__GLYPH_BANDS) {
+        memset(out, 0, sizeof *out);
+        return;
+    }
     *out = own->tooltips_given ? *own : *all;
     out->tap_given = own->tap_given || all->tap_given;
     out->tap_url = own->tap_given ? own->tap_url : all->tap_url;

@@ -661,6 +661,46 @@ static void test_renderer_without_tooltips_or_tap_has_no_areas(void)
     unbuild(&b);
 }
 
+/*
+ * Bands have no areas: the figure's tooltips and tap, written for the other
+ * renderers' rows, are neither checked against the bands' source nor
+ * allowed on a band itself.
+ */
+static void test_bands_ignore_the_figure_tooltips(void)
+{
+    built b;
+
+    write_tmp("b.csv", "x,inc\n1,0\n2,5\n3,0\n");
+    build(&b, "{\"width\": 100, \"height\": 100, \"min_border\": 0,\n"
+              " \"x_range\": [0, 10], \"y_range\": [0, 10],\n"
+              " \"axis\": {\"visible\": false},\n"
+              " \"sources\": {\"s\": {\"csv\": \"s.csv\"}, \"b\": {\"csv\": "
+              "\"b.csv\"}},\n"
+              " \"tooltips\": [[\"y\", \"@y\"]], \"tap\": \"p@y.html\",\n"
+              " \"renderers\": [{\"glyph\": \"bands\", \"source\": \"b\", "
+              "\"x\": \"x\", \"by\": \"inc\"},\n"
+              "  {\"glyph\": \"scatter\", \"source\": \"s\", \"x\": \"x\", "
+              "\"y\": \"y\"}]}\n",
+          "x,y\n2,4\n");
+    CHECK_INT(b.status, PP_OK);
+    CHECK_INT(b.map.n, 1);
+    if (b.map.n == 1) {
+        CHECK_INT(b.map.areas[0].renderer, 1);
+        CHECK_STR(b.map.areas[0].title, "y: 4");
+        CHECK_STR(b.map.areas[0].href, "p4.html");
+    }
+    unbuild(&b);
+
+    build(&b, FIGURE("", "{\"glyph\": \"bands\", \"source\": \"s\", "
+                     "\"x\": \"x\", \"by\": \"y\", \"tooltips\": null}"),
+          "x,y\n2,4\n");
+    CHECK_INT(b.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(b.err.message, "renderers[0].tooltips: bands take no "
+                   "tooltips: the HTML page has areas for lines, segments, "
+                   "markers and graph nodes only");
+    unbuild(&b);
+}
+
 static void test_graph_nodes_get_areas_from_the_node_source(void)
 {
     built b;
@@ -882,6 +922,7 @@ int main(void)
     RUN(test_segments_are_bands_cut_to_the_frame);
     RUN(test_circles_are_cut_at_the_frame);
     RUN(test_renderer_without_tooltips_or_tap_has_no_areas);
+    RUN(test_bands_ignore_the_figure_tooltips);
     RUN(test_graph_nodes_get_areas_from_the_node_source);
     RUN(test_unknown_column_fails_when_the_data_is_read);
     RUN(test_links_of_unsafe_schemes_are_left_out);
