@@ -729,17 +729,20 @@ static bool whole_number_text(char buf[40], double value)
     return true;
 }
 
-/* The text of a cell; numbers as 15 digits when that reads back exactly. */
+/*
+ * The text of a cell; a number (also one among text, as "2.0" in a column
+ * that holds "host" too) as 15 digits when that reads back exactly, so that
+ * 2, 2.0 and 2e0 give the same key whatever else their column holds.
+ */
 static char *cell_text(const pp__column *col, size_t row)
 {
     char buf[40];
     double back;
 
-    if (col->kind != PP__COLUMN_NUMBER)
-        return col->strings[row] != NULL ? pp__strdup(col->strings[row])
-                                         : NULL;
     if (isnan(col->numbers[row]))
-        return NULL;
+        return col->kind != PP__COLUMN_NUMBER && col->strings[row] != NULL
+                   ? pp__strdup(col->strings[row])
+                   : NULL;
     if (whole_number_text(buf, col->numbers[row]))
         return pp__strdup(buf);
     pp__format_number(buf, sizeof buf, "%.15g", col->numbers[row]);

@@ -258,6 +258,22 @@ static void test_number_keys_match_by_their_text(void)
     if (r.status == PP_OK)
         CHECK_INT(r.fig->renderers[0].data.edge_to[0], 0);
     release(&r);
+
+    /* The same when a column also holds text: its numbers are keyed as
+       numbers, its text as written. */
+    render_text(GRAPH_SPEC(ROWS, "\"peer\""),
+                "ip,kind,peer\n2.0,gateway,inet\n3,host,2\n"
+                "inet,host,3.00\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    if (r.status == PP_OK && r.fig->renderers[0].data.nedges == 3) {
+        d = &r.fig->renderers[0].data;
+        CHECK_INT(d->edge_to[0], 2);
+        CHECK_INT(d->edge_to[1], 0);
+        CHECK_INT(d->edge_to[2], 1);
+    } else {
+        CHECK(0);
+    }
+    release(&r);
 }
 
 static void test_replace_needs_a_valid_pattern(void)
