@@ -251,3 +251,23 @@ pp_status pp_color_parse(const char *text, pp_color_t *out)
         ok = parse_name(lowered, out);
     return ok ? PP_OK : PP_ERR_ARGUMENT;
 }
+
+/*
+ * Why text (which pp_color_parse refused) is not a colour, as a phrase to
+ * follow "'text' is not a colour: ". Only the shape is judged, so the
+ * phrase is right for any text the parser refuses.
+ */
+const char *pp__color_problem(const char *text)
+{
+    while (is_space(*text))
+        text++;
+    if (text[0] == '#')
+        return "a hex colour is '#' and 3, 4, 6 or 8 hex digits";
+    if (strncmp(text, "rgba(", 5) == 0 || strncmp(text, "RGBA(", 5) == 0)
+        return "rgba() takes three whole numbers 0..255 and an alpha "
+               "0..1, as rgba(0, 0, 128, 0.5)";
+    if (strncmp(text, "rgb(", 4) == 0 || strncmp(text, "RGB(", 4) == 0)
+        return "rgb() takes three whole numbers 0..255, as rgb(0, 0, 128)";
+    return "not a CSS colour name (such as \"navy\"), \"#rrggbb\", "
+           "\"#rrggbbaa\", \"rgb(r, g, b)\" or \"rgba(r, g, b, a)\"";
+}

@@ -854,9 +854,10 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
         char *columns = pp__table_column_list(table);
         char *advice = pp__table_column_advice(table, spec->field,
                                                strlen(spec->field));
-        st = data_fail(fig, &spec->loc, err, "'%s' is neither a colour nor a "
-                       "column of %s (columns: %s)%s", spec->field,
-                       table->path, columns != NULL ? columns : "none",
+        st = data_fail(fig, &spec->loc, err, "'%s' is neither a colour (%s) "
+                       "nor a column of %s (columns: %s)%s", spec->field,
+                       pp__color_problem(spec->field), table->path,
+                       columns != NULL ? columns : "none",
                        advice != NULL ? advice : "");
         free(columns);
         free(advice);
@@ -878,8 +879,9 @@ pp_status pp__eval_colors(pp_figure_t *fig, const pp__renderer *rend,
                        sizeof cell);
             cell_place(fig, table, col->name, row, place, sizeof place);
             return data_fail(fig, &spec->loc, err, "%s: row %zu of "
-                             "column '%s' has '%s', which is not a colour",
-                             place, row, col->name, cell);
+                             "column '%s' has '%s', which is not a colour: %s",
+                             place, row, col->name, cell,
+                             pp__color_problem(cell));
         }
         return PP_OK;
     }
@@ -1430,8 +1432,9 @@ static pp_status resolve_glyph(pp_figure_t *fig, pp__renderer *rend,
         /* A line has one colour; a column would colour nothing. */
         if (rend->line.color.kind == PP__SPEC_FIELD)
             return data_fail(fig, &rend->line.color.loc, err, "a line has "
-                             "one colour; '%s' is not a colour",
-                             rend->line.color.field);
+                             "one colour; '%s' is not a colour: %s",
+                             rend->line.color.field,
+                             pp__color_problem(rend->line.color.field));
         return PP_OK;
     case PP__GLYPH_SEGMENT:
     case PP__GLYPH_MULTI_LINE:

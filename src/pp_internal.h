@@ -210,6 +210,9 @@ void pp__canvas_blend_mask(pp_canvas_t *canvas, int x, int y,
  */
 bool pp__parse_number(const char *text, size_t len, double *out);
 
+/* Why text is not a colour (pp_color_parse refused it), as a phrase. */
+const char *pp__color_problem(const char *text);
+
 /*
  * True when a field is a missing value: empty (after trimming spaces),
  * "NaN", "NA", "N/A" or "null" (any case for nan and null).

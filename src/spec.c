@@ -445,10 +445,9 @@ static pp_status parse_color_value(reader *r, json_t *value, const char *p,
         pp_color_parse(json_string_value(value), out) == PP_OK)
         return PP_OK;
     if (json_is_string(value))
-        return spec_fail(r, p, false, "'%s' is not a colour (use a CSS "
-                         "name such as \"navy\", \"#rrggbb\", \"#rrggbbaa\", "
-                         "\"rgb(r, g, b)\" or \"rgba(r, g, b, a)\")",
-                         json_string_value(value));
+        return spec_fail(r, p, false, "'%s' is not a colour: %s",
+                         json_string_value(value),
+                         pp__color_problem(json_string_value(value)));
     return spec_fail(r, p, false, "must be a colour string or null, "
                      "not %s", json_type_name(value));
 }
@@ -1078,9 +1077,20 @@ static pp_status read_dataspec_value(reader *r, json_t *value,
     inner = json_object_get(value, "value");
     field = json_object_get(value, "field");
     if (inner != NULL && field == NULL) {
+        /* A value is never a column name, as in Bokeh. */
+        const char *text = json_string_value(inner);
         if (json_is_object(inner))
             return spec_fail(r, path, false, "\"value\" must be a plain "
                              "value");
+        if (type == NUMBER_SPEC && !json_is_number(inner))
+            return spec_fail(r, path, false, "\"value\" must be a number, "
+                             "not %s%s%s%s", json_type_name(inner),
+                             text != NULL ? " '" : "", text != NULL ? text : "",
+                             text != NULL ? "'" : "");
+        if (type == COLOR_SPEC && text != NULL &&
+            pp_color_parse(text, &out->color) != PP_OK)
+            return spec_fail(r, path, false, "\"value\": '%s' is not a "
+                             "colour: %s", text, pp__color_problem(text));
         return read_dataspec_value(r, inner, path, key, type, out);
     }
     if (!json_is_string(field) || inner != NULL)
