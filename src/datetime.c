@@ -315,3 +315,19 @@ void pp__format_datetime(char *buf, size_t size, const char *format,
     }
     buf[w.len] = '\0';
 }
+
+void pp__format_datetime_iso(char *buf, size_t size, double ms)
+{
+    double in_minute = fmod(ms, 60000.0);
+
+    if (in_minute < 0.0)
+        in_minute += 60000.0;
+    if (in_minute == 0.0)
+        pp__format_datetime(buf, size, "%Y-%m-%d %H:%M", ms);
+    else if (fmod(in_minute, 1000.0) == 0.0)
+        pp__format_datetime(buf, size, "%Y-%m-%d %H:%M:%S", ms);
+    else
+        pp__format_datetime(buf, size, "%Y-%m-%d %H:%M:%S.%3N", ms);
+    if (size > 0 && buf[0] == '\0')
+        snprintf(buf, size, "%g ms", ms);
+}

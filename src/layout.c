@@ -11,6 +11,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,11 +157,16 @@ static void fixed_end(pp_figure_t *fig, pp__range *range,
     if (!(start < end)) {
         /* Most likely a mistake (a start in the wrong unit): say so. */
         if (any_data) {
+            double given = range->start_given ? start : end;
+            char value[64];
+            if (type == PP__AXIS_DATETIME)
+                pp__format_datetime_iso(value, sizeof value, given);
+            else
+                snprintf(value, sizeof value, "%g", given);
             pp__loc_prefix(fig, &range->loc, false, where, sizeof where);
-            pp__warn(&fig->warnings, "%s%s_range: the given %s %g leaves "
+            pp__warn(&fig->warnings, "%s%s_range: the given %s %s leaves "
                      "all the data outside the range", where, name,
-                     range->start_given ? "start" : "end",
-                     range->start_given ? start : end);
+                     range->start_given ? "start" : "end", value);
         }
         /* One unit; on a date-time axis an hour (see half_unit). */
         double unit = type == PP__AXIS_DATETIME ? 2.0 * half_unit(type) : 1.0;

@@ -248,6 +248,13 @@ bool pp__parse_datetime(const char *text, size_t len, double *ms_out);
 void pp__format_datetime(char *buf, size_t size, const char *format,
                          double ms);
 
+/*
+ * A date-time as the spec and data write it, to name it in a message:
+ * "2011-04-13 11:39", with ":SS" and ".fff" only when they are not zero;
+ * "N ms" beyond the dates the formatter knows.
+ */
+void pp__format_datetime_iso(char *buf, size_t size, double ms);
+
 /* ------------------------------------------------------------------------ */
 /* CSV tables (csv.c)                                                        */
 /* ------------------------------------------------------------------------ */

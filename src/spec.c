@@ -2525,10 +2525,13 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
     range->loc.path = path;
     if (value == NULL)
         return PP_OK;
-    /* Two date-times are a range (on a linear axis, a mistake named below). */
+    /* Two date-times are a range (on a linear axis, a mistake named below);
+       so are two ends on a date-time axis, where text that is not a
+       date-time is named as such below. */
     if (json_is_array(value) && json_is_string(json_array_get(value, 0)) &&
         !(json_array_size(value) == 2 &&
-          is_datetime_text(json_array_get(value, 0), &(double){0})))
+          (type == PP__AXIS_DATETIME ||
+           is_datetime_text(json_array_get(value, 0), &(double){0}))))
         return spec_fail(r, path, false, "a list of factors (Bokeh's "
                          "FactorRange) is not supported: place the text with "
                          "a factor_index transform and name the ticks with "
@@ -2562,11 +2565,19 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
         free(p);
         return st;
     }
-    if (!(range->start < range->end))
+    if (!(range->start < range->end)) {
+        char from[64], to[64];
+        if (type == PP__AXIS_DATETIME) {
+            pp__format_datetime_iso(from, sizeof from, range->start);
+            pp__format_datetime_iso(to, sizeof to, range->end);
+        } else {
+            snprintf(from, sizeof from, "%g", range->start);
+            snprintf(to, sizeof to, "%g", range->end);
+        }
         return spec_fail(r, path, false, "must have start < end, not "
-                         "[%g, %g]%s", range->start, range->end,
-                         range->start > range->end
+                         "[%s, %s]%s", from, to, range->start > range->end
                              ? " (reversed ranges are not supported)" : "");
+    }
     range->automatic = false;
     return PP_OK;
 }

@@ -434,6 +434,17 @@ static void test_range_with_one_end_given(void)
         CHECK_NEAR(r.fig->y_range.end, 101.0, 0.0);
     }
     release(&r);
+
+    /* On a date-time axis the given end is named as a date-time. */
+    render_text("{\"x_axis_type\": \"datetime\", \"x_range\": {\"start\": "
+                "\"2011-04-13 13:00:30\"}, \"sources\": {\"s\": {\"csv\": "
+                "\"data.csv\"}}, \"renderers\": [{\"glyph\": \"line\", "
+                "\"source\": \"s\", \"x\": \"t\", \"y\": \"y\"}]}",
+                "t,y\n2011-04-13 11:00,5\n2011-04-13 12:00,8\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_STR(r.warnings, "case.json:1:40: x_range: the given start "
+              "2011-04-13 13:00:30 leaves all the data outside the range\n");
+    release(&r);
 }
 
 /* Factors past the end of a short palette get nan_color, with a warning. */

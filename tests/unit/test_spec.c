@@ -254,6 +254,17 @@ static void test_datetime_range_ends_as_text(void)
                    "{\"end\": true}}", PP_ERR_SPEC, "y_range.end: must be a "
                    "finite number (milliseconds) or a date-time, not a "
                    "boolean", NULL);
+    /* Text that is not a date-time, first or second, is named as such. */
+    expect_failure("{\"x_axis_type\": \"datetime\", \"x_range\": "
+                   "[\"yesterday\", \"2011-04-13 12:40\"]}", PP_ERR_SPEC,
+                   "x_range[0]: 'yesterday' is not a date-time like "
+                   "\"2011-04-13 11:39\"", NULL);
+    /* A reversed range is shown as the date-times it was written as. */
+    expect_failure("{\"x_axis_type\": \"datetime\", \"x_range\": "
+                   "[\"2011-04-13 12:40\", \"2011-04-13 10:50:30.5\"]}",
+                   PP_ERR_SPEC, "x_range: must have start < end, not "
+                   "[2011-04-13 12:40, 2011-04-13 10:50:30.500] (reversed",
+                   NULL);
 }
 
 static void test_colour_that_does_not_parse(void)
