@@ -2650,6 +2650,36 @@ static pp_status read_legend(reader *r, json_t *root)
 /* The figure                                                                */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * figure(x_axis_label=...) sets what xaxis.axis_label sets: both given is
+ * a conflict (a JSON object has no order to say which came last), while
+ * "axis": {"axis_label": ...}, meant for both axes, gives way to it.
+ */
+static pp_status take_axis_label(reader *r, json_t *root, char axis,
+                                 char **label, char **axis_label)
+{
+    char flat[] = "x_axis_label", nested[] = "xaxis";
+    json_t *own;
+
+    if (*label == NULL)
+        return PP_OK;
+    flat[0] = axis;
+    nested[0] = axis;
+    own = json_object_get(root, nested);
+    if (json_is_object(own) && json_object_get(own, "axis_label") != NULL) {
+        char *p = path_key(NULL, flat);
+        pp_status st = p == NULL ? nomem(r)
+            : spec_fail(r, p, true, "'%s' and '%s.axis_label' both set the "
+                        "%c axis's label: keep one", flat, nested, axis);
+        free(p);
+        return st;
+    }
+    free(*axis_label);
+    *axis_label = *label;
+    *label = NULL;
+    return PP_OK;
+}
+
 static const char *const figure_keys[] = {
     "width", "height", "title", "sources", "factors", "renderers",
     "x_range", "y_range", "x_axis_type", "y_axis_type", "x_axis_label",
@@ -2842,14 +2872,14 @@ static pp_status read_figure(reader *r, json_t *root)
         free(y_label);
         return st;
     }
-    if (fig->xaxis.axis_label == NULL)
-        fig->xaxis.axis_label = x_label;
-    else
+    if ((st = take_axis_label(r, root, 'x', &x_label,
+                              &fig->xaxis.axis_label)) ||
+        (st = take_axis_label(r, root, 'y', &y_label,
+                              &fig->yaxis.axis_label))) {
         free(x_label);
-    if (fig->yaxis.axis_label == NULL)
-        fig->yaxis.axis_label = y_label;
-    else
         free(y_label);
+        return st;
+    }
 
     if ((st = get_color(r, root, NULL, "background_fill_color",
                         &fig->background_fill_color)) ||

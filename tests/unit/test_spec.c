@@ -412,6 +412,31 @@ static void test_dotted_keys_set_nested_properties(void)
     pp_figure_destroy(fig);
 }
 
+/*
+ * x_axis_label is xaxis.axis_label: both is a conflict, named at the flat
+ * key; "axis" (both axes) gives way to it.
+ */
+static void test_axis_label_given_twice(void)
+{
+    pp_figure_t *fig = NULL;
+    pp_error_t err;
+
+    expect_failure("{\"xaxis.axis_label\": \"B\",\n \"x_axis_label\": \"A\"}",
+                   PP_ERR_SPEC, "fig.json:2:2: x_axis_label: 'x_axis_label' "
+                   "and 'xaxis.axis_label' both set the x axis's label: keep "
+                   "one", NULL);
+    expect_failure("{\"y_axis_label\": \"A\", \"yaxis\": {\"axis_label\": "
+                   "\"B\"}}", PP_ERR_SPEC, "'y_axis_label' and "
+                   "'yaxis.axis_label' both set the y axis's label", NULL);
+    CHECK_INT(load("{\"axis\": {\"axis_label\": \"Z\"}, \"y_axis_label\": "
+                   "\"A\"}", &fig, &err), PP_OK);
+    if (fig == NULL)
+        return;
+    CHECK_STR(fig->xaxis.axis_label, "Z");
+    CHECK_STR(fig->yaxis.axis_label, "A");
+    pp_figure_destroy(fig);
+}
+
 static void test_dotted_key_typo_points_at_the_dotted_key(void)
 {
     expect_failure("{\"title\": \"T\",\n \"xaxis.axis_lable\": \"x\"}",
@@ -456,6 +481,7 @@ int main(void)
     RUN(test_ticker_and_override_keys_must_be_numbers);
     RUN(test_undefined_source_and_factor_list);
     RUN(test_dotted_keys_set_nested_properties);
+    RUN(test_axis_label_given_twice);
     RUN(test_dotted_key_typo_points_at_the_dotted_key);
     RUN(test_threshold_palette_must_match_thresholds);
     CHECK_EXIT();
