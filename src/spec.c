@@ -1212,11 +1212,22 @@ static pp_status get_x_length(reader *r, json_t *obj, const char *path,
     size_t i;
     pp_status st;
 
-    if (value == NULL || json_is_number(value))
-        return get_number(r, obj, path, key, 0.0, HUGE_VAL, out);
+    if (value == NULL)
+        return PP_OK;
     p = path_key(path, key);
     if (p == NULL)
         return nomem(r);
+    /* 0 is the default's marker (no breaks, the smallest step); given,
+       it would read as "break everywhere" or "no width". */
+    if (json_is_number(value) && json_number_value(value) <= 0.0)
+        st = spec_fail(r, p, false, "must be greater than 0; leave \"%s\" "
+                       "out for its default", key);
+    else if (json_is_number(value))
+        st = get_number(r, obj, path, key, 0.0, HUGE_VAL, out);
+    if (json_is_number(value)) {
+        free(p);
+        return st;
+    }
     if (!json_is_string(value)) {
         st = spec_fail(r, p, false, "must be a number or a duration such as "
                        "\"1min\", not %s", json_type_name(value));
@@ -1234,6 +1245,9 @@ static pp_status get_x_length(reader *r, json_t *obj, const char *path,
     if (i == sizeof units / sizeof *units)
         st = spec_fail(r, p, false, "'%s' is not a duration: give a number "
                        "with ms, s, min, h or d, such as \"1min\"", text);
+    else if (v == 0.0)
+        st = spec_fail(r, p, false, "must be greater than 0; leave \"%s\" "
+                       "out for its default", key);
     /* A duration is milliseconds of a date-time axis; on another axis it
        would be taken as that many x units. */
     else if (r->fig->xaxis.type != PP__AXIS_DATETIME)

@@ -67,6 +67,18 @@ static void test_max_x_step_duration_needs_unit(void)
               "everywhere and not drawn (on a datetime axis a number is "
               "milliseconds: write a duration such as \"5min\")\n");
     release(&r);
+
+    /* 0 is no step at all: the default, never given. */
+    render_text("{\"x_axis_type\": \"datetime\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"max_x_step\": \"0s\"}]}",
+                "x,y\n2011-04-13 11:39,1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_STR(r.err.message, "case.json:1:149: renderers[0].max_x_step: "
+              "must be greater than 0; leave \"max_x_step\" out for its "
+              "default");
+    release(&r);
 }
 
 static void test_bands_from_runs(void)
