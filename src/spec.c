@@ -654,6 +654,13 @@ static pp_status get_font_size(reader *r, json_t *obj, const char *path,
                        "(for example \"%gpx\")", text, v);
         break;
     case FONT_SIZE_UNKNOWN_UNIT:
+        if (unit[0] == '%' && unit[1] == '\0') {
+            /* A percentage of the parent's size, 16px here, as em is. */
+            st = spec_fail(r, p, false, "'%s': percentages are not "
+                           "supported; write \"%gem\" (of 16px)", text,
+                           v / 100.0);
+            break;
+        }
         st = spec_fail(r, p, false, "'%s' has the unit '%.*s', which pngplot "
                        "does not know: use px, pt or em (for example "
                        "\"%gpx\")", text, (int)ulen, unit, v);
@@ -2131,6 +2138,12 @@ static pp_status read_sources(reader *r, json_t *root)
                            "{\"concat\": [\"a\", \"b\"]}");
         else if ((st = check_keys(r, def, p, source_keys)) == PP_OK)
             st = get_string(r, def, p, "csv", &src->csv_path);
+        if (st == PP_OK && src->csv_path != NULL && src->csv_path[0] == '\0') {
+            char *cp = path_key(p, "csv");
+            st = cp == NULL ? nomem(r)
+                : spec_fail(r, cp, false, "must name a CSV file, not \"\"");
+            free(cp);
+        }
         if (st == PP_OK) {
             kinds = (src->csv_path != NULL) +
                     (json_object_get(def, "data") != NULL) +
@@ -2757,6 +2770,45 @@ static pp_status check_references(reader *r)
     return PP_OK;
 }
 
+static bool names_equal(const char *a, const char *b)
+{
+    return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * A source nothing reads is never opened, so a misspelt or missing file
+ * there would pass unnoticed: say so (most likely a renderer names another
+ * source by mistake).
+ */
+static void warn_unused_sources(pp_figure_t *fig)
+{
+    size_t i, k;
+
+    for (i = 0; i < fig->nsources; i++) {
+        const char *name = fig->sources[i].name;
+        bool used = false;
+        char prefix[512], where[256];
+
+        for (k = 0; k < fig->nrenderers && !used; k++)
+            used = names_equal(fig->renderers[k].source, name) ||
+                   names_equal(fig->renderers[k].edge_source, name);
+        for (k = 0; k < fig->nfactor_lists && !used; k++)
+            used = names_equal(fig->factor_lists[k].source, name);
+        for (k = 0; k < fig->nsources && !used; k++) {
+            size_t j;
+            for (j = 0; j < fig->sources[k].nconcat && !used; j++)
+                used = names_equal(fig->sources[k].concat[j], name);
+        }
+        if (used)
+            continue;
+        pp__loc_prefix(fig, &fig->sources[i].loc, true, prefix,
+                       sizeof prefix);
+        pp__loc_describe(&fig->sources[i].loc, where, sizeof where);
+        pp__warn(&fig->warnings, "%s%s: no renderer uses source '%s', so "
+                 "its data is not read", prefix, where, name);
+    }
+}
+
 static pp_status check_factor_name(reader *r, const char *name,
                                    const char *path)
 {
@@ -2910,9 +2962,11 @@ static pp_status read_figure(reader *r, json_t *root)
         (st = get_number(r, root, NULL, "min_border", 0, 10000,
                          &fig->min_border)) ||
         (st = read_renderers(r, root)) ||
-        (st = check_references(r)))
+        (st = check_references(r)) ||
+        (st = check_factor_references(r)))
         return st;
-    return check_factor_references(r);
+    warn_unused_sources(r->fig);
+    return PP_OK;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -554,8 +554,8 @@ static void test_title_cut_at_the_edge_warns(void)
     release(&r);
 
     render_text("{\"width\": 400, \"height\": 150, \"title\": \"Number of "
-                "New Connections Over Time\", \"sources\": {\"s\": "
-                "{\"csv\": \"data.csv\"}}, \"renderers\": []}", "x\n1\n", &r);
+                "New Connections Over Time\", \"renderers\": []}", "x\n1\n",
+                &r);
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 0);
     release(&r);
@@ -904,7 +904,6 @@ static void test_legend_cut_and_frame_squeezed_warn(void)
     release(&r);
 
     render_text("{\"width\": 300, \"height\": 200, \"min_border\": 120, "
-                "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
                 "\"renderers\": []}", "x\n1\n", &r);
     CHECK_INT(r.status, PP_OK);
     CHECK_STR(r.warnings, "the margins around the frame (top 120, right 120, "
@@ -914,8 +913,36 @@ static void test_legend_cut_and_frame_squeezed_warn(void)
 
     /* Margins that fit: no warning. */
     render_text("{\"width\": 300, \"height\": 200, \"min_border\": 90, "
-                "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
                 "\"renderers\": []}", "x\n1\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 0);
+    release(&r);
+}
+
+/*
+ * A source nothing reads is never opened, so a wrong file name there would
+ * pass silently: a warning names it. One read by a concat or a factor list
+ * counts as used.
+ */
+static void test_unused_source_warns(void)
+{
+    rendered r;
+
+    render_text("{\"sources\": {\"s\": {\"csv\": \"data.csv\"},\n"
+                " \"u\": {\"csv\": \"missing.csv\"}},\n"
+                " \"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+                "\"x\": \"x\", \"y\": \"y\"}]}", "x,y\n1,2\n2,3\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_STR(r.warnings, "case.json:2:2: sources.u: no renderer uses source "
+              "'u', so its data is not read\n");
+    release(&r);
+
+    render_text("{\"sources\": {\"a\": {\"csv\": \"data.csv\"}, \"b\": "
+                "{\"concat\": [\"a\"]}, \"f\": {\"csv\": \"data.csv\"}},\n"
+                " \"factors\": {\"names\": {\"source\": \"f\", \"columns\": "
+                "[\"x\"]}},\n"
+                " \"renderers\": [{\"glyph\": \"line\", \"source\": \"b\", "
+                "\"x\": \"x\", \"y\": \"y\"}]}", "x,y\n1,2\n2,3\n", &r);
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 0);
     release(&r);
@@ -994,6 +1021,7 @@ int main(void)
     RUN(test_zero_span_datetime_and_bands_alone);
     RUN(test_concat_source);
     RUN(test_legend_cut_and_frame_squeezed_warn);
+    RUN(test_unused_source_warns);
     RUN(test_legend_field_entries);
     RUN(test_default_colours_as_bokeh_plotting);
     harness_end();
