@@ -1281,6 +1281,46 @@ const pp__column *pp__table_find(const pp__table *table, const char *name)
 #define COLUMN_LIST_MAX 400
 #define COLUMN_NAME_MAX 60
 
+/*
+ * Appends len bytes of a column name with the characters that print as
+ * nothing spelled out ("<U+FEFF>" for a second byte-order mark, "<TAB>"),
+ * so that "whose columns are: x" cannot hide a name that is not "x".
+ */
+static void put_visible(pp__str *out, const char *name, size_t len)
+{
+    static const struct {
+        const char *bytes;
+        const char *shown;
+    } invisible[] = {
+        {"\xEF\xBB\xBF", "<U+FEFF>"}, {"\xC2\xA0", "<U+00A0>"},
+        {"\xE2\x80\x8B", "<U+200B>"}, {"\xE2\x80\x8C", "<U+200C>"},
+        {"\xE2\x80\x8D", "<U+200D>"}, {"\xE2\x81\xA0", "<U+2060>"},
+    };
+    size_t i = 0, k;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)name[i];
+        for (k = 0; k < sizeof invisible / sizeof *invisible; k++) {
+            size_t n = strlen(invisible[k].bytes);
+            if (n <= len - i && memcmp(name + i, invisible[k].bytes, n) == 0)
+                break;
+        }
+        if (k < sizeof invisible / sizeof *invisible) {
+            pp__str_puts(out, invisible[k].shown);
+            i += strlen(invisible[k].bytes);
+        } else if (c == '\t') {
+            pp__str_puts(out, "<TAB>");
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            pp__str_printf(out, "<0x%02X>", c);
+            i++;
+        } else {
+            pp__str_append(out, name + i, 1);
+            i++;
+        }
+    }
+}
+
 char *pp__table_column_list(const pp__table *table)
 {
     pp__str list = {0};
@@ -1301,8 +1341,11 @@ char *pp__table_column_list(const pp__table *table)
             pp__str_printf(&list, ", ... (%zu columns)", table->ncols);
             break;
         }
-        pp__str_printf(&list, "%s%.*s%s", i > 0 ? ", " : "", (int)keep, name,
-                       keep < len ? "..." : "");
+        if (i > 0)
+            pp__str_puts(&list, ", ");
+        put_visible(&list, name, keep);
+        if (keep < len)
+            pp__str_puts(&list, "...");
     }
     if (list.failed) {
         pp__str_free(&list);
@@ -1342,8 +1385,11 @@ char *pp__table_column_advice(const pp__table *table, const char *name,
         pp__nearest_offer(&n, table->columns[i].name);
     nearest = pp__nearest_found(&n);
     pp__str_puts(&advice, "");
-    if (nearest != NULL && strlen(nearest) <= COLUMN_NAME_MAX)
-        pp__str_printf(&advice, "; did you mean '%s'?", nearest);
+    if (nearest != NULL && strlen(nearest) <= COLUMN_NAME_MAX) {
+        pp__str_puts(&advice, "; did you mean '");
+        put_visible(&advice, nearest, strlen(nearest));
+        pp__str_puts(&advice, "'?");
+    }
     if (separator != NULL)
         pp__str_printf(&advice, "; the file seems to be separated by %s; "
                        "pngplot reads comma-separated files", separator);

@@ -521,6 +521,23 @@ static void test_find_and_column_list(void)
     pp__table_destroy(NULL);
 }
 
+/* Characters that print as nothing are spelled out in the list. */
+static void test_column_list_shows_invisible_characters(void)
+{
+    pp__table *t = parse("b.csv", "\xEF\xBB\xBF\xEF\xBB\xBFx,y\xC2\xA0,"
+                         "\"a\tb\"\n1,2,3\n");
+    char *list;
+
+    if (t == NULL)
+        return;
+    /* The first byte-order mark is the file's; a second is in the name. */
+    CHECK_STR(t->columns[0].name, "\xEF\xBB\xBFx");
+    list = pp__table_column_list(t);
+    CHECK_STR(list, "<U+FEFF>x, y<U+00A0>, a<TAB>b");
+    free(list);
+    pp__table_destroy(t);
+}
+
 /* A long list ends at a whole name, with the count; a long name is cut. */
 static void test_column_list_is_cut_at_a_name(void)
 {
@@ -972,6 +989,7 @@ int main(void)
     RUN(test_spaces_around_fields_are_kept);
     RUN(test_blank_lines_add_no_rows);
     RUN(test_find_and_column_list);
+    RUN(test_column_list_shows_invisible_characters);
     RUN(test_column_list_is_cut_at_a_name);
     RUN(test_column_advice);
     RUN(test_reader_gives_fields_lines_and_padding);
