@@ -333,11 +333,12 @@ typedef struct pp_diff_result {
 
 /*
  * Compares two images pixel by pixel. A pixel differs when any channel
- * differs by more than tolerance (0..255). When the sizes differ, the
- * pixels only one image has count as differing. first_x and first_y are -1
- * when no pixel differs. When diff_image is not NULL it receives a new
- * canvas as large as both: the expected image faded toward white,
- * differing pixels in magenta.
+ * differs by more than tolerance (0..255); two pixels both fully
+ * transparent (alpha 0) are alike whatever their RGB. When the sizes
+ * differ, the pixels only one image has count as differing. first_x and
+ * first_y are -1 when no pixel differs. When diff_image is not NULL it
+ * receives a new canvas as large as both: the expected image faded toward
+ * white, differing pixels in magenta.
  */
 pp_status pp_image_diff(const pp_canvas_t *expected, const pp_canvas_t *actual,
                         int tolerance, pp_diff_result_t *result,
