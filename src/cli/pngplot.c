@@ -71,7 +71,11 @@ static const char main_help[] =
     "\n"
     "The spec format is described in docs/spec.md (installed as\n"
     PP_DOC_DIR "/spec.md).\n"
-    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+    "\n"
+    "Exit status:\n"
+    "  render  0 written; 1 bad input, failed render or write; 2 usage error\n"
+    "  diff    0 alike; 1 different; 2 usage error, unreadable image or\n"
+    "          failed write\n";
 
 static const char render_help[] =
     "Usage: pngplot render SPEC.json [OPTION]...\n"
@@ -98,7 +102,8 @@ static const char render_help[] =
     "\n"
     "The output appears only when complete: on any error nothing is written\n"
     "and an existing file is left as it was.\n"
-    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+    "Exit status: 0 written, 1 bad input, failed render or write, 2 usage\n"
+    "error.\n";
 
 static const char diff_help[] =
     "Usage: pngplot diff EXPECTED.png ACTUAL.png [OPTION]...\n"
