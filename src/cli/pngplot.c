@@ -178,9 +178,13 @@ static int is_dir_with_fonts(const char *dir)
 /*
  * Where the fonts are: --font-dir, then $PNGPLOT_FONT_DIR, then beside the
  * program (installed: PREFIX/bin/../share/pngplot/fonts; built:
- * build/../fonts), then the folder chosen at build time.
+ * build/../fonts), then the folder chosen at build time. *hint says how to
+ * choose another folder, for when these fonts fail to load: a binary
+ * copied away from its fonts would otherwise name only a path it never
+ * meant to use.
  */
-static const char *find_font_dir(const char *option, char *buf, size_t size)
+static const char *find_font_dir(const char *option, char *buf, size_t size,
+                                 const char **hint)
 {
     static const char *const relative[] = {"../share/pngplot/fonts",
                                            "../fonts"};
@@ -189,10 +193,17 @@ static const char *find_font_dir(const char *option, char *buf, size_t size)
     ssize_t n;
     size_t i;
 
-    if (option != NULL)
+    *hint = "give the folder of LiberationSans-*.ttf with --font-dir DIR "
+            "or PNGPLOT_FONT_DIR=DIR";
+    if (option != NULL) {
+        *hint = "--font-dir must name the folder of LiberationSans-*.ttf";
         return option;
-    if (env != NULL && env[0] != '\0')
+    }
+    if (env != NULL && env[0] != '\0') {
+        *hint = "PNGPLOT_FONT_DIR chose this folder: point it or "
+                "--font-dir DIR at the folder of LiberationSans-*.ttf";
         return env;
+    }
     n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         char *slash;
@@ -640,7 +651,7 @@ static int command_render(int argc, char **argv)
     pp_error_t err;
     render_args a;
     char font_buf[PATH_MAX + 64], *output = NULL;
-    const char *font_dir;
+    const char *font_dir, *font_hint;
     uint8_t *png = NULL;
     size_t png_size = 0;
     int status = 1, parsed = parse_render_args(argc, argv, &a);
@@ -650,10 +661,19 @@ static int command_render(int argc, char **argv)
     opt.data_dir = a.data_dir;
     opt.warning = a.quiet ? NULL : print_warning;
 
-    font_dir = find_font_dir(a.font_dir, font_buf, sizeof font_buf);
-    if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK ||
-        pp_fonts_load(font_dir, &fonts, &err) != PP_OK) {
+    font_dir = find_font_dir(a.font_dir, font_buf, sizeof font_buf,
+                             &font_hint);
+    if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK) {
         print_error(err.message);
+        goto done;
+    }
+    /* The library names the file; only the command knows its options. */
+    if (pp_fonts_load(font_dir, &fonts, &err) != PP_OK) {
+        if (err.status == PP_ERR_FONT)
+            fprintf(stderr, "%s: error: %s; %s\n", program, err.message,
+                    font_hint);
+        else
+            print_error(err.message);
         goto done;
     }
     if (!a.quiet)
