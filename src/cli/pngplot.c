@@ -307,17 +307,24 @@ static char *resolved_path(const char *path)
     return resolved_path_links(path, 0);
 }
 
-/* Whether two paths name the same file, existing or about to be written. */
+/*
+ * Whether two paths name the same file, existing or about to be written.
+ * A descriptor (/dev/stdout, /dev/fd/N) is written where it stands, not
+ * replaced, so it is the same as another path only when both lead to one
+ * regular file (`-o /dev/stdout >>spec.json` would add the PNG to the
+ * spec): /dev/stdin and /dev/stdout on one terminal are two.
+ */
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     char *ra, *rb;
-    int same;
+    int same, fa = pp_path_descriptor(a), fb = pp_path_descriptor(b);
 
-    if (strcmp(a, b) == 0)
+    if (strcmp(a, b) == 0 || (fa >= 0 && fa == fb))
         return 1;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino &&
+               (S_ISREG(sa.st_mode) || (fa < 0 && fb < 0));
     ra = resolved_path(a);
     rb = resolved_path(b);
     same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
@@ -342,11 +349,14 @@ static int check_png_clash(const render_args *a)
         print_error("out of memory");
         return EXIT_FAILURE;
     }
+    /* The script only names the PNG: a descriptor there is gnuplot's when
+       the script runs (`--script-only /dev/stdout -o /dev/stdout |
+       gnuplot >fig.png`), not ours now. */
     if (a->html != NULL && same_file(a->html, png))
         status = usage_error("render: the PNG and the HTML page need "
                              "different paths", "render ");
     else if (a->script_only != NULL && strcmp(a->script_only, "-") != 0 &&
-             same_file(a->script_only, png))
+             pp_path_descriptor(png) < 0 && same_file(a->script_only, png))
         status = usage_error("render: the PNG and the gnuplot script need "
                              "different paths", "render ");
     free(owned);
@@ -490,6 +500,14 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
         return usage_error("render: --html needs the PNG in a file, not on "
                            "standard output", "render ");
+    /* The page loads the PNG by its path, which a descriptor has not. */
+    if (a->html != NULL && pp_path_descriptor(a->output) >= 0) {
+        char message[128];
+
+        snprintf(message, sizeof message, "render: --html needs the PNG in "
+                 "a file, not on %s", a->output);
+        return usage_error(message, "render ");
+    }
     return check_paths(a);
 }
 
@@ -618,12 +636,21 @@ static int render_gnuplot(const render_args *a, pp_figure_t *fig,
     return 1;
 }
 
-/* Whether a file can be made at path; says why not when it cannot. */
+/*
+ * Whether a file can be made at path; says why not when it cannot. A
+ * descriptor, a device or a FIFO is written where it is, needing nothing
+ * of its folder (/dev, which only root may write).
+ */
 static int folder_writable(const char *path)
 {
     const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
+    struct stat st;
 
+    if (pp_path_descriptor(path) >= 0 ||
+        (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+         !S_ISDIR(st.st_mode)))
+        return 1;
     if (slash == NULL) {
         strcpy(dir, ".");
     } else if (slash == path) {
