@@ -173,7 +173,8 @@ if [ "$status" -ne 0 ]; then
     why="the user nobody cannot run $PNGPLOT (is a folder above the checkout private?)"
     skip output_read_only_folder "$why: $(head -c 200 "$TMP/stderr")"
     for name in output_read_only_folder_untouched output_read_only_file \
-        output_read_only_file_untouched csv_unreadable; do
+        output_read_only_file_untouched descriptor_page_as_user \
+        csv_unreadable; do
         skip "$name" "$why"
     done
 else
@@ -207,6 +208,16 @@ else
         pass output_read_only_file_untouched
     else
         fail output_read_only_file_untouched "$(ls -A "$TMP/rw")"
+    fi
+
+    # The page on /dev/stdout needs nothing of /dev, which only root may
+    # write: the command's early check of the page's folder refused it.
+    as_nobody "$PNGPLOT" render -q "$TMP/spec.json" -o "$TMP/rw/nobody.png" \
+        --html /dev/stdout
+    if [ "$status" -eq 0 ] && [ "$(tail -n 1 "$TMP/stdout")" = "</html>" ]; then
+        pass descriptor_page_as_user
+    else
+        fail descriptor_page_as_user "status $status: $(head -c 300 "$TMP/stderr")"
     fi
 
     # A CSV the user may not read.
