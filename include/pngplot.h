@@ -292,9 +292,13 @@ pp_status pp_canvas_encode_png(const pp_canvas_t *canvas, int compression,
  * an existing file there is untouched. An existing file the caller may not
  * write is refused, not replaced. A symbolic link stays a link: the file
  * it leads to (which may not exist yet) is the one replaced, from a
- * temporary file in that file's folder. A device such as /dev/stdout or a
- * FIFO, also through a link, is written through in place instead. Errors
- * are PP_ERR_IO with the path and the reason in the message.
+ * temporary file in that file's folder. A device or a FIFO, also through
+ * a link, is written through in place instead. A path that names an open
+ * descriptor (see pp_path_descriptor) is written to that descriptor, as
+ * a shell's >&N would: nothing is opened, truncated or renamed, the bytes
+ * go at its position, and a descriptor open for appending appends. Errors are
+ * PP_ERR_IO with the path and the reason in the message ("cannot write
+ * /dev/stdout: Bad file descriptor" when it is closed).
  */
 pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
                               int compression, pp_error_t *err);
@@ -308,6 +312,14 @@ pp_status pp_canvas_write_png(const pp_canvas_t *canvas, const char *path,
 pp_status pp_write_files(size_t count, const char *const paths[],
                          const void *const data[], const size_t sizes[],
                          pp_error_t *err);
+
+/*
+ * The descriptor an output path names, which the writers above write to
+ * directly: 0, 1 and 2 for /dev/stdin, /dev/stdout and /dev/stderr, N for
+ * /dev/fd/N and /proc/self/fd/N (N in decimal digits); -1 for any other
+ * path (or NULL). Only these exact spellings count.
+ */
+int pp_path_descriptor(const char *path);
 
 /*
  * Reads a PNG file of any colour type and bit depth into a new canvas
@@ -333,11 +345,12 @@ typedef struct pp_diff_result {
 
 /*
  * Compares two images pixel by pixel. A pixel differs when any channel
- * differs by more than tolerance (0..255). When the sizes differ, the
- * pixels only one image has count as differing. first_x and first_y are -1
- * when no pixel differs. When diff_image is not NULL it receives a new
- * canvas as large as both: the expected image faded toward white,
- * differing pixels in magenta.
+ * differs by more than tolerance (0..255); two pixels both fully
+ * transparent (alpha 0) are alike whatever their RGB. When the sizes
+ * differ, the pixels only one image has count as differing. first_x and
+ * first_y are -1 when no pixel differs. When diff_image is not NULL it
+ * receives a new canvas as large as both: the expected image faded toward
+ * white, differing pixels in magenta.
  */
 pp_status pp_image_diff(const pp_canvas_t *expected, const pp_canvas_t *actual,
                         int tolerance, pp_diff_result_t *result,

@@ -6,11 +6,17 @@
 
 static const uint8_t magenta[4] = {255, 0, 255, 255};
 
-/* The largest absolute channel difference between two RGBA pixels. */
+/*
+ * The largest absolute channel difference between two RGBA pixels. Two
+ * fully transparent pixels show nothing, so they are alike whatever RGB
+ * they hold: encoders and canvases leave different colours under alpha 0.
+ */
 static int channel_diff(const uint8_t *a, const uint8_t *b)
 {
     int i, worst = 0;
 
+    if (a[3] == 0 && b[3] == 0)
+        return 0;
     for (i = 0; i < 4; i++) {
         int d = abs((int)a[i] - (int)b[i]);
 

@@ -528,9 +528,54 @@ static int write_all(int fd, const uint8_t *data, size_t size)
     return 0;
 }
 
+int pp_path_descriptor(const char *path)
+{
+    static const char *const streams[] = {"/dev/stdin", "/dev/stdout",
+                                          "/dev/stderr"};
+    static const char *const folders[] = {"/dev/fd/", "/proc/self/fd/"};
+    const char *digits = NULL;
+    long fd = 0;
+    size_t i;
+
+    if (path == NULL)
+        return -1;
+    for (i = 0; i < sizeof streams / sizeof *streams; i++)
+        if (strcmp(path, streams[i]) == 0)
+            return (int)i;
+    for (i = 0; i < sizeof folders / sizeof *folders; i++)
+        if (strncmp(path, folders[i], strlen(folders[i])) == 0)
+            digits = path + strlen(folders[i]);
+    if (digits == NULL || *digits == '\0')
+        return -1;
+    for (; *digits != '\0'; digits++) {
+        if (*digits < '0' || *digits > '9')
+            return -1;
+        fd = fd * 10 + (*digits - '0');
+        if (fd > INT_MAX)
+            return -1;
+    }
+    return (int)fd;
+}
+
+/*
+ * Whether descriptor fd is open for writing, found before anything is
+ * written so that a closed one leaves the other outputs untouched. One
+ * open for reading only (standard input, or a standard stream the
+ * command reopened on /dev/null) fails as write() would: EBADF.
+ */
+static pp_status check_descriptor(const char *path, int fd, pp_error_t *err)
+{
+    int flags = fcntl(fd, F_GETFL);
+
+    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY)
+        return pp__fail(err, PP_ERR_IO, "cannot write %s: %s", path,
+                        strerror(flags < 0 ? errno : EBADF));
+    return PP_OK;
+}
+
 /*
  * Devices and FIFOs (also through a link) are written through as they are:
- * renaming a file over /dev/stdout or a FIFO would replace it instead of
+ * renaming a file over /dev/null or a FIFO would replace it instead of
  * writing to it.
  */
 static pp_status write_in_place(const char *path, const uint8_t *data,
@@ -591,8 +636,8 @@ static int open_temporary(const char *path, char **temp_path)
 
 /*
  * Where path leads once the symbolic links at its end are followed, a
- * relative target read from the link's folder; it may not exist yet (a
- * link to a file about to be made). NULL with errno set when out of memory
+ * relative target read from the link's folder, up to a path that names a
+ * descriptor; it may not exist yet (a link to a file about to be made). NULL with errno set when out of memory
  * or after 40 links (a loop). The caller frees it.
  */
 static char *link_destination(const char *path)
@@ -603,9 +648,14 @@ static char *link_destination(const char *path)
     for (links = 0; current != NULL && links < 40; links++) {
         const char *slash = strrchr(current, '/');
         size_t dir_len = slash != NULL ? (size_t)(slash - current) + 1 : 0;
-        ssize_t n = readlink(current, target, sizeof target - 1);
+        ssize_t n;
         char *next;
 
+        /* /dev/stdout leads on to /proc/self/fd/1 and then to what no
+           path names ("pipe:[123]"): the descriptor is the destination. */
+        if (pp_path_descriptor(current) >= 0)
+            return current;
+        n = readlink(current, target, sizeof target - 1);
         /* Not a link (or not there): this is the file. */
         if (n < 0)
             return current;
@@ -628,7 +678,8 @@ static char *link_destination(const char *path)
 
 /*
  * A file written to a temporary file beside the file it replaces, waiting
- * to be renamed over it; or, for a device or a FIFO, to be written there.
+ * to be renamed over it; or, for a device or a FIFO, to be written there;
+ * or, for /dev/stdout and the like, to be written to the descriptor.
  */
 typedef struct staged_file {
     const char *path;
@@ -636,6 +687,7 @@ typedef struct staged_file {
     size_t size;
     char *target;               /* path, or where the link at path leads */
     char *temp_path;            /* NULL: written in place when committed */
+    int fd;                     /* the descriptor target names, or -1 */
 } staged_file;
 
 /*
@@ -652,10 +704,18 @@ static pp_status stage(staged_file *f, pp_error_t *err)
     int fd, e;
 
     f->temp_path = NULL;
+    f->fd = -1;
     f->target = link_destination(f->path);
     if (f->target == NULL)
         return pp__fail(err, errno == ENOMEM ? PP_ERR_NOMEM : PP_ERR_IO,
                         "cannot write %s: %s", f->path, strerror(errno));
+    /* The descriptor already open, as a shell's >&1 writes to it,
+       whatever it leads to. Opened again through /proc, a pipe has no
+       path ("pipe:[123]"), and a regular file would be replaced, losing
+       what was written before (`{ echo before; pngplot ... -o
+       /dev/stdout; } >log`) and the append mode of >>. */
+    if ((f->fd = pp_path_descriptor(f->target)) >= 0)
+        return check_descriptor(f->path, f->fd, err);
     if (lstat(f->target, &old) == 0 && !S_ISREG(old.st_mode))
         return PP_OK;
     replacing = lstat(f->target, &old) == 0;
@@ -721,11 +781,20 @@ pp_status pp_write_files(size_t count, const char *const paths[],
         files[i].size = sizes[i];
         status = stage(&files[i], err);
     }
-    /* ...then devices and FIFOs, which cannot wait... */
-    for (i = 0; i < count && status == PP_OK; i++)
-        if (files[i].temp_path == NULL)
-            status = write_in_place(paths[i], files[i].data, files[i].size,
-                                    err);
+    /* ...then descriptors, devices and FIFOs, which cannot wait... */
+    for (i = 0; i < count && status == PP_OK; i++) {
+        int e;
+
+        if (files[i].fd < 0) {
+            if (files[i].temp_path == NULL)
+                status = write_in_place(paths[i], files[i].data,
+                                        files[i].size, err);
+        } else if ((e = write_all(files[i].fd, files[i].data,
+                                  files[i].size)) != 0) {
+            status = pp__fail(err, PP_ERR_IO, "cannot write %s: %s",
+                              paths[i], strerror(e));
+        }
+    }
     /* ...and only then the renames, which do not fail for want of room. */
     for (i = 0; i < count && status == PP_OK; i++) {
         if (files[i].temp_path != NULL &&

@@ -71,7 +71,11 @@ static const char main_help[] =
     "\n"
     "The spec format is described in docs/spec.md (installed as\n"
     PP_DOC_DIR "/spec.md).\n"
-    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+    "\n"
+    "Exit status:\n"
+    "  render  0 written; 1 bad input, failed render or write; 2 usage error\n"
+    "  diff    0 alike; 1 different; 2 usage error, unreadable image or\n"
+    "          failed write\n";
 
 static const char render_help[] =
     "Usage: pngplot render SPEC.json [OPTION]...\n"
@@ -98,7 +102,8 @@ static const char render_help[] =
     "\n"
     "The output appears only when complete: on any error nothing is written\n"
     "and an existing file is left as it was.\n"
-    "Exit status: 0 success, 1 bad input or failed render, 2 usage error.\n";
+    "Exit status: 0 written, 1 bad input, failed render or write, 2 usage\n"
+    "error.\n";
 
 static const char diff_help[] =
     "Usage: pngplot diff EXPECTED.png ACTUAL.png [OPTION]...\n"
@@ -173,9 +178,13 @@ static int is_dir_with_fonts(const char *dir)
 /*
  * Where the fonts are: --font-dir, then $PNGPLOT_FONT_DIR, then beside the
  * program (installed: PREFIX/bin/../share/pngplot/fonts; built:
- * build/../fonts), then the folder chosen at build time.
+ * build/../fonts), then the folder chosen at build time. *hint says how to
+ * choose another folder, for when these fonts fail to load: a binary
+ * copied away from its fonts would otherwise name only a path it never
+ * meant to use.
  */
-static const char *find_font_dir(const char *option, char *buf, size_t size)
+static const char *find_font_dir(const char *option, char *buf, size_t size,
+                                 const char **hint)
 {
     static const char *const relative[] = {"../share/pngplot/fonts",
                                            "../fonts"};
@@ -184,10 +193,17 @@ static const char *find_font_dir(const char *option, char *buf, size_t size)
     ssize_t n;
     size_t i;
 
-    if (option != NULL)
+    *hint = "give the folder of LiberationSans-*.ttf with --font-dir DIR "
+            "or PNGPLOT_FONT_DIR=DIR";
+    if (option != NULL) {
+        *hint = "--font-dir must name the folder of LiberationSans-*.ttf";
         return option;
-    if (env != NULL && env[0] != '\0')
+    }
+    if (env != NULL && env[0] != '\0') {
+        *hint = "PNGPLOT_FONT_DIR chose this folder: point it or "
+                "--font-dir DIR at the folder of LiberationSans-*.ttf";
         return env;
+    }
     n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         char *slash;
@@ -291,17 +307,24 @@ static char *resolved_path(const char *path)
     return resolved_path_links(path, 0);
 }
 
-/* Whether two paths name the same file, existing or about to be written. */
+/*
+ * Whether two paths name the same file, existing or about to be written.
+ * A descriptor (/dev/stdout, /dev/fd/N) is written where it stands, not
+ * replaced, so it is the same as another path only when both lead to one
+ * regular file (`-o /dev/stdout >>spec.json` would add the PNG to the
+ * spec): /dev/stdin and /dev/stdout on one terminal are two.
+ */
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     char *ra, *rb;
-    int same;
+    int same, fa = pp_path_descriptor(a), fb = pp_path_descriptor(b);
 
-    if (strcmp(a, b) == 0)
+    if (strcmp(a, b) == 0 || (fa >= 0 && fa == fb))
         return 1;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino &&
+               (S_ISREG(sa.st_mode) || (fa < 0 && fb < 0));
     ra = resolved_path(a);
     rb = resolved_path(b);
     same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
@@ -326,11 +349,14 @@ static int check_png_clash(const render_args *a)
         print_error("out of memory");
         return EXIT_FAILURE;
     }
+    /* The script only names the PNG: a descriptor there is gnuplot's when
+       the script runs (`--script-only /dev/stdout -o /dev/stdout |
+       gnuplot >fig.png`), not ours now. */
     if (a->html != NULL && same_file(a->html, png))
         status = usage_error("render: the PNG and the HTML page need "
                              "different paths", "render ");
     else if (a->script_only != NULL && strcmp(a->script_only, "-") != 0 &&
-             same_file(a->script_only, png))
+             pp_path_descriptor(png) < 0 && same_file(a->script_only, png))
         status = usage_error("render: the PNG and the gnuplot script need "
                              "different paths", "render ");
     free(owned);
@@ -474,6 +500,14 @@ static int parse_render_args(int argc, char **argv, render_args *a)
     if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
         return usage_error("render: --html needs the PNG in a file, not on "
                            "standard output", "render ");
+    /* The page loads the PNG by its path, which a descriptor has not. */
+    if (a->html != NULL && pp_path_descriptor(a->output) >= 0) {
+        char message[128];
+
+        snprintf(message, sizeof message, "render: --html needs the PNG in "
+                 "a file, not on %s", a->output);
+        return usage_error(message, "render ");
+    }
     return check_paths(a);
 }
 
@@ -602,12 +636,21 @@ static int render_gnuplot(const render_args *a, pp_figure_t *fig,
     return 1;
 }
 
-/* Whether a file can be made at path; says why not when it cannot. */
+/*
+ * Whether a file can be made at path; says why not when it cannot. A
+ * descriptor, a device or a FIFO is written where it is, needing nothing
+ * of its folder (/dev, which only root may write).
+ */
 static int folder_writable(const char *path)
 {
     const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
+    struct stat st;
 
+    if (pp_path_descriptor(path) >= 0 ||
+        (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+         !S_ISDIR(st.st_mode)))
+        return 1;
     if (slash == NULL) {
         strcpy(dir, ".");
     } else if (slash == path) {
@@ -635,7 +678,7 @@ static int command_render(int argc, char **argv)
     pp_error_t err;
     render_args a;
     char font_buf[PATH_MAX + 64], *output = NULL;
-    const char *font_dir;
+    const char *font_dir, *font_hint;
     uint8_t *png = NULL;
     size_t png_size = 0;
     int status = 1, parsed = parse_render_args(argc, argv, &a);
@@ -645,10 +688,19 @@ static int command_render(int argc, char **argv)
     opt.data_dir = a.data_dir;
     opt.warning = a.quiet ? NULL : print_warning;
 
-    font_dir = find_font_dir(a.font_dir, font_buf, sizeof font_buf);
-    if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK ||
-        pp_fonts_load(font_dir, &fonts, &err) != PP_OK) {
+    font_dir = find_font_dir(a.font_dir, font_buf, sizeof font_buf,
+                             &font_hint);
+    if (pp_figure_load(a.spec, &opt, &fig, &err) != PP_OK) {
         print_error(err.message);
+        goto done;
+    }
+    /* The library names the file; only the command knows its options. */
+    if (pp_fonts_load(font_dir, &fonts, &err) != PP_OK) {
+        if (err.status == PP_ERR_FONT)
+            fprintf(stderr, "%s: error: %s; %s\n", program, err.message,
+                    font_hint);
+        else
+            print_error(err.message);
         goto done;
     }
     if (!a.quiet)

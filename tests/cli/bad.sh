@@ -225,6 +225,48 @@ expect_failure font_cut_short "$BAD" \
     "cannot load font $TMP/fonts/LiberationSans-Italic.ttf: not a usable TrueType font" \
     ok-line.json --font-dir "$TMP/fonts"
 
+# Fonts that are not there: the library names the file, the command adds
+# how to choose the folder, after where this one came from. A binary
+# copied away from its fonts once said only "cannot open font
+# /usr/local/share/pngplot/fonts/...", a folder the user never chose.
+# expect_font_hint NAME TEXT: exit status 1 and exactly that error line.
+expect_font_hint() {
+    if [ "$status" -ne 1 ]; then
+        fail "$1" "exit status $status, expected 1: $(head -c 300 "$TMP/stderr")"
+    elif [ "$(cat "$TMP/stderr")" != "pngplot: error: $2" ]; then
+        fail "$1" "stderr is: $(head -c 400 "$TMP/stderr")"
+    else
+        pass "$1"
+    fi
+}
+# (Under bin/: from $TMP/moved, ../fonts would be $TMP/fonts, the broken
+# fonts above.)
+mkdir -p "$TMP/moved/bin" "$TMP/nofonts"
+cp "$PNGPLOT" "$TMP/moved/bin/pngplot"
+run env -u PNGPLOT_FONT_DIR "$PNGPLOT" render "$BAD/ok-line.json" \
+    -o "$TMP/font.png" --font-dir "$TMP/nofonts"
+expect_font_hint font_dir_option_missing_hint "cannot open font $TMP/nofonts/LiberationSans-Regular.ttf: No such file or directory; --font-dir must name the folder of LiberationSans-*.ttf"
+run env PNGPLOT_FONT_DIR="$TMP/nofonts" "$PNGPLOT" render "$BAD/ok-line.json" \
+    -o "$TMP/font.png"
+expect_font_hint font_dir_env_missing_hint "cannot open font $TMP/nofonts/LiberationSans-Regular.ttf: No such file or directory; PNGPLOT_FONT_DIR chose this folder: point it or --font-dir DIR at the folder of LiberationSans-*.ttf"
+# The folder built in is PREFIX's, as the Makefile records it.
+installed="$(cat "$PP_REPO/$BUILD/prefix")/share/pngplot/fonts"
+if [ -e "$installed/LiberationSans-Regular.ttf" ]; then
+    skip font_moved_binary_hint "fonts are installed in $installed"
+else
+    run env -u PNGPLOT_FONT_DIR "$TMP/moved/bin/pngplot" render \
+        "$BAD/ok-line.json" -o "$TMP/font.png"
+    expect_font_hint font_moved_binary_hint "cannot open font $installed/LiberationSans-Regular.ttf: No such file or directory; give the folder of LiberationSans-*.ttf with --font-dir DIR or PNGPLOT_FONT_DIR=DIR"
+fi
+# Doing as the hint says works.
+run env PNGPLOT_FONT_DIR="$PP_REPO/fonts" "$TMP/moved/bin/pngplot" render \
+    "$BAD/ok-line.json" -o "$TMP/font.png"
+if [ "$status" -eq 0 ] && [ "$(png_size "$TMP/font.png")" = 200x150 ]; then
+    pass font_moved_binary_follows_hint
+else
+    fail font_moved_binary_follows_hint "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
 # A spec that never ends (a device given by mistake) is read only so far.
 expect_failure spec_endless "$TMP" \
     "/dev/zero: cannot read spec: larger than 16 MB, which no figure spec is" \

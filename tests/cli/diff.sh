@@ -27,6 +27,17 @@ else
     fail diff_image_marks_pixel_magenta "pixel is $("$POKE" "$TMP/d.png" 400 200)"
 fi
 
+# The diff image on a descriptor (here 3, beside the verdict on standard
+# output): written to it, the same bytes as to a file.
+"$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out /dev/fd/3 \
+    3>"$TMP/d3.png" >/dev/null 2>"$TMP/stderr"
+status=$?
+if [ "$status" -eq 1 ] && cmp -s "$TMP/d3.png" "$TMP/d.png"; then
+    pass diff_image_to_descriptor
+else
+    fail diff_image_to_descriptor "status $status: $(head -c 300 "$TMP/stderr")"
+fi
+
 # Allowances: one differing pixel is accepted with --max-diff-pixels 1, and
 # a change of 10 per channel with --tolerance 10.
 run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --max-diff-pixels 1

@@ -175,6 +175,21 @@ else
     fail gnuplot_quiet_without_locale "status $status: $(cat "$TMP/stderr")"
 fi
 
+# gnuplot's PNG written to /dev/stdout, a pipe here: the descriptor, as
+# -o - writes it (it once failed: /proc names a pipe "pipe:[123]").
+"$PNGPLOT" render -q --backend gnuplot examples/timeline.json -o - \
+    >"$TMP/dash.png" 2>/dev/null
+{ "$PNGPLOT" render -q --backend gnuplot examples/timeline.json \
+    -o /dev/stdout 2>"$TMP/stderr"; echo $? >"$TMP/status"; } |
+    cat >"$TMP/piped.png"
+if [ "$(cat "$TMP/status")" -eq 0 ] &&
+    [ "$(png_size "$TMP/piped.png")" = 800x350 ] &&
+    cmp -s "$TMP/piped.png" "$TMP/dash.png"; then
+    pass gnuplot_png_to_dev_stdout
+else
+    fail gnuplot_png_to_dev_stdout "status $(cat "$TMP/status"): $(head -c 300 "$TMP/stderr")"
+fi
+
 # Each example: the same size as pngplot's rendering, and the frame (found
 # from the axis lines) within 2 pixels of ours on every side.
 for spec in examples/*.json; do

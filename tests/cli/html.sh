@@ -39,6 +39,20 @@ else
     fail html_pages_show_the_png_and_load_nothing_else "$bad"
 fi
 
+# Each page file ends "\n</html>\n": the closing tag on a line of its own
+# and one final newline, as a text file does (compared in hex: dash's echo
+# would turn the \n of a message into a newline).
+bad=""
+for name in timeline bipartite intrusions network; do
+    end=$(tail -c 9 "$OUT/$name.html" | od -An -tx1 | tr -d ' \n')
+    [ "$end" = 0a3c2f68746d6c3e0a ] || bad="$bad $name:$end"
+done
+if [ -z "$bad" ]; then
+    pass html_page_ends_with_newline
+else
+    fail html_page_ends_with_newline "last 9 bytes:$bad"
+fi
+
 # The timeline's areas carry the tooltip and the incident link.
 area='title="minute: 2011-04-13 11:39&#10;count: 3720" href="inc1.html"'
 area="$area target=\"_blank\" alt=\"minute: 2011-04-13 11:39\">"

@@ -109,6 +109,19 @@ if [ "$status" -eq 0 ] && grep -q 'render SPEC.json' "$TMP/stdout"; then
 else
     fail help_lists_commands "status $status"
 fi
+# The exit statuses of both commands: the help once gave render's alone,
+# where diff's 1 means "different", not a failure.
+cat >"$TMP/exit-help" <<'EOF'
+Exit status:
+  render  0 written; 1 bad input, failed render or write; 2 usage error
+  diff    0 alike; 1 different; 2 usage error, unreadable image or
+          failed write
+EOF
+if tail -n 4 "$TMP/stdout" | cmp -s - "$TMP/exit-help"; then
+    pass help_gives_each_command_exit_status
+else
+    fail help_gives_each_command_exit_status "help ends: $(tail -n 4 "$TMP/stdout")"
+fi
 
 # Usage errors exit 2.
 run "$PNGPLOT" render

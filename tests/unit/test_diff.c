@@ -120,6 +120,63 @@ done:
     pp_canvas_destroy(d);
 }
 
+/* A canvas of width x height pixels all of one RGBA value. */
+static pp_canvas_t *filled_rgba(int width, int height, uint8_t r, uint8_t g,
+                                uint8_t b, uint8_t a)
+{
+    pp_canvas_t *c = filled(width, height, r, g, b);
+    int x, y;
+
+    for (y = 0; y < height; y++)
+        for (x = 0; x < width; x++)
+            set_pixel(c, x, y, r, g, b, a);
+    return c;
+}
+
+/* Pixels that show nothing cannot differ: two 4x3 images, all
+   rgba(255,255,255,0) and all rgba(0,0,0,0), once counted 12. */
+static void test_invisible_pixels_are_alike_whatever_their_rgb(void)
+{
+    pp_canvas_t *white = filled_rgba(4, 3, 255, 255, 255, 0);
+    pp_canvas_t *black = filled_rgba(4, 3, 0, 0, 0, 0);
+    pp_canvas_t *d = NULL;
+    pp_diff_result_t r;
+    uint8_t px[4];
+
+    CHECK_INT(pp_image_diff(white, black, 0, &r, &d), PP_OK);
+    CHECK_INT(r.differing_pixels, 0);
+    CHECK_INT(r.max_channel_diff, 0);
+    CHECK_INT(r.first_x, -1);
+    CHECK_INT(r.first_y, -1);
+    /* Not marked in the diff image either. */
+    if (d != NULL) {
+        pp_canvas_get_pixel(d, 3, 2, px);
+        CHECK(!(px[0] == 255 && px[1] == 0 && px[2] == 255));
+    }
+    pp_canvas_destroy(d);
+
+    /* Alpha 0 against alpha 1 is no longer invisible on both sides: every
+       channel counts, the RGB hidden under alpha 0 too. */
+    set_pixel(black, 2, 1, 0, 0, 0, 1);
+    CHECK_INT(pp_image_diff(white, black, 0, &r, NULL), PP_OK);
+    CHECK_INT(r.differing_pixels, 1);
+    CHECK_INT(r.max_channel_diff, 255);
+    CHECK_INT(r.first_x, 2);
+    CHECK_INT(r.first_y, 1);
+    CHECK(memcmp(r.first_expected, "\xff\xff\xff\x00", 4) == 0);
+    CHECK(memcmp(r.first_actual, "\x00\x00\x00\x01", 4) == 0);
+
+    /* A transparent pixel against an opaque one of the same RGB differs
+       by its alpha. */
+    set_pixel(black, 0, 0, 255, 255, 255, 255);
+    CHECK_INT(pp_image_diff(white, black, 0, &r, NULL), PP_OK);
+    CHECK_INT(r.differing_pixels, 2);
+    CHECK_INT(r.first_x, 0);
+    CHECK_INT(r.first_y, 0);
+    pp_canvas_destroy(white);
+    pp_canvas_destroy(black);
+}
+
 static void test_bad_arguments_are_rejected(void)
 {
     pp_canvas_t *a = filled(2, 2, 0, 0, 0);
@@ -138,6 +195,7 @@ int main(void)
     RUN(test_reports_first_difference_in_row_order);
     RUN(test_size_mismatch_is_flagged);
     RUN(test_diff_image_marks_magenta_on_faded_expected);
+    RUN(test_invisible_pixels_are_alike_whatever_their_rgb);
     RUN(test_bad_arguments_are_rejected);
     CHECK_EXIT();
 }

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <png.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -399,6 +400,93 @@ static void test_write_to_device_writes_through(void)
     pp_canvas_destroy(c);
 }
 
+static void test_path_descriptor_spellings(void)
+{
+    CHECK_INT(pp_path_descriptor("/dev/stdin"), 0);
+    CHECK_INT(pp_path_descriptor("/dev/stdout"), 1);
+    CHECK_INT(pp_path_descriptor("/dev/stderr"), 2);
+    CHECK_INT(pp_path_descriptor("/dev/fd/0"), 0);
+    CHECK_INT(pp_path_descriptor("/dev/fd/12"), 12);
+    CHECK_INT(pp_path_descriptor("/proc/self/fd/7"), 7);
+    CHECK_INT(pp_path_descriptor("/dev/fd/2147483647"), 2147483647);
+    /* Anything else is a path like any other. */
+    CHECK_INT(pp_path_descriptor("/dev/fd/2147483648"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/fd/"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/fd/1x"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/fd/-1"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/stdout/"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/stdoutx"), -1);
+    CHECK_INT(pp_path_descriptor("dev/stdout"), -1);
+    CHECK_INT(pp_path_descriptor("/proc/1/fd/1"), -1);
+    CHECK_INT(pp_path_descriptor("/dev/null"), -1);
+    CHECK_INT(pp_path_descriptor(""), -1);
+    CHECK_INT(pp_path_descriptor(NULL), -1);
+}
+
+/*
+ * /dev/fd/N is written through descriptor N as it stands: a file opened
+ * for appending keeps what it held and stays the same file (not renamed
+ * over), while the other output is replaced as always.
+ */
+static void test_write_files_to_descriptor_appends(void)
+{
+    char log[256], page[256], fd_path[64], contents[64];
+    const char *paths[2];
+    const void *data[2] = {"PNG", "page"};
+    size_t sizes[2] = {3, 4};
+    struct stat before, after;
+    pp_error_t err;
+    int fd;
+
+    make_temp_dir();
+    snprintf(log, sizeof log, "%s/log", temp_dir);
+    snprintf(page, sizeof page, "%s/page.html", temp_dir);
+    write_text_file(log, "old,");
+    fd = open(log, O_WRONLY | O_APPEND);
+    CHECK(fd >= 0 && stat(log, &before) == 0);
+    snprintf(fd_path, sizeof fd_path, "/dev/fd/%d", fd);
+    paths[0] = fd_path;
+    paths[1] = page;
+    CHECK_INT(pp_write_files(2, paths, data, sizes, &err), PP_OK);
+    CHECK_INT(write(fd, ",new", 4), 4);
+    CHECK(fcntl(fd, F_GETFD) >= 0);     /* still open: not ours to close */
+    close(fd);
+    read_text_file(log, contents, sizeof contents);
+    CHECK_STR(contents, "old,PNG,new");
+    CHECK(stat(log, &after) == 0 && after.st_ino == before.st_ino);
+    read_text_file(page, contents, sizeof contents);
+    CHECK_STR(contents, "page");
+    CHECK_INT(count_entries(temp_dir), 2);
+    remove_temp_dir();
+}
+
+/* A closed descriptor is found before anything is written. */
+static void test_write_files_to_closed_descriptor_touches_nothing(void)
+{
+    char page[256], fd_path[64], contents[64], expected[200];
+    const char *paths[2];
+    const void *data[2] = {"page", "PNG"};
+    size_t sizes[2] = {4, 3};
+    pp_error_t err;
+    int fd = dup(2);
+
+    close(fd);
+    make_temp_dir();
+    snprintf(page, sizeof page, "%s/page.html", temp_dir);
+    write_text_file(page, "old page");
+    snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
+    paths[0] = page;
+    paths[1] = fd_path;
+    CHECK_INT(pp_write_files(2, paths, data, sizes, &err), PP_ERR_IO);
+    snprintf(expected, sizeof expected, "cannot write %s: Bad file "
+             "descriptor", fd_path);
+    CHECK_STR(err.message, expected);
+    read_text_file(page, contents, sizeof contents);
+    CHECK_STR(contents, "old page");
+    CHECK_INT(count_entries(temp_dir), 1);
+    remove_temp_dir();
+}
+
 /*
  * A write that fails half-way (here: the file size limit, which works even
  * for root, unlike a read-only folder) leaves the old file as it was.
@@ -752,6 +840,9 @@ int main(void)
     RUN(test_write_into_missing_folder_fails_cleanly);
     RUN(test_write_to_full_device_fails_cleanly);
     RUN(test_write_to_device_writes_through);
+    RUN(test_path_descriptor_spellings);
+    RUN(test_write_files_to_descriptor_appends);
+    RUN(test_write_files_to_closed_descriptor_touches_nothing);
     RUN(test_failed_write_keeps_existing_file);
     RUN(test_written_file_mode_follows_umask);
     RUN(test_read_missing_file_names_path);
