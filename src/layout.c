@@ -589,6 +589,22 @@ static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Where tick labels are drawn                                               */
+/* ------------------------------------------------------------------------ */
+
+double pp__tick_label_centre(const pp_figure_t *fig, double at, double extent,
+                             bool vertical)
+{
+    double limit = vertical ? fig->height : fig->width;
+
+    if (at - extent / 2.0 < 0.0)
+        at = extent / 2.0;
+    if (at + extent / 2.0 > limit)
+        at = limit - extent / 2.0;
+    return at;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 /* ------------------------------------------------------------------------ */
 
