@@ -482,6 +482,16 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out);
 
 /*
+ * pp__ticks_log with the powers of ten extra_decades (0..
+ * PP__TICKS_MAX_DESIRED) further apart than Bokeh's step, for labels that
+ * would overlap at Bokeh's; spans under two decades ignore it (their
+ * linear ticks thin out with a smaller desired_num_ticks instead).
+ */
+pp_status pp__ticks_log_sparser(double start, double end,
+                                int desired_num_ticks, int num_minor_ticks,
+                                int extra_decades, pp__ticks *out);
+
+/*
  * Bokeh's DatetimeTicker; values are milliseconds since 1970-01-01 UTC
  * (|value| <= 8.64e15, JavaScript's date range). It picks, by the ideal
  * interval, one of: sub-second steps (1, 2, 5 x 10^N ms up to 500 ms),

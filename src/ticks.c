@@ -285,7 +285,8 @@ static double sign_of(double x)
  * inside the range, counted from the lowest power inside it.
  */
 static pp_status log_majors(builder *b, double low, double high,
-                            double log_low, double log_high, int *interval)
+                            double log_low, double log_high,
+                            int extra_decades, int *interval)
 {
     /* Bokeh nudges the logs by a millionth so 10^k at an end counts. */
     double start_log = ceil(log_low * (1.0 - sign_of(log_low) * 1e-6));
@@ -297,6 +298,7 @@ static pp_status log_majors(builder *b, double low, double high,
     *interval = (int)ceil((end_log - start_log) / 9.0);
     if (*interval < 1)
         *interval = 1;
+    *interval += extra_decades;
     for (e = start_log - 1; e <= end_log; e++) {
         double tick = pow(10.0, e);
 
@@ -338,13 +340,15 @@ static pp_status log_minors(builder *b, double low, double high,
 }
 
 static pp_status log_decades(double low, double high, double log_low,
-                             double log_high, int num_minor, pp__ticks *out)
+                             double log_high, int num_minor,
+                             int extra_decades, pp__ticks *out)
 {
     builder b = {out, 0, 0};
     pp_status status;
     int interval;
 
-    status = log_majors(&b, low, high, log_low, log_high, &interval);
+    status = log_majors(&b, low, high, log_low, log_high, extra_decades,
+                        &interval);
     if (status == PP_OK)
         status = log_minors(&b, low, high, interval, num_minor);
     if (status != PP_OK)
@@ -355,6 +359,14 @@ static pp_status log_decades(double low, double high, double log_low,
 pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out)
 {
+    return pp__ticks_log_sparser(start, end, desired_num_ticks,
+                                 num_minor_ticks, 0, out);
+}
+
+pp_status pp__ticks_log_sparser(double start, double end,
+                                int desired_num_ticks, int num_minor_ticks,
+                                int extra_decades, pp__ticks *out)
+{
     static const double mantissas[] = {1, 5};
     const pp__adaptive log_linear = {mantissas, 2, 10.0, 0.0, INFINITY};
     double low = fmin(start, end), high = fmax(start, end);
@@ -364,7 +376,8 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
     if (!isfinite(start) || !isfinite(end) || !(low > 0)
-        || !count_ok(desired_num_ticks, 1) || !count_ok(num_minor_ticks, 0))
+        || !count_ok(desired_num_ticks, 1) || !count_ok(num_minor_ticks, 0)
+        || !count_ok(extra_decades, 0))
         return PP_ERR_ARGUMENT;
 
     log_low = log(low) / log(10.0);
@@ -372,7 +385,8 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
     if (log_high - log_low == 0)
         return PP_OK;
     if (log_high - log_low >= 2)
-        return log_decades(low, high, log_low, log_high, num_minor_ticks, out);
+        return log_decades(low, high, log_low, log_high, num_minor_ticks,
+                           extra_decades, out);
 
     /* Less than two decades: Bokeh falls back to linear ticks (mantissas
      * 1 and 5) and leaves out 0, which a log axis cannot show. */

@@ -522,6 +522,38 @@ static void test_log_short_span_is_linear(void)
     pp__ticks_free(&t);
 }
 
+/*
+ * Labels that would overlap at Bokeh's step ask for powers further apart;
+ * spans under two decades are linear and thin out by desired_num_ticks.
+ */
+static void test_log_sparser_decades(void)
+{
+    static const double every_2nd[] = {1, 1e2, 1e4, 1e6, 1e8};
+    static const double every_3rd[] = {1, 1e3, 1e6};
+    static const double linear[] = {10, 20, 30, 40, 50};
+    pp__ticks a, b;
+
+    CHECK_INT(pp__ticks_log(1, 1e8, 6, 5, &a), PP_OK);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 0, &b), PP_OK);
+    CHECK_INT(a.nmajor, 9);
+    check_list(b.major, b.nmajor, a.major, a.nmajor, "major");
+    check_list(b.minor, b.nminor, a.minor, a.nminor, "minor");
+    pp__ticks_free(&a);
+    pp__ticks_free(&b);
+
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 1, &a), PP_OK);
+    check_list(a.major, a.nmajor, every_2nd, COUNT(every_2nd), "major");
+    pp__ticks_free(&a);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 2, &a), PP_OK);
+    check_list(a.major, a.nmajor, every_3rd, COUNT(every_3rd), "major");
+    pp__ticks_free(&a);
+
+    CHECK_INT(pp__ticks_log_sparser(2, 50, 6, 5, 3, &a), PP_OK);
+    check_list(a.major, a.nmajor, linear, COUNT(linear), "major");
+    pp__ticks_free(&a);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, -1, &a), PP_ERR_ARGUMENT);
+}
+
 static void test_log_rejects_non_positive(void)
 {
     pp__ticks t;
@@ -847,6 +879,7 @@ int main(void)
     RUN(test_log_majors_are_powers_of_ten);
     RUN(test_log_wide_span_takes_every_kth_power);
     RUN(test_log_short_span_is_linear);
+    RUN(test_log_sparser_decades);
     RUN(test_log_rejects_non_positive);
     RUN(test_font_superscripts_of_liberation);
     RUN(test_log_labels_use_superscripts_the_font_has);
