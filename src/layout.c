@@ -357,10 +357,27 @@ static pp_status ticks_fail(const pp_figure_t *fig, const pp__axis *axis,
                     pp_strerror(st));
 }
 
+/*
+ * The desired_num_ticks an automatic ticker is asked for after its labels
+ * overlapped `fewer` times: one less each time, down to 1.
+ */
+static int desired_ticks(const pp__axis *axis, int fewer)
+{
+    return axis->desired_num_ticks - fewer > 1
+           ? axis->desired_num_ticks - fewer : 1;
+}
+
+/*
+ * fewer > 0 asks an automatic ticker for sparser ticks than Bokeh's (see
+ * layout_axes): a smaller desired_num_ticks, and on a log axis over
+ * decades, powers of ten that many decades further apart.
+ */
 static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
-                               const pp__range *range, pp__axis_layout *al,
+                               const pp__range *range, int fewer,
+                               pp__axis_layout *al,
                                pp__factor_list **factors, pp_error_t *err)
 {
+    int desired = desired_ticks(axis, fewer);
     pp_status st;
 
     *factors = NULL;
@@ -373,15 +390,14 @@ static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
         return factor_ticks(fig, axis, range, &al->ticks, factors, err);
     default:
         if (axis->type == PP__AXIS_LOG)
-            st = pp__ticks_log(range->start, range->end,
-                               axis->desired_num_ticks, axis->num_minor_ticks,
-                               &al->ticks);
+            st = pp__ticks_log_sparser(range->start, range->end, desired,
+                                       axis->num_minor_ticks, fewer,
+                                       &al->ticks);
         else if (axis->type == PP__AXIS_DATETIME)
-            st = pp__ticks_datetime(range->start, range->end,
-                                    axis->desired_num_ticks, &al->ticks);
+            st = pp__ticks_datetime(range->start, range->end, desired,
+                                    &al->ticks);
         else
-            st = pp__ticks_basic(range->start, range->end,
-                                 axis->desired_num_ticks,
+            st = pp__ticks_basic(range->start, range->end, desired,
                                  axis->num_minor_ticks, &al->ticks);
         break;
     }
@@ -553,14 +569,15 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
 
 static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
                              const pp__axis *axis, const pp__range *range,
-                             pp__axis_layout *al, bool vertical,
+                             int fewer, pp__axis_layout *al, bool vertical,
                              pp_error_t *err)
 {
     pp__factor_list *factors;
     pp_status st;
     double height;
 
-    if ((st = compute_ticks(fig, axis, range, al, &factors, err)) ||
+    memset(al, 0, sizeof *al);
+    if ((st = compute_ticks(fig, axis, range, fewer, al, &factors, err)) ||
         (st = compute_labels(fonts, axis, al, factors, err)))
         return st;
     if (!axis->visible) {
@@ -592,6 +609,124 @@ static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
     al->depth = (int)lround(al->tick_extent + al->labels_extent +
                             al->axis_label_extent);
     return PP_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tick labels that overlap                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The least room between neighbouring tick labels, in px. Side by side on
+ * the x axis, labels need about a space and a half (3 px at 11px) to read
+ * as two numbers: "2.000e+54.000e+5" reads as one. Stacked on the y axis,
+ * their boxes are their heights (the cap height of a number), and 2 px
+ * keeps two rows of digits from touching.
+ */
+#define LABEL_GAP_X 4.0
+#define LABEL_GAP_Y 2.0
+
+double pp__tick_label_centre(const pp_figure_t *fig, double at, double extent,
+                             bool vertical)
+{
+    double limit = vertical ? fig->height : fig->width;
+
+    if (at - extent / 2.0 < 0.0)
+        at = extent / 2.0;
+    if (at + extent / 2.0 > limit)
+        at = limit - extent / 2.0;
+    return at;
+}
+
+/* A drawn tick label along its axis: its tick and its box, in px. */
+typedef struct label_span {
+    double tick, low, high;
+} label_span;
+
+static int compare_spans(const void *a, const void *b)
+{
+    const label_span *p = a, *q = b;
+    double cp = p->low + p->high, cq = q->low + q->high;
+
+    if (cp != cq)
+        return cp < cq ? -1 : 1;
+    return (p->tick > q->tick) - (p->tick < q->tick);
+}
+
+/* How crowded an axis's tick labels are, as drawn. */
+typedef struct crowding {
+    size_t nlabels;         /* labels drawn */
+    double least_gap;       /* between neighbours; INFINITY below two */
+    double largest;         /* the widest (x) or tallest (y) label */
+    double closest;         /* the least distance between their ticks */
+} crowding;
+
+/*
+ * Places the drawn labels as render.c draws them (centred on their ticks,
+ * kept inside the canvas) and finds the least room between neighbours.
+ * Sorted by centre, neighbours are enough: if any two boxes overlap, two
+ * neighbours do. Hidden labels (font size 0, empty text, a hidden axis)
+ * take no room and are left out.
+ */
+static pp_status measure_crowding(const pp_figure_t *fig, pp_fonts_t *fonts,
+                                  const pp__axis *axis,
+                                  const pp__layout *layout,
+                                  const pp__axis_layout *al, bool vertical,
+                                  crowding *c)
+{
+    pp_text_style_t style = pp__text_style(&axis->major_label_font,
+                                           PP_ALIGN_LEFT);
+    label_span *spans;
+    size_t i, n = 0;
+
+    c->nlabels = 0;
+    c->least_gap = c->closest = INFINITY;
+    c->largest = 0.0;
+    if (!axis->visible || axis->major_label_font.size_px <= 0.0 ||
+        al->ticks.nmajor < 2)
+        return PP_OK;
+    spans = malloc(al->ticks.nmajor * sizeof *spans);
+    if (spans == NULL)
+        return PP_ERR_NOMEM;
+    for (i = 0; i < al->ticks.nmajor; i++) {
+        double tick = al->ticks.major[i], extent, centre;
+        pp_text_metrics_t m;
+        pp_status st;
+
+        if (al->labels[i][0] == '\0')
+            continue;
+        if (vertical) {
+            tick = pp__scale_y(fig, layout, tick);
+            st = pp__text_height(fonts, al->labels[i],
+                                 &axis->major_label_font, &extent, NULL);
+        } else {
+            tick = pp__scale_x(fig, layout, tick);
+            st = pp_text_measure(fonts, al->labels[i], &style, &m);
+            extent = m.width;
+        }
+        if (st != PP_OK) {
+            free(spans);
+            return st;
+        }
+        centre = pp__tick_label_centre(fig, tick, extent, vertical);
+        spans[n].tick = tick;
+        spans[n].low = centre - extent / 2.0;
+        spans[n].high = centre + extent / 2.0;
+        c->largest = fmax(c->largest, extent);
+        n++;
+    }
+    qsort(spans, n, sizeof *spans, compare_spans);
+    for (i = 1; i < n; i++) {
+        c->least_gap = fmin(c->least_gap, spans[i].low - spans[i - 1].high);
+        c->closest = fmin(c->closest, fabs(spans[i].tick - spans[i - 1].tick));
+    }
+    c->nlabels = n;
+    free(spans);
+    return PP_OK;
+}
+
+static bool is_crowded(const crowding *c, bool vertical)
+{
+    return c->least_gap < (vertical ? LABEL_GAP_Y : LABEL_GAP_X);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -712,18 +847,20 @@ static void warn_title_cut(pp_figure_t *fig, pp_fonts_t *fonts,
              fig->width);
 }
 
-/* Margins (min_border, huge tick labels) that leave no frame to draw in. */
-static void warn_frame_squeezed(pp_figure_t *fig, const pp__layout *layout,
+/* Margins (min_border, huge tick labels) that leave no frame to draw in;
+   says whether they do. */
+static bool warn_frame_squeezed(pp_figure_t *fig, const pp__layout *layout,
                                 double top, double right, double bottom,
                                 double left)
 {
     if (fig->width - left - right >= 1.0 && fig->height - top - bottom >= 1.0)
-        return;
+        return false;
     pp__warn(&fig->warnings, "the margins around the frame (top %.0f, right "
              "%.0f, bottom %.0f, left %.0f px) leave no room for it in the "
              "%dx%d image, so the data is drawn in a %.0fx%.0f px frame",
              top, right, bottom, left, fig->width, fig->height,
              layout->frame.width, layout->frame.height);
+    return true;
 }
 
 /*
@@ -746,19 +883,214 @@ static void warn_legend_cut(pp_figure_t *fig, const pp__legend_layout *ll,
              ll->height, frame->width, frame->height);
 }
 
+/* The frame: what the title, the axes and min_border leave of the canvas. */
+static void place_frame(const pp_figure_t *fig, pp__layout *layout,
+                        double margins[4])
+{
+    double top = fmax(layout->title_height, fig->min_border);
+    double bottom = fmax(layout->x.depth, fig->min_border);
+    double left = fmax(layout->y.depth, fig->min_border);
+    double right = fig->min_border;
+
+    layout->frame.x = left;
+    layout->frame.y = top;
+    layout->frame.width = fmax(1.0, fig->width - left - right);
+    layout->frame.height = fmax(1.0, fig->height - top - bottom);
+    margins[0] = top;
+    margins[1] = right;
+    margins[2] = bottom;
+    margins[3] = left;
+}
+
+static void axis_layout_free(pp__axis_layout *al)
+{
+    pp__labels_free(al->labels, al->ticks.nmajor);
+    pp__ticks_free(&al->ticks);
+}
+
+/* One axis while its labels are thinned out. */
+typedef struct axis_try {
+    const pp__axis *axis;
+    const pp__range *range;
+    pp__axis_layout *al;
+    bool vertical;
+    int fewer;          /* passed to compute_ticks */
+    bool thinnable;     /* an automatic ticker that may still give fewer */
+} axis_try;
+
+static bool same_majors(const pp__ticks *a, const pp__ticks *b)
+{
+    return a->nmajor == b->nmajor &&
+           (a->nmajor == 0 ||
+            memcmp(a->major, b->major, a->nmajor * sizeof *a->major) == 0);
+}
+
+/*
+ * Asks a's ticker for fewer ticks than now. The new ticks are taken when
+ * two or more remain (fewer would leave the axis no scale); otherwise, or
+ * when the ticker cannot give fewer (desired_num_ticks is down to 1 and
+ * the ticks did not change), a is left as it is and thinned no more.
+ */
+static pp_status thin_axis(pp_figure_t *fig, pp_fonts_t *fonts, axis_try *a,
+                           bool *taken, pp_error_t *err)
+{
+    pp__axis_layout next;
+    pp_status st;
+
+    *taken = false;
+    if (a->fewer >= PP__TICKS_MAX_DESIRED) {
+        a->thinnable = false;
+        return PP_OK;
+    }
+    st = layout_axis(fig, fonts, a->axis, a->range, a->fewer + 1, &next,
+                     a->vertical, err);
+    if (st == PP_OK && next.ticks.nmajor >= 2 &&
+        !(desired_ticks(a->axis, a->fewer + 1) ==
+              desired_ticks(a->axis, a->fewer) &&
+          same_majors(&next.ticks, &a->al->ticks))) {
+        axis_layout_free(a->al);
+        *a->al = next;
+        a->fewer++;
+        *taken = true;
+        return PP_OK;
+    }
+    axis_layout_free(&next);
+    a->thinnable = false;
+    return st;
+}
+
+/* Counts the warnings a trial layout would give, instead of giving them. */
+static void count_warning(void *user, const char *message)
+{
+    (void)message;
+    ++*(int *)user;
+}
+
+/*
+ * Lays both axes out and places the frame; then, while an automatic
+ * ticker's labels come closer than LABEL_GAP_X (LABEL_GAP_Y on the y
+ * axis), asks it for fewer ticks until they fit or two labels remain,
+ * placing the frame anew each time: thinner labels on the y axis widen the
+ * frame, which moves the x labels. The y axis is checked first, as its
+ * labels decide the frame's width, and after any change both are checked
+ * again; each change lowers a count, so this ends. Labels the spec gives
+ * (a fixed ticker, a factor list, major_label_overrides) are left as they
+ * are: the caller warns when those overlap.
+ */
+static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
+                             pp__layout *layout, double margins[4],
+                             pp_error_t *err)
+{
+    axis_try tries[2] = {
+        {&fig->yaxis, &fig->y_range, &layout->y, true, 0, false},
+        {&fig->xaxis, &fig->x_range, &layout->x, false, 0, false}
+    };
+    pp__warnings loud = fig->warnings;
+    int suppressed = 0, k;
+    pp_status st;
+
+    /* Warnings from layouts that are then thinned would be about labels
+       not drawn: the tries are laid out quietly, and the one kept is laid
+       out again aloud if it had something to say. */
+    fig->warnings.fn = count_warning;
+    fig->warnings.user = &suppressed;
+    for (k = 0; k < 2; k++)
+        tries[k].thinnable = tries[k].axis->ticker == PP__TICKER_AUTO &&
+                             tries[k].axis->noverrides == 0;
+    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, 0, &layout->x,
+                     false, err);
+    if (st == PP_OK)
+        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range, 0,
+                         &layout->y, true, err);
+    if (st == PP_OK)
+        place_frame(fig, layout, margins);
+    for (k = 0; k < 2 && st == PP_OK;) {
+        axis_try *a = &tries[k];
+        crowding c;
+        bool taken;
+
+        if (!a->thinnable) {
+            k++;
+            continue;
+        }
+        st = measure_crowding(fig, fonts, a->axis, layout, a->al, a->vertical,
+                              &c);
+        if (st != PP_OK) {
+            st = pp__fail_status(err, st);
+            break;
+        }
+        if (!is_crowded(&c, a->vertical) || c.nlabels <= 2) {
+            k++;
+            continue;
+        }
+        st = thin_axis(fig, fonts, a, &taken, err);
+        if (st == PP_OK && taken) {
+            place_frame(fig, layout, margins);
+            k = 0;
+        }
+    }
+    fig->warnings = loud;
+    if (st != PP_OK || suppressed == 0)
+        return st;
+    axis_layout_free(&layout->x);
+    axis_layout_free(&layout->y);
+    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, tries[1].fewer,
+                     &layout->x, false, err);
+    if (st == PP_OK)
+        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
+                         tries[0].fewer, &layout->y, true, err);
+    if (st == PP_OK)
+        place_frame(fig, layout, margins);
+    return st;
+}
+
+/*
+ * Tick labels still overlapping are drawn so, as Bokeh draws them (its
+ * notebook's bipartite figure stacks 165 addresses on one axis); the reader
+ * of the PNG may not notice what is unreadable, so a warning says so and
+ * what would make them fit.
+ */
+static pp_status warn_labels_overlap(pp_figure_t *fig, pp_fonts_t *fonts,
+                                     const pp__layout *layout, bool vertical,
+                                     pp_error_t *err)
+{
+    const pp__axis *axis = vertical ? &fig->yaxis : &fig->xaxis;
+    const pp__axis_layout *al = vertical ? &layout->y : &layout->x;
+    const char *name = vertical ? "yaxis" : "xaxis";
+    bool given = axis->ticker != PP__TICKER_AUTO || axis->noverrides > 0;
+    crowding c;
+    pp_status st;
+
+    st = measure_crowding(fig, fonts, axis, layout, al, vertical, &c);
+    if (st != PP_OK)
+        return pp__fail_status(err, st);
+    if (!is_crowded(&c, vertical))
+        return PP_OK;
+    if (given)
+        pp__warn(&fig->warnings, "%s: %zu tick labels up to %.0f px %s on "
+                 "ticks %.1f px apart run together; a %s figure, a smaller "
+                 "%s.major_label_text_font_size or fewer ticks (%s.ticker) "
+                 "would make them fit", name, c.nlabels, c.largest,
+                 vertical ? "high" : "wide", c.closest,
+                 vertical ? "taller" : "wider", name, name);
+    else
+        pp__warn(&fig->warnings, "%s: %zu tick labels up to %.0f px %s on "
+                 "ticks %.1f px apart run together even with the fewest "
+                 "ticks; a %s figure or a smaller "
+                 "%s.major_label_text_font_size would make them fit", name,
+                 c.nlabels, c.largest,
+                 vertical ? "high" : "wide", c.closest,
+                 vertical ? "taller" : "wider", name);
+    return PP_OK;
+}
+
 pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, pp_error_t *err)
 {
-    double top, bottom, left, right;
+    double margins[4];
     pp_status st;
 
     memset(layout, 0, sizeof *layout);
-    if ((st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &layout->x,
-                          false, err)) ||
-        (st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range, &layout->y,
-                          true, err)))
-        return st;
-
     if (fig->title.text != NULL && fig->title.text[0] != '\0' &&
         fig->title.font.size_px > 0.0) {
         double height;
@@ -769,28 +1101,22 @@ pp_status pp__layout_compute(pp_figure_t *fig, pp_fonts_t *fonts,
                             fig->spec_path, pp_strerror(st));
         layout->title_height = round(height + fig->title.standoff);
     }
+    if ((st = layout_axes(fig, fonts, layout, margins, err)) != PP_OK)
+        return st;
 
-    top = fmax(layout->title_height, fig->min_border);
-    bottom = fmax(layout->x.depth, fig->min_border);
-    left = fmax(layout->y.depth, fig->min_border);
-    right = fig->min_border;
-    layout->frame.x = left;
-    layout->frame.y = top;
-    layout->frame.width = fmax(1.0, fig->width - left - right);
-    layout->frame.height = fmax(1.0, fig->height - top - bottom);
     if (layout->title_height > 0.0)
         warn_title_cut(fig, fonts, layout);
-    warn_frame_squeezed(fig, layout, top, right, bottom, left);
+    /* Labels on a frame squeezed to a pixel overlap of course; the
+       warning about the margins says why. */
+    if (!warn_frame_squeezed(fig, layout, margins[0], margins[1], margins[2],
+                             margins[3]) &&
+        ((st = warn_labels_overlap(fig, fonts, layout, true, err)) ||
+         (st = warn_labels_overlap(fig, fonts, layout, false, err))))
+        return st;
     if ((st = layout_legend(fig, fonts, layout, err)) != PP_OK)
         return st;
     warn_legend_cut(fig, &layout->legend, &layout->frame);
     return PP_OK;
-}
-
-static void axis_layout_free(pp__axis_layout *al)
-{
-    pp__labels_free(al->labels, al->ticks.nmajor);
-    pp__ticks_free(&al->ticks);
 }
 
 void pp__layout_free(pp__layout *layout)

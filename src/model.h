@@ -521,6 +521,15 @@ double pp__scale_y(const pp_figure_t *fig, const pp__layout *layout,
 double pp__unscale_x(const pp_figure_t *fig, const pp__layout *layout,
                      double sx);
 
+/*
+ * Where a tick label of the given extent along its axis (width on the x
+ * axis, height on the y axis) is centred: at its tick's screen position,
+ * moved inside the canvas when it would pass an edge. The drawing and the
+ * check that labels do not overlap both place labels so.
+ */
+double pp__tick_label_centre(const pp_figure_t *fig, double at, double extent,
+                             bool vertical);
+
 /* The height Bokeh gives a one-line text: cap height for number-like
    text ("1.400e+5", "10.0.0.1"), ascent + descent otherwise. */
 pp_status pp__text_height(pp_fonts_t *fonts, const char *text,

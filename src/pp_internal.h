@@ -423,9 +423,11 @@ char *pp__table_column_advice(const pp__table *table, const char *name,
  * and what layout.json lists; a reversed range gives the same ticks as the
  * ordered one. The lists keep Bokeh's order: majors ascend; minors start
  * with those below the first major, nearest first (descending), then rise,
- * and a minor may equal a major (Bokeh draws both). One deviation: a major
+ * and a minor may equal a major (Bokeh draws both). Two deviations: a major
  * equal to the one before is dropped where Bokeh would repeat it (spans of a
- * few ulps; Bokeh's years ticker at half-year steps).
+ * few ulps; Bokeh's years ticker at half-year steps); and a major interval
+ * below DBL_MIN gives the doubles nearest its decimal multiples (2e-321),
+ * where Bokeh's few-digit subnormal products give 1.996e-321.
  *
  * Failures: PP_ERR_ARGUMENT for a non-finite end or a count out of range,
  * PP_ERR_LIMIT when a list would exceed PP__TICKS_MAX, PP_ERR_NOMEM. On
@@ -490,6 +492,16 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out);
 
 /*
+ * pp__ticks_log with the powers of ten extra_decades (0..
+ * PP__TICKS_MAX_DESIRED) further apart than Bokeh's step, for labels that
+ * would overlap at Bokeh's; spans under two decades ignore it (their
+ * linear ticks thin out with a smaller desired_num_ticks instead).
+ */
+pp_status pp__ticks_log_sparser(double start, double end,
+                                int desired_num_ticks, int num_minor_ticks,
+                                int extra_decades, pp__ticks *out);
+
+/*
  * Bokeh's DatetimeTicker; values are milliseconds since 1970-01-01 UTC
  * (|value| <= 8.64e15, JavaScript's date range). It picks, by the ideal
  * interval, one of: sub-second steps (1, 2, 5 x 10^N ms up to 500 ms),
@@ -511,6 +523,8 @@ pp_status pp__ticks_datetime(double start, double end, int desired_num_ticks,
  * |tick| >= 1e5 or <= 1e-3; otherwise toFixed with trailing zeros removed
  * ("1000", "0.25"). As in Bokeh, every '-' is written as U+2212 MINUS SIGN
  * (in "-2.5" and in "1.000e-4"); a value that rounds to zero prints "0".
+ * A subnormal value is rounded from its shortest digits, not its exact
+ * expansion: 2e-321 (2.00097e-321) prints "2.000e-321", not "2.001e-321".
  * *labels receives n malloc'ed strings in a malloc'ed array (NULL when n is
  * 0). PP_ERR_ARGUMENT for a non-finite tick.
  */

@@ -187,16 +187,6 @@ static pp_status draw_ticks(painter *p, const double *ticks, size_t n,
     return st;
 }
 
-/* Keeps a label of the given extent inside [0, limit] along its axis. */
-static double keep_inside(double centre, double extent, double limit)
-{
-    if (centre - extent / 2.0 < 0.0)
-        centre = extent / 2.0;
-    if (centre + extent / 2.0 > limit)
-        centre = limit - extent / 2.0;
-    return centre;
-}
-
 static pp_status draw_tick_labels(painter *p, const pp__axis *axis,
                                   const pp__axis_layout *al,
                                   bool vertical_axis)
@@ -216,15 +206,16 @@ static pp_status draw_tick_labels(painter *p, const pp__axis *axis,
         if (vertical_axis) {
             double sy = pp__scale_y(p->fig, p->layout, al->ticks.major[i]);
             st = pp__text_height(p->fonts, text, font, &height, NULL);
-            if (st == PP_OK)
-                st = draw_label(p, text, font, f->x - offset,
-                                keep_inside(sy, height, p->fig->height),
+            if (st == PP_OK) {
+                sy = pp__tick_label_centre(p->fig, sy, height, true);
+                st = draw_label(p, text, font, f->x - offset, sy,
                                 PP_ALIGN_RIGHT, ALIGN_MIDDLE, 0);
+            }
         } else {
             double sx = pp__scale_x(p->fig, p->layout, al->ticks.major[i]);
             double width = text_width(p, text, font);
             st = draw_label(p, text, font,
-                            keep_inside(sx, width, p->fig->width),
+                            pp__tick_label_centre(p->fig, sx, width, false),
                             f->y + f->height + offset, PP_ALIGN_CENTER,
                             ALIGN_TOP, 0);
         }

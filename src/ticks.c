@@ -2,11 +2,13 @@
  * Numeric tickers: BokehJS 3.10's AdaptiveTicker (which BasicTicker is) and
  * LogTicker. The arithmetic follows Bokeh's step by step (the same divisions,
  * the same log(x) / log(base), the same pow), so the doubles come out equal
- * to the ones Bokeh computes.
+ * to the ones Bokeh computes, but for subnormal intervals (see multiple).
  */
 #include "pp_internal.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Kept apart from pp__ticks so the public shape stays two plain lists. */
@@ -78,19 +80,33 @@ static double extended_mantissa(const pp__adaptive *ticker, size_t i)
 }
 
 /*
+ * A major interval. When it is mantissa * 10^exponent (a base-10 ticker
+ * without min_interval, not clamped), decimal says so and the two are
+ * kept: below DBL_MIN the interval itself is only near that value (see
+ * multiple).
+ */
+typedef struct step {
+    double interval;
+    double mantissa;    /* a whole number */
+    int exponent;
+    bool decimal;
+} step;
+
+/*
  * The interval an adaptive ticker picks for [low, high], low < high.
  * XXX: Chromium's Math.log is fdlibm's and Math.pow the C library's; we use
  * the C library for both. The logs can differ in the last bit, which would
  * only matter for an ideal interval within an ulp of a power of the base.
  */
-static double adaptive_interval(const pp__adaptive *ticker, double low,
-                                double high, int desired_num_ticks)
+static step adaptive_interval(const pp__adaptive *ticker, double low,
+                              double high, int desired_num_ticks)
 {
     double factor = ticker->min_interval == 0.0 ? 1.0 : ticker->min_interval;
     double ideal = span_over(low, high, desired_num_ticks);
     double exponent = floor(log(ideal / factor) / log(ticker->base));
     double magnitude = pow(ticker->base, exponent) * factor;
-    double best = 0.0, best_error = 0.0, interval;
+    double best = 0.0, best_error = 0.0;
+    step s;
     size_t i;
 
     /* The first smallest error wins; a NaN first error is never replaced,
@@ -106,17 +122,52 @@ static double adaptive_interval(const pp__adaptive *ticker, double low,
         }
     }
 
-    interval = best * magnitude;
-    if (interval < ticker->min_interval)
-        return ticker->min_interval;
-    return interval > ticker->max_interval ? ticker->max_interval : interval;
+    s.interval = best * magnitude;
+    s.decimal = ticker->base == 10.0 && ticker->min_interval == 0.0 &&
+                s.interval <= ticker->max_interval && isfinite(exponent) &&
+                fabs(exponent) < 400;
+    s.mantissa = best;
+    s.exponent = s.decimal ? (int)exponent : 0;
+    /* The extended mantissa last / base is 0.5 for 1, 2, 5: written 5
+       times the next lower power, the multiples are whole numbers. */
+    for (i = 0; s.decimal && s.mantissa != floor(s.mantissa) && i < 3; i++) {
+        s.mantissa *= 10.0;
+        s.exponent--;
+    }
+    s.decimal = s.decimal && s.mantissa == floor(s.mantissa);
+    if (s.interval < ticker->min_interval)
+        s.interval = ticker->min_interval;
+    else if (s.interval > ticker->max_interval)
+        s.interval = ticker->max_interval;
+    return s;
+}
+
+/*
+ * The factor-th multiple of the interval: Bokeh's factor * interval, the
+ * same doubles, wherever the interval is a normal double. Below DBL_MIN
+ * (spans of 1e-320) a double keeps only a few digits: pow(10, -321) is
+ * 9.98e-322, so Bokeh's ticks fall at 1.996e-321, 3.992e-321, ... and the
+ * one meant for the data's own 1e-320 at 9.980e-321. There the tick is the
+ * double nearest the decimal multiple instead, which strtod rounds
+ * correctly.
+ */
+static double multiple(double factor, const step *s)
+{
+    char text[64];
+
+    if (!s->decimal || !(s->interval < DBL_MIN))
+        return factor * s->interval;
+    /* A whole number and an exponent: no decimal point, so the text reads
+       the same in every locale. */
+    snprintf(text, sizeof text, "%.0fe%d", factor * s->mantissa, s->exponent);
+    return strtod(text, NULL);
 }
 
 /* The majors: multiples of interval in [low, high], 0 left out on request. */
 static pp_status linear_majors(builder *b, double low, double high,
-                               double interval, bool skip_zero)
+                               const step *s, bool skip_zero)
 {
-    double first = floor(low / interval), last = ceil(high / interval);
+    double first = floor(low / s->interval), last = ceil(high / s->interval);
     double count, factor, k;
     pp_status status;
 
@@ -126,13 +177,20 @@ static pp_status linear_majors(builder *b, double low, double high,
     count = last + 1 - first;
     if (count > PP__TICKS_MAX + 2)
         return PP_ERR_LIMIT;
+    /* Decimal multiples of a subnormal interval may fall a step from the
+       interval's own: look one further each way (the range check keeps
+       only those inside). */
+    if (s->decimal && s->interval < DBL_MIN) {
+        first -= 1;
+        count += 2;
+    }
 
     /* Bokeh steps the factor by adding 1, so do we (it matters only past
      * 2^53). A tick equal to the one before (a span of a few ulps) is
      * dropped rather than drawn twice. */
     factor = first;
     for (k = 0; k < count; k++, factor += 1) {
-        double tick = factor * interval;
+        double tick = multiple(factor, s);
         size_t n = b->out->nmajor;
 
         if ((skip_zero && factor == 0) || !(low <= tick && tick <= high))
@@ -171,15 +229,15 @@ static pp_status linear_minors(builder *b, double low, double high,
     return status;
 }
 
-static pp_status linear_ticks(double low, double high, double interval,
+static pp_status linear_ticks(double low, double high, const step *s,
                               int num_minor, bool skip_zero, pp__ticks *out)
 {
     builder b = {out, 0, 0};
     pp_status status;
 
-    status = linear_majors(&b, low, high, interval, skip_zero);
+    status = linear_majors(&b, low, high, s, skip_zero);
     if (status == PP_OK)
-        status = linear_minors(&b, low, high, interval, num_minor);
+        status = linear_minors(&b, low, high, s->interval, num_minor);
     if (status != PP_OK)
         pp__ticks_free(out);
     return status;
@@ -190,7 +248,7 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
                              int num_minor_ticks, pp__ticks *out)
 {
     double low = fmin(start, end), high = fmax(start, end);
-    double interval;
+    step s;
 
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
@@ -202,8 +260,8 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
     if (low == high)
         return PP_OK;
 
-    interval = adaptive_interval(ticker, low, high, desired_num_ticks);
-    return linear_ticks(low, high, interval, num_minor_ticks, false, out);
+    s = adaptive_interval(ticker, low, high, desired_num_ticks);
+    return linear_ticks(low, high, &s, num_minor_ticks, false, out);
 }
 
 pp_status pp__ticks_basic(double start, double end, int desired_num_ticks,
@@ -227,7 +285,8 @@ static double sign_of(double x)
  * inside the range, counted from the lowest power inside it.
  */
 static pp_status log_majors(builder *b, double low, double high,
-                            double log_low, double log_high, int *interval)
+                            double log_low, double log_high,
+                            int extra_decades, int *interval)
 {
     /* Bokeh nudges the logs by a millionth so 10^k at an end counts. */
     double start_log = ceil(log_low * (1.0 - sign_of(log_low) * 1e-6));
@@ -239,6 +298,7 @@ static pp_status log_majors(builder *b, double low, double high,
     *interval = (int)ceil((end_log - start_log) / 9.0);
     if (*interval < 1)
         *interval = 1;
+    *interval += extra_decades;
     for (e = start_log - 1; e <= end_log; e++) {
         double tick = pow(10.0, e);
 
@@ -280,13 +340,15 @@ static pp_status log_minors(builder *b, double low, double high,
 }
 
 static pp_status log_decades(double low, double high, double log_low,
-                             double log_high, int num_minor, pp__ticks *out)
+                             double log_high, int num_minor,
+                             int extra_decades, pp__ticks *out)
 {
     builder b = {out, 0, 0};
     pp_status status;
     int interval;
 
-    status = log_majors(&b, low, high, log_low, log_high, &interval);
+    status = log_majors(&b, low, high, log_low, log_high, extra_decades,
+                        &interval);
     if (status == PP_OK)
         status = log_minors(&b, low, high, interval, num_minor);
     if (status != PP_OK)
@@ -297,15 +359,25 @@ static pp_status log_decades(double low, double high, double log_low,
 pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out)
 {
+    return pp__ticks_log_sparser(start, end, desired_num_ticks,
+                                 num_minor_ticks, 0, out);
+}
+
+pp_status pp__ticks_log_sparser(double start, double end,
+                                int desired_num_ticks, int num_minor_ticks,
+                                int extra_decades, pp__ticks *out)
+{
     static const double mantissas[] = {1, 5};
     const pp__adaptive log_linear = {mantissas, 2, 10.0, 0.0, INFINITY};
     double low = fmin(start, end), high = fmax(start, end);
-    double log_low, log_high, interval;
+    double log_low, log_high;
+    step s;
 
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
     if (!isfinite(start) || !isfinite(end) || !(low > 0)
-        || !count_ok(desired_num_ticks, 1) || !count_ok(num_minor_ticks, 0))
+        || !count_ok(desired_num_ticks, 1) || !count_ok(num_minor_ticks, 0)
+        || !count_ok(extra_decades, 0))
         return PP_ERR_ARGUMENT;
 
     log_low = log(low) / log(10.0);
@@ -313,10 +385,11 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
     if (log_high - log_low == 0)
         return PP_OK;
     if (log_high - log_low >= 2)
-        return log_decades(low, high, log_low, log_high, num_minor_ticks, out);
+        return log_decades(low, high, log_low, log_high, num_minor_ticks,
+                           extra_decades, out);
 
     /* Less than two decades: Bokeh falls back to linear ticks (mantissas
      * 1 and 5) and leaves out 0, which a log axis cannot show. */
-    interval = adaptive_interval(&log_linear, low, high, desired_num_ticks);
-    return linear_ticks(low, high, interval, num_minor_ticks, true, out);
+    s = adaptive_interval(&log_linear, low, high, desired_num_ticks);
+    return linear_ticks(low, high, &s, num_minor_ticks, true, out);
 }

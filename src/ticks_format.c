@@ -15,6 +15,7 @@
  */
 #include "pp_internal.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,11 +68,37 @@ static void parse_exponential(const char *text, decimal *d)
         d->exp10 = 0;
 }
 
-/* The leading exact decimal digits of |value| (finite). */
+/* The fewest digits of |value| that read back as the same double. */
+static void shortest_decimal(double value, decimal *d)
+{
+    char text[40];
+    int precision;
+
+    for (precision = 1; precision < 17; precision++) {
+        snprintf(text, sizeof text, "%.*e", precision - 1, value);
+        if (strtod(text, NULL) == value)
+            break;
+    }
+    snprintf(text, sizeof text, "%.*e", precision - 1, fabs(value));
+    parse_exponential(text, d);
+}
+
+/*
+ * The leading exact decimal digits of |value| (finite), which toFixed and
+ * toExponential round; but a subnormal (below DBL_MIN, about 2.2e-308)
+ * gets its shortest digits. It holds only a few: 2e-321 is stored as
+ * 2.00097e-321 and would be labelled "2.001e-321", a digit the data never
+ * had, where "2.000e-321" reads back as the same double.
+ */
 static void exact_decimal(double value, decimal *d)
 {
     char text[900];
     int i;
+
+    if (value != 0.0 && fabs(value) < DBL_MIN) {
+        shortest_decimal(value, d);
+        return;
+    }
 
     /* Whole numbers below 2^53 (most ticks) print exactly and fast. */
     if (value == floor(value) && fabs(value) < 9007199254740992.0) {
@@ -157,15 +184,9 @@ static void js_shortest_exponential(double value, char *buf)
     char text[40];
     decimal d;
     size_t len = 0;
-    int precision, i;
+    int i;
 
-    for (precision = 1; precision < 17; precision++) {
-        snprintf(text, sizeof text, "%.*e", precision - 1, value);
-        if (strtod(text, NULL) == value)
-            break;
-    }
-    snprintf(text, sizeof text, "%.*e", precision - 1, fabs(value));
-    parse_exponential(text, &d);
+    shortest_decimal(value, &d);
 
     buf[0] = '\0';
     if (value < 0)

@@ -304,6 +304,71 @@ static void test_basic_tiny_span(void)
     pp__ticks_free(&t);
 }
 
+/*
+ * Below DBL_MIN a double holds few digits: pow(10, -321) is 9.98e-322, and
+ * Bokeh's 2 * pow(10, -321) is 1.996e-321, which its labels show. Ticks
+ * there are the doubles nearest the decimal multiples instead, labelled
+ * with the digits they hold (2e-321 is 2.00097e-321, not "2.001e-321").
+ */
+static void test_basic_subnormal_span_decimal_ticks(void)
+{
+    static const double major[] = {0, 2e-321, 4e-321, 6e-321, 8e-321,
+                                   1e-320};
+    static const char *const labels[] = {
+        "0.000e+0", "2.000e" MINUS "321", "4.000e" MINUS "321",
+        "6.000e" MINUS "321", "8.000e" MINUS "321", "1.000e" MINUS "320"
+    };
+    static const double negative[] = {-1e-320, -8e-321, -6e-321, -4e-321,
+                                      -2e-321, 0};
+    static const char *const negative_labels[] = {
+        MINUS "1.000e" MINUS "320", MINUS "8.000e" MINUS "321",
+        MINUS "6.000e" MINUS "321", MINUS "4.000e" MINUS "321",
+        MINUS "2.000e" MINUS "321", "0.000e+0"
+    };
+    static const char *const bokeh_labels[] = {"0.000e+0",
+                                               "1.996e" MINUS "321"};
+    double bokeh[2] = {0, 0};
+    char exact[32];
+    pp__ticks t;
+
+    bokeh[1] = 2 * pow(10, -321);
+    CHECK(bokeh[1] < 2e-321);
+    check_basic_labels(bokeh, 2, bokeh_labels);
+    snprintf(exact, sizeof exact, "%.3e", 2e-321);
+    CHECK_STR(exact, "2.001e-321");
+
+    CHECK_INT(pp__ticks_basic(0, 1e-320, 6, 5, &t), PP_OK);
+    check_list(t.major, t.nmajor, major, COUNT(major), "major");
+    check_basic_labels(t.major, t.nmajor, labels);
+    CHECK(t.nminor > 0);
+    pp__ticks_free(&t);
+
+    CHECK_INT(pp__ticks_basic(-1e-320, 0, 6, 5, &t), PP_OK);
+    check_list(t.major, t.nmajor, negative, COUNT(negative), "major");
+    check_basic_labels(t.major, t.nmajor, negative_labels);
+    pp__ticks_free(&t);
+}
+
+/* A subnormal's label rounds the digits it holds, no more. */
+static void test_format_subnormal_shows_its_digits(void)
+{
+    static const double wide[] = {1.5e-310, 3e-310};
+    static const char *const wide_labels[] = {"1.500e" MINUS "310",
+                                              "3.000e" MINUS "310"};
+    static const double many[] = {1.2345678e-310, 2.2345678e-310};
+    static const char *const many_labels[] = {"1.235e" MINUS "310",
+                                              "2.235e" MINUS "310"};
+    static const double least[] = {0, 4.9406564584124654e-324,
+                                   9.8813129168249309e-324};
+    static const char *const least_labels[] = {"0.000e+0",
+                                               "5.000e" MINUS "324",
+                                               "1.000e" MINUS "323"};
+
+    check_basic_labels(wide, COUNT(wide), wide_labels);
+    check_basic_labels(many, COUNT(many), many_labels);
+    check_basic_labels(least, COUNT(least), least_labels);
+}
+
 static void test_basic_rejects_non_finite(void)
 {
     pp__ticks t;
@@ -455,6 +520,38 @@ static void test_log_short_span_is_linear(void)
     CHECK_INT(t.nminor, 25);
     check_list(t.minor, 6, minor_head, COUNT(minor_head), "minor");
     pp__ticks_free(&t);
+}
+
+/*
+ * Labels that would overlap at Bokeh's step ask for powers further apart;
+ * spans under two decades are linear and thin out by desired_num_ticks.
+ */
+static void test_log_sparser_decades(void)
+{
+    static const double every_2nd[] = {1, 1e2, 1e4, 1e6, 1e8};
+    static const double every_3rd[] = {1, 1e3, 1e6};
+    static const double linear[] = {10, 20, 30, 40, 50};
+    pp__ticks a, b;
+
+    CHECK_INT(pp__ticks_log(1, 1e8, 6, 5, &a), PP_OK);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 0, &b), PP_OK);
+    CHECK_INT(a.nmajor, 9);
+    check_list(b.major, b.nmajor, a.major, a.nmajor, "major");
+    check_list(b.minor, b.nminor, a.minor, a.nminor, "minor");
+    pp__ticks_free(&a);
+    pp__ticks_free(&b);
+
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 1, &a), PP_OK);
+    check_list(a.major, a.nmajor, every_2nd, COUNT(every_2nd), "major");
+    pp__ticks_free(&a);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, 2, &a), PP_OK);
+    check_list(a.major, a.nmajor, every_3rd, COUNT(every_3rd), "major");
+    pp__ticks_free(&a);
+
+    CHECK_INT(pp__ticks_log_sparser(2, 50, 6, 5, 3, &a), PP_OK);
+    check_list(a.major, a.nmajor, linear, COUNT(linear), "major");
+    pp__ticks_free(&a);
+    CHECK_INT(pp__ticks_log_sparser(1, 1e8, 6, 5, -1, &a), PP_ERR_ARGUMENT);
 }
 
 static void test_log_rejects_non_positive(void)
@@ -768,6 +865,8 @@ int main(void)
     RUN(test_basic_reversed_range_same_ticks);
     RUN(test_basic_huge_span_measured_in_halves);
     RUN(test_basic_tiny_span);
+    RUN(test_basic_subnormal_span_decimal_ticks);
+    RUN(test_format_subnormal_shows_its_digits);
     RUN(test_basic_rejects_non_finite);
     RUN(test_basic_rejects_bad_counts);
     RUN(test_basic_caps_tick_count);
@@ -780,6 +879,7 @@ int main(void)
     RUN(test_log_majors_are_powers_of_ten);
     RUN(test_log_wide_span_takes_every_kth_power);
     RUN(test_log_short_span_is_linear);
+    RUN(test_log_sparser_decades);
     RUN(test_log_rejects_non_positive);
     RUN(test_font_superscripts_of_liberation);
     RUN(test_log_labels_use_superscripts_the_font_has);
