@@ -7,8 +7,11 @@
  * calendar (proleptic Gregorian, UTC only) is computed here rather than with
  * timegm or TZ, which are neither C99 nor the same everywhere.
  *
- * TODO: the small strftime below should become pp__format_datetime once the
- * data branch provides it.
+ * TODO: datetime.c has its own calendar and strftime (pp__format_datetime)
+ * for tooltips and messages. The two were written apart; this one rounds the
+ * fraction of a second to the nearest microsecond, as a tick's label must
+ * (a tick at 0.1 ms is 99.99999 us in floating point), where datetime.c
+ * truncates. Merging them means giving datetime.c that rounding first.
  */
 #include "pp_internal.h"
 

@@ -10,8 +10,8 @@
  * a finite expansion, at most 767 significant digits, which printf prints
  * exactly when asked for enough of them) and rounded here.
  *
- * TODO: use pp__format_number for the digits once the data branch provides
- * it; snprintf is locale-safe here because only its digits are read.
+ * snprintf is locale-safe here because only its digits are read (the
+ * decimal point it writes is skipped), so pp__format_number is not needed.
  */
 #include "pp_internal.h"
 
