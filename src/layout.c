@@ -526,7 +526,8 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
                                const pp__axis *axis, pp__axis_layout *al,
                                bool vertical, pp_error_t *err)
 {
-    pp_text_style_t style = pp__text_style(&axis->major_label_font, PP_ALIGN_LEFT);
+    pp_text_style_t style = pp__text_style(&axis->major_label_font,
+                                           PP_ALIGN_LEFT);
     double biggest = 0.0, limit = MAX_LABEL_SHARE * fig->width;
     bool any = false;
     size_t i;

@@ -637,8 +637,9 @@ static int open_temporary(const char *path, char **temp_path)
 /*
  * Where path leads once the symbolic links at its end are followed, a
  * relative target read from the link's folder, up to a path that names a
- * descriptor; it may not exist yet (a link to a file about to be made). NULL with errno set when out of memory
- * or after 40 links (a loop). The caller frees it.
+ * descriptor; it may not exist yet (a link to a file about to be made).
+ * NULL with errno set when out of memory or after 40 links (a loop). The
+ * caller frees it.
  */
 static char *link_destination(const char *path)
 {
