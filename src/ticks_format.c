@@ -289,21 +289,42 @@ static bool need_scientific(const double *ticks, size_t n)
     return false;
 }
 
+/*
+ * Whether a label reads as its tick: within a hundredth of the ticks'
+ * spacing. Bokeh checks only that neighbouring labels differ, which two
+ * ticks at 0.002 and 0.0025 pass as "0.002" and "0.003"; with Bokeh's own
+ * tick counts three or more ticks catch that as a repeat, but an axis
+ * thinned to two ticks would keep the wrong label.
+ */
+static bool label_reads_as(const char *label, double tick, double spacing)
+{
+    double value;
+
+    return pp__parse_number(label, strlen(label), &value) &&
+           fabs(value - tick) <= spacing / 100.0;
+}
+
 /* Bokeh's auto precision: the first of 3..15 whose neighbouring labels all
- * differ, or 3 when none does. */
+ * differ (and, unlike Bokeh, read as their ticks), or 3 when none does. */
 static int auto_precision(const double *ticks, const decimal *exact,
                           size_t n, bool scientific)
 {
     char labels[2][LABEL_SIZE];
+    double spacing = INFINITY;
     int precision;
     size_t i;
 
+    for (i = 1; i < n; i++)
+        spacing = fmin(spacing, fabs(ticks[i] - ticks[i - 1]));
     for (precision = 3; precision <= 15; precision++) {
         format_one(ticks[0], &exact[0], scientific, precision, labels[0]);
+        if (n > 1 && !label_reads_as(labels[0], ticks[0], spacing))
+            continue;
         for (i = 1; i < n; i++) {
             format_one(ticks[i], &exact[i], scientific, precision,
                        labels[i % 2]);
-            if (strcmp(labels[i % 2], labels[(i - 1) % 2]) == 0)
+            if (strcmp(labels[i % 2], labels[(i - 1) % 2]) == 0 ||
+                !label_reads_as(labels[i % 2], ticks[i], spacing))
                 break;
         }
         if (i == n)
@@ -438,7 +459,9 @@ static double js_round(double x)
 /*
  * The rounded exponent of each tick, or false when Bokeh would fall back to
  * the basic formatter: a tick that is not > 0, or two neighbours sharing an
- * exponent.
+ * exponent. Unlike Bokeh, also a tick that is not a power of ten: ticks at
+ * 0.003 and 0.004 (an axis thinned to two, or within one decade) round to
+ * exponents -3 and -2 and would read "10⁻³" and "10⁻²".
  */
 static bool log_exponents(const double *ticks, size_t n, int *exponents)
 {
@@ -449,6 +472,8 @@ static bool log_exponents(const double *ticks, size_t n, int *exponents)
             return false;
         exponents[i] = (int)js_round(log(ticks[i]) / log(10.0));
         if (i > 0 && exponents[i] == exponents[i - 1])
+            return false;
+        if (fabs(ticks[i] / pow(10.0, exponents[i]) - 1.0) > 1e-9)
             return false;
     }
     return true;

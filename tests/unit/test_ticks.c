@@ -604,6 +604,36 @@ static void test_log_labels_use_superscripts_the_font_has(void)
 }
 
 /*
+ * Every label reads as its tick: two ticks at 0.002 and 0.0025 (an axis
+ * thinned to two) are "0.002" and "0.0025", not Bokeh's "0.002" and
+ * "0.003"; log ticks that are not powers of ten get the basic labels, not
+ * the nearest powers (0.003 and 0.004 read "10^-3" and "10^-2" in Bokeh).
+ */
+static void test_labels_read_as_their_ticks(void)
+{
+    static const double two[] = {0.002, 0.0025};
+    static const char *const two_labels[] = {"0.002", "0.0025"};
+    static const double sci[] = {2e-6, 2.5e-6};
+    static const char *const sci_labels[] = {"2.000e" MINUS "6",
+                                             "2.500e" MINUS "6"};
+    static const double log_ticks[] = {0.003, 0.004};
+    static const char *const log_labels[] = {"0.003", "0.004"};
+    static const double one[] = {50};
+    static const char *const one_label[] = {"50"};
+    char **got = NULL;
+
+    check_basic_labels(two, 2, two_labels);
+    check_basic_labels(sci, 2, sci_labels);
+    CHECK_INT(pp__format_ticks_log(log_ticks, 2, PP__SUPERSCRIPT_ALL, &got),
+              PP_OK);
+    check_labels(got, log_labels, 2);
+    pp__labels_free(got, 2);
+    CHECK_INT(pp__format_ticks_log(one, 1, PP__SUPERSCRIPT_ALL, &got), PP_OK);
+    check_labels(got, one_label, 1);
+    pp__labels_free(got, 1);
+}
+
+/*
  * 10^10 needs U+2070, which Liberation Sans lacks: the whole axis says
  * 1e0, 1e5, 1e10; 1, 10 and 10^5 need none.
  */
@@ -883,6 +913,7 @@ int main(void)
     RUN(test_log_rejects_non_positive);
     RUN(test_font_superscripts_of_liberation);
     RUN(test_log_labels_use_superscripts_the_font_has);
+    RUN(test_labels_read_as_their_ticks);
     RUN(test_log_labels_fall_back_for_whole_axis);
     RUN(test_log_labels_shared_exponent_use_basic);
     RUN(test_datetime_three_days_twelve_hours);
