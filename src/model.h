@@ -112,6 +112,7 @@ typedef struct pp__factor_list {
     char **columns;
     size_t ncolumns;
     bool resolved;
+    bool used;             /* named by a transform or a ticker */
 } pp__factor_list;
 
 /* ------------------------------------------------------------------------ */

@@ -156,6 +156,10 @@ static pp_status check_keys(reader *r, json_t *obj, const char *path,
 
         if (in_list(key, known))
             continue;
+        /* A band's "tooltips": null says what bands have anyway: none. */
+        if (known == bands_keys && json_is_null(value) &&
+            (strcmp(key, "tooltips") == 0 || strcmp(key, "tap") == 0))
+            continue;
         if (strlen(key) > 60) {
             /* Garbage rather than a typo: quoted whole, it would crowd
                the rest of the message out. */
@@ -656,9 +660,14 @@ static pp_status get_font_size(reader *r, json_t *obj, const char *path,
     case FONT_SIZE_UNKNOWN_UNIT:
         if (unit[0] == '%' && unit[1] == '\0') {
             /* A percentage of the parent's size, 16px here, as em is. */
-            st = spec_fail(r, p, false, "'%s': percentages are not "
-                           "supported; write \"%gem\" (of 16px)", text,
-                           v / 100.0);
+            if (v >= 0.0 && v / 100.0 * 16.0 <= 1000.0)
+                st = spec_fail(r, p, false, "'%s': percentages are not "
+                               "supported; write \"%gem\" (of 16px)", text,
+                               v / 100.0);
+            else
+                st = spec_fail(r, p, false, "'%s': percentages are not "
+                               "supported (use px, pt or em), and a font "
+                               "size is between 0 and 1000px", text);
             break;
         }
         st = spec_fail(r, p, false, "'%s' has the unit '%.*s', which pngplot "
@@ -1094,6 +1103,9 @@ static pp_status read_dataspec_value(reader *r, json_t *value,
                              "not %s%s%s%s", json_type_name(inner),
                              text != NULL ? " '" : "", text != NULL ? text : "",
                              text != NULL ? "'" : "");
+        if (type == COLOR_SPEC && text == NULL && !json_is_null(inner))
+            return spec_fail(r, path, false, "\"value\" must be a colour "
+                             "string or null, not %s", json_type_name(inner));
         if (type == COLOR_SPEC && text != NULL &&
             pp_color_parse(text, &out->color) != PP_OK)
             return spec_fail(r, path, false, "\"value\": '%s' is not a "
@@ -1245,14 +1257,13 @@ static pp_status get_x_length(reader *r, json_t *obj, const char *path,
     unit = text + strcspn(text, "abcdefghijklmnopqrstuvwxyz");
     for (i = 0; i < sizeof units / sizeof *units; i++) {
         if (strcmp(unit, units[i].unit) == 0 &&
-            pp__parse_number(text, (size_t)(unit - text), &v) && v >= 0.0 &&
-            isfinite(v))
+            pp__parse_number(text, (size_t)(unit - text), &v) && isfinite(v))
             break;
     }
     if (i == sizeof units / sizeof *units)
         st = spec_fail(r, p, false, "'%s' is not a duration: give a number "
                        "with ms, s, min, h or d, such as \"1min\"", text);
-    else if (v == 0.0)
+    else if (!(v > 0.0))
         st = spec_fail(r, p, false, "must be greater than 0; leave \"%s\" "
                        "out for its default", key);
     /* A duration is milliseconds of a date-time axis; on another axis it
@@ -2778,7 +2789,7 @@ static bool names_equal(const char *a, const char *b)
 /*
  * A source nothing reads is never opened, so a misspelt or missing file
  * there would pass unnoticed: say so (most likely a renderer names another
- * source by mistake).
+ * source by mistake). A factor list counts when something names it.
  */
 static void warn_unused_sources(pp_figure_t *fig)
 {
@@ -2793,7 +2804,8 @@ static void warn_unused_sources(pp_figure_t *fig)
             used = names_equal(fig->renderers[k].source, name) ||
                    names_equal(fig->renderers[k].edge_source, name);
         for (k = 0; k < fig->nfactor_lists && !used; k++)
-            used = names_equal(fig->factor_lists[k].source, name);
+            used = fig->factor_lists[k].used &&
+                   names_equal(fig->factor_lists[k].source, name);
         for (k = 0; k < fig->nsources && !used; k++) {
             size_t j;
             for (j = 0; j < fig->sources[k].nconcat && !used; j++)
@@ -2817,8 +2829,10 @@ static pp_status check_factor_name(reader *r, const char *name,
     if (name == NULL)
         return PP_OK;
     for (i = 0; i < r->fig->nfactor_lists; i++)
-        if (strcmp(r->fig->factor_lists[i].name, name) == 0)
+        if (strcmp(r->fig->factor_lists[i].name, name) == 0) {
+            r->fig->factor_lists[i].used = true;
             return PP_OK;
+        }
     return spec_fail(r, path, false, "factor list '%s' is not defined under "
                      "\"factors\"", name);
 }

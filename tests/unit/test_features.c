@@ -79,6 +79,16 @@ static void test_max_x_step_duration_needs_unit(void)
               "must be greater than 0; leave \"max_x_step\" out for its "
               "default");
     release(&r);
+
+    render_text("{\"x_axis_type\": \"datetime\", \"sources\": {\"s\": "
+                "{\"csv\": \"data.csv\"}}, \"renderers\": [{\"glyph\": "
+                "\"line\", \"source\": \"s\", \"x\": \"x\", \"y\": \"y\", "
+                "\"max_x_step\": \"-1min\"}]}",
+                "x,y\n2011-04-13 11:39,1\n", &r);
+    CHECK_INT(r.status, PP_ERR_SPEC);
+    CHECK_CONTAINS(r.err.message, "renderers[0].max_x_step: must be greater "
+                   "than 0");
+    release(&r);
 }
 
 static void test_bands_from_runs(void)
@@ -940,11 +950,24 @@ static void test_unused_source_warns(void)
     render_text("{\"sources\": {\"a\": {\"csv\": \"data.csv\"}, \"b\": "
                 "{\"concat\": [\"a\"]}, \"f\": {\"csv\": \"data.csv\"}},\n"
                 " \"factors\": {\"names\": {\"source\": \"f\", \"columns\": "
-                "[\"x\"]}},\n"
+                "[\"x\"]}}, \"yaxis\": {\"ticker\": {\"factors\": "
+                "\"names\"}},\n"
                 " \"renderers\": [{\"glyph\": \"line\", \"source\": \"b\", "
                 "\"x\": \"x\", \"y\": \"y\"}]}", "x,y\n1,2\n2,3\n", &r);
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 0);
+    release(&r);
+
+    /* A factor list nothing names does not read its source either. */
+    render_text("{\"sources\": {\"a\": {\"csv\": \"data.csv\"}, \"n\": "
+                "{\"csv\": \"missing.csv\"}},\n"
+                " \"factors\": {\"k\": {\"source\": \"n\", \"columns\": "
+                "[\"z\"]}},\n"
+                " \"renderers\": [{\"glyph\": \"line\", \"source\": \"a\", "
+                "\"x\": \"x\", \"y\": \"y\"}]}", "x,y\n1,2\n2,3\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_CONTAINS(r.warnings, "sources.n: no renderer uses source 'n', so "
+                   "its data is not read\n");
     release(&r);
 }
 

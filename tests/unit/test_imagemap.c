@@ -691,8 +691,18 @@ static void test_bands_ignore_the_figure_tooltips(void)
     }
     unbuild(&b);
 
+    /* null, "none", is what bands have anyway; anything else is refused. */
     build(&b, FIGURE("", "{\"glyph\": \"bands\", \"source\": \"s\", "
-                     "\"x\": \"x\", \"by\": \"y\", \"tooltips\": null}"),
+                     "\"x\": \"x\", \"by\": \"y\", \"tooltips\": null, "
+                     "\"tap\": null}"),
+          "x,y\n2,4\n");
+    CHECK_INT(b.status, PP_OK);
+    CHECK_INT(b.map.n, 0);
+    unbuild(&b);
+
+    build(&b, FIGURE("", "{\"glyph\": \"bands\", \"source\": \"s\", "
+                     "\"x\": \"x\", \"by\": \"y\", \"tooltips\": "
+                     "\"@x\"}"),
           "x,y\n2,4\n");
     CHECK_INT(b.status, PP_ERR_SPEC);
     CHECK_CONTAINS(b.err.message, "renderers[0].tooltips: bands take no "

@@ -310,6 +310,9 @@ static void test_font_size_faults_say_what_is_wrong(void)
                    "which pngplot does not know: use px, pt or em", NULL);
     expect_failure(FONT("120%"), PP_ERR_SPEC, "'120%': percentages are not "
                    "supported; write \"1.2em\" (of 16px)", NULL);
+    expect_failure(FONT("-5%"), PP_ERR_SPEC, "'-5%': percentages are not "
+                   "supported (use px, pt or em), and a font size is between "
+                   "0 and 1000px", NULL);
     /* The example keeps the number's value, exponent and all. */
     expect_failure(FONT("1.5e1"), PP_ERR_SPEC, "'1.5e1' needs a unit: px, "
                    "pt or em (for example \"15px\")", NULL);
