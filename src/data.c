@@ -1071,10 +1071,18 @@ static size_t slot_of(const key_index *index, const char *key)
     return i;
 }
 
-/* Indexes nodes by key text (borrowed); the first of equal keys wins. */
-static bool index_nodes(key_index *index, char **keys, size_t n)
+/*
+ * Indexes nodes by key text (borrowed); the first of equal keys wins.
+ * *repeats counts the nodes whose key an earlier node has, and *first_repeat
+ * is the first of them (n when none).
+ */
+static bool index_nodes(key_index *index, char **keys, size_t n,
+                        size_t *repeats, size_t *first_repeat)
 {
     size_t i;
+
+    *repeats = 0;
+    *first_repeat = n;
 
     index->capacity = 16;
     while (index->capacity < 2 * n + 2)
@@ -1091,6 +1099,8 @@ static bool index_nodes(key_index *index, char **keys, size_t n)
         if (index->keys[slot] == NULL) {
             index->keys[slot] = keys[i];
             index->rows[slot] = i;
+        } else if ((*repeats)++ == 0) {
+            *first_repeat = i;
         }
     }
     return true;
@@ -1212,6 +1222,7 @@ static pp_status eval_graph(pp_figure_t *fig, pp__renderer *rend,
     pp__table *edges;
     char **keys = NULL, **from = NULL, **to = NULL;
     key_index index = {NULL, NULL, 0};
+    size_t repeats, repeat;
     pp_status st;
 
     st = rend->node_layout == PP__NODES_IN_ROWS
@@ -1240,9 +1251,22 @@ static pp_status eval_graph(pp_figure_t *fig, pp__renderer *rend,
                              err)) ||
         (st = pp__eval_texts(fig, rend, edges, &rend->edge_end, to, err)))
         goto done;
-    if (!index_nodes(&index, keys, nodes->nrows)) {
+    if (!index_nodes(&index, keys, nodes->nrows, &repeats, &repeat)) {
         st = pp__fail_status(err, PP_ERR_NOMEM);
         goto done;
+    }
+    if (repeats > 0) {
+        /* Edges can reach only one of them: most likely a mistake. */
+        char place[600], first[600], cell[80];
+        size_t earlier = index.rows[slot_of(&index, keys[repeat])];
+
+        cell_place(fig, nodes, rend->node_index, repeat, place, sizeof place);
+        cell_place(fig, nodes, rend->node_index, earlier, first,
+                   sizeof first);
+        quote_cell(keys[repeat], cell, sizeof cell);
+        pp__warn(&fig->warnings, "%s: node index '%s' is also the index of "
+                 "%s (%zu repeated ind%s in all); edges go to the first",
+                 place, cell, first, repeats, repeats == 1 ? "ex" : "ices");
     }
     if ((st = match_edge_ends(fig, rend, edges, &rend->edge_start, from,
                               &index, d->edge_from, err)) ||

@@ -281,6 +281,19 @@ static void test_number_keys_match_by_their_text(void)
         CHECK_INT(r.fig->renderers[0].data.edge_to[0], 0);
     release(&r);
 
+    /* Two nodes with one index: edges reach the first, with a warning. */
+    render_text(GRAPH_SPEC(ROWS, "\"peer\""),
+                "ip,kind,peer\n2,gateway,3\n2.0,host,2\n3,host,2\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_CONTAINS(r.warnings, "data.csv:3: node index '2' is also the "
+                   "index of ");
+    CHECK_CONTAINS(r.warnings, "data.csv:2 (1 repeated index in all); edges "
+                   "go to the first\n");
+    CHECK_INT(r.nwarnings, 1);
+    if (r.status == PP_OK && r.fig->renderers[0].data.nedges == 3)
+        CHECK_INT(r.fig->renderers[0].data.edge_to[1], 0);
+    release(&r);
+
     /* The same when a column also holds text: its numbers are keyed as
        numbers, its text as written. */
     render_text(GRAPH_SPEC(ROWS, "\"peer\""),
