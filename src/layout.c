@@ -109,11 +109,14 @@ static void auto_range(pp__range *range, const extent *e, pp__axis_type type)
         }
         pad = (hi - lo) * range->range_padding / 2.0;
         /* Data near the ends of the doubles must not pad out of them:
-           10^(lo - pad) would be 0 and 10^(hi + pad) infinite. */
-        range->start = fmax(pow(10.0, lo - pad), DBL_MIN);
+           10^(lo - pad) would be 0 and 10^(hi + pad) infinite. The floor
+           is the least positive double, not DBL_MIN: data all below
+           DBL_MIN (subnormal, 1e-320) would otherwise fall outside. */
+        double least = nextafter(0.0, 1.0);
+        range->start = fmax(pow(10.0, lo - pad), least);
         range->end = fmin(pow(10.0, hi + pad), DBL_MAX);
         if (!(range->start < range->end)) {
-            range->start = DBL_MIN;
+            range->start = least;
             range->end = DBL_MAX;
         }
         return;

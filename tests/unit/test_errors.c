@@ -169,16 +169,24 @@ static pp_status log_range(const double *x, size_t n, pp__range *range)
     return st;
 }
 
-/* Padding data at the ends of the doubles keeps the range inside them. */
+/*
+ * Padding data at the ends of the doubles keeps the range inside them: from
+ * the least positive double, so that data all below DBL_MIN (subnormal)
+ * stays inside too.
+ */
 static void test_log_range_of_extreme_data_stays_finite(void)
 {
     static const double extreme[] = {1e-300, 1.0, 1e300};
+    static const double subnormal[] = {5e-324, 1e-320};
     static const double usual[] = {1.0, 100.0};
     pp__range range;
 
     CHECK_INT(log_range(extreme, 3, &range), PP_OK);
-    CHECK(range.start == DBL_MIN);
+    CHECK(range.start == nextafter(0.0, 1.0));
     CHECK(range.end == DBL_MAX);
+    CHECK_INT(log_range(subnormal, 2, &range), PP_OK);
+    CHECK(range.start > 0.0 && range.start <= 5e-324);
+    CHECK(range.end >= 1e-320 && range.end < 1e-300);
     CHECK_INT(log_range(usual, 2, &range), PP_OK);
     CHECK_NEAR(range.start, pow(10.0, -0.1), 1e-12);
     CHECK_NEAR(range.end, pow(10.0, 2.1), 1e-9);
