@@ -433,6 +433,29 @@ then
 else
     pass descriptor_page
 fi
+# A page on a descriptor has no folder (not /dev's): it shows the PNG by
+# its path from the current directory, where `>page.html` puts the page.
+mkdir -p "$TMP/cwd/sub"
+cp "$TMP/spec.json" "$TMP/data.csv" "$TMP/cwd/"
+for path in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+    (cd "$TMP/cwd" && "$PNGPLOT" render -q spec.json -o x.png --html "$path" \
+        >page.html 2>"$TMP/stderr")
+    status=$?
+    if [ "$status" -eq 0 ] &&
+        grep -q '^<img src="x.png" width="800"' "$TMP/cwd/page.html"; then
+        pass "descriptor_page_img_src_$path"
+    else
+        fail "descriptor_page_img_src_$path" "status $status: $(grep -o '<img src="[^"]*"' "$TMP/cwd/page.html")"
+    fi
+done
+(cd "$TMP/cwd/sub" && "$PNGPLOT" render -q ../spec.json -o ../x.png \
+    --html /dev/stdout >page.html 2>"$TMP/stderr")
+if grep -q '^<img src="../x.png" width="800"' "$TMP/cwd/sub/page.html"; then
+    pass descriptor_page_img_src_up
+else
+    fail descriptor_page_img_src_up "$(grep -o '<img src="[^"]*"' "$TMP/cwd/sub/page.html")"
+fi
+
 # The gnuplot script on standard output (no gnuplot needed): the same bytes
 # as --script-only -.
 "$PNGPLOT" render "$TMP/spec.json" --script-only - -o "$TMP/g.png" \
