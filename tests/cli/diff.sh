@@ -38,6 +38,30 @@ else
     fail diff_image_to_descriptor "status $status: $(head -c 300 "$TMP/stderr")"
 fi
 
+# --diff-out - is standard output, as -o - is for render: no file named
+# "-" (here in the current directory, $TMP/dash).
+mkdir "$TMP/dash"
+(cd "$TMP/dash" && "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out - \
+    >"$TMP/dash.png" 2>"$TMP/stderr")
+status=$?
+if [ "$status" -ne 1 ] || [ -n "$(ls -A "$TMP/dash")" ]; then
+    fail diff_out_dash_is_stdout "status $status, files: $(ls -A "$TMP/dash")"
+elif ! head -c "$(wc -c <"$TMP/d.png")" "$TMP/dash.png" | cmp -s - "$TMP/d.png"
+then
+    fail diff_out_dash_is_stdout "standard output does not start with the diff image"
+else
+    pass diff_out_dash_is_stdout
+fi
+# ... and refused over an image being compared, as /dev/stdout is.
+cp "$TMP/poked.png" "$TMP/poked.keep"
+"$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out - >>"$TMP/poked.png" \
+    2>"$TMP/stderr"
+status=$?
+expect diff_out_dash_onto_input 2 \
+    "diff: --diff-out would replace an image being compared"
+cmp -s "$TMP/poked.png" "$TMP/poked.keep" ||
+    fail diff_out_dash_onto_input_untouched "the image changed"
+
 # Allowances: one differing pixel is accepted with --max-diff-pixels 1, and
 # a change of 10 per channel with --tolerance 10.
 run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --max-diff-pixels 1
