@@ -117,7 +117,8 @@ static const char diff_help[] =
     "                           pixels differ (default 0)\n"
     "      --diff-out FILE      write an image of the differences: the\n"
     "                           expected image faded, differing pixels magenta\n"
-    "                           ('-' for standard output)\n"
+    "                           ('-' for standard output; the verdict then\n"
+    "                           goes to standard error)\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 alike, 1 different, 2 usage error, unreadable image or\n"
@@ -783,6 +784,7 @@ static int command_diff(int argc, char **argv)
     pp_diff_result_t result;
     pp_error_t err;
     int status = EXIT_USAGE;
+    FILE *verdict = stdout;
 
     for (i = 2; i < argc; i++) {
         const char *value = NULL, *arg = argv[i];
@@ -833,6 +835,11 @@ static int command_diff(int argc, char **argv)
         return usage_error("diff: --diff-out would replace an image being "
                            "compared", "diff ");
 
+    /* The diff image on standard output (`--diff-out - >d.png`) would get
+       the verdict appended to it: the verdict goes beside it instead. */
+    if (diff_out != NULL && is_stdout(diff_out))
+        verdict = stderr;
+
     if (pp_canvas_read_png(files[0], &expected, &err) != PP_OK ||
         pp_canvas_read_png(files[1], &actual, &err) != PP_OK) {
         print_error(err.message);
@@ -850,29 +857,29 @@ static int command_diff(int argc, char **argv)
         goto done;
     }
     if (result.size_mismatch) {
-        printf("different: sizes differ (%dx%d and %dx%d)\n",
-               pp_canvas_width(expected), pp_canvas_height(expected),
-               pp_canvas_width(actual), pp_canvas_height(actual));
+        fprintf(verdict, "different: sizes differ (%dx%d and %dx%d)\n",
+                pp_canvas_width(expected), pp_canvas_height(expected),
+                pp_canvas_width(actual), pp_canvas_height(actual));
         status = 1;
     } else if (result.differing_pixels > max_pixels) {
-        printf("different: %ld %s by more than %d (largest "
-               "channel difference %d); first at (%d, %d): expected "
-               "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
-               result.differing_pixels, result.differing_pixels == 1
-               ? "pixel differs" : "pixels differ", tolerance,
-               result.max_channel_diff,
-               result.first_x, result.first_y, result.first_expected[0],
-               result.first_expected[1], result.first_expected[2],
-               result.first_expected[3], result.first_actual[0],
-               result.first_actual[1], result.first_actual[2],
-               result.first_actual[3]);
+        fprintf(verdict, "different: %ld %s by more than %d (largest "
+                "channel difference %d); first at (%d, %d): expected "
+                "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
+                result.differing_pixels, result.differing_pixels == 1
+                ? "pixel differs" : "pixels differ", tolerance,
+                result.max_channel_diff,
+                result.first_x, result.first_y, result.first_expected[0],
+                result.first_expected[1], result.first_expected[2],
+                result.first_expected[3], result.first_actual[0],
+                result.first_actual[1], result.first_actual[2],
+                result.first_actual[3]);
         status = 1;
     } else {
-        printf("alike: %ld %s by more than %d (largest channel "
-               "difference %d)\n", result.differing_pixels,
-               result.differing_pixels == 1 ? "pixel differs"
-                                            : "pixels differ", tolerance,
-               result.max_channel_diff);
+        fprintf(verdict, "alike: %ld %s by more than %d (largest channel "
+                "difference %d)\n", result.differing_pixels,
+                result.differing_pixels == 1 ? "pixel differs"
+                                             : "pixels differ", tolerance,
+                result.max_channel_diff);
         status = 0;
     }
 done:
