@@ -102,8 +102,10 @@ static const char render_help[] =
     "                        --backend gnuplot)\n"
     "  -h, --help            show this help\n"
     "\n"
-    "The output appears only when complete: on any error nothing is written\n"
-    "and an existing file is left as it was.\n"
+    "A file appears only when complete: on any error no file is written and\n"
+    "an existing one is left as it was. Standard output ('-') or another\n"
+    "descriptor (/dev/stdout, /dev/fd/N) may have received part of the\n"
+    "output before the error.\n"
     "Exit status: 0 written, 1 bad input, failed render or write, 2 usage\n"
     "error.\n";
 
