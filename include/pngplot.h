@@ -417,7 +417,9 @@ pp_status pp_figure_render(pp_figure_t *fig, pp_fonts_t *fonts,
  * spec's hover tooltips and tap links work without a script: one area per
  * hoverable item, its title the tooltip text, its href the tap URL (see
  * docs/spec.md). png_path is where the PNG is (or will be); the page refers
- * to it relative to html_path's folder, which must exist. The page is
+ * to it relative to html_path's folder, which must exist; a html_path
+ * naming a descriptor (pp_path_descriptor) has no folder, so the current
+ * directory stands for it. The page is
  * written as pp_canvas_write_png writes (complete or not at all); it loads
  * nothing else. The data is read and laid out as pp_figure_render does, so
  * the areas match the image that call draws.

@@ -109,8 +109,22 @@ pp_status pp__relative_href(const char *png_path, const char *html_path,
     size_t nf, nt;
     pp_status st;
 
-    if ((st = real_folder(html_path, &from, err)) ||
-        (st = real_folder(png_path, &to, err))) {
+    /* A page written to a descriptor (/dev/stdout) has no folder of its
+       own: its file, if any, is wherever the shell put it, which we cannot
+       know. The current directory is the best guess (`--html /dev/stdout
+       >page.html`), and "/dev" (the path's folder) the worst. */
+    if (pp_path_descriptor(html_path) >= 0) {
+        if ((from = realpath(".", NULL)) == NULL) {
+            int e = errno;
+            return pp__fail(err, e == ENOMEM ? PP_ERR_NOMEM : PP_ERR_IO,
+                            "%s: cannot find the current directory, which "
+                            "the page's link to the PNG starts from: %s",
+                            html_path, strerror(e));
+        }
+    } else if ((st = real_folder(html_path, &from, err)) != PP_OK) {
+        return st;
+    }
+    if ((st = real_folder(png_path, &to, err)) != PP_OK) {
         free(from);
         return st;
     }

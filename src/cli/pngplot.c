@@ -89,6 +89,8 @@ static const char render_help[] =
     "      --compression N   0 (none) to 12 (smallest file); default 6\n"
     "      --html FILE       also write an HTML page showing the PNG, with\n"
     "                        the spec's tooltips and links as an image map\n"
+    "                        ('-' for standard output; the PNG then needs\n"
+    "                        -o FILE or the default)\n"
     "  -q, --quiet           do not print warnings\n"
     "      --backend NAME    'pngplot' (default) draws the figure itself;\n"
     "                        'gnuplot' has gnuplot's pngcairo terminal draw\n"
@@ -100,8 +102,10 @@ static const char render_help[] =
     "                        --backend gnuplot)\n"
     "  -h, --help            show this help\n"
     "\n"
-    "The output appears only when complete: on any error nothing is written\n"
-    "and an existing file is left as it was.\n"
+    "A file appears only when complete: on any error no file is written and\n"
+    "an existing one is left as it was. Standard output ('-') or another\n"
+    "descriptor (/dev/stdout, /dev/fd/N) may have received part of the\n"
+    "output before the error.\n"
     "Exit status: 0 written, 1 bad input, failed render or write, 2 usage\n"
     "error.\n";
 
@@ -115,6 +119,8 @@ static const char diff_help[] =
     "                           pixels differ (default 0)\n"
     "      --diff-out FILE      write an image of the differences: the\n"
     "                           expected image faded, differing pixels magenta\n"
+    "                           ('-' for standard output; the verdict then\n"
+    "                           goes to standard error)\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 alike, 1 different, 2 usage error, unreadable image or\n"
@@ -333,6 +339,23 @@ static int same_file(const char *a, const char *b)
     return same;
 }
 
+/*
+ * The path an output option names for the checks and writers: '-' is
+ * standard output, descriptor 1, as /dev/stdout is. Without this, `-o -
+ * >>data.csv` passed the checks that refuse /dev/stdout there, and
+ * `--html -` wrote a file named "-".
+ */
+static const char *output_path(const char *path)
+{
+    return path != NULL && strcmp(path, "-") == 0 ? "/dev/stdout" : path;
+}
+
+/* Whether an output option writes to standard output. */
+static int is_stdout(const char *path)
+{
+    return pp_path_descriptor(output_path(path)) == STDOUT_FILENO;
+}
+
 static char *default_output(const char *spec);
 
 /*
@@ -352,11 +375,11 @@ static int check_png_clash(const render_args *a)
     /* The script only names the PNG: a descriptor there is gnuplot's when
        the script runs (`--script-only /dev/stdout -o /dev/stdout |
        gnuplot >fig.png`), not ours now. */
-    if (a->html != NULL && same_file(a->html, png))
+    if (a->html != NULL && same_file(output_path(a->html), png))
         status = usage_error("render: the PNG and the HTML page need "
                              "different paths", "render ");
-    else if (a->script_only != NULL && strcmp(a->script_only, "-") != 0 &&
-             pp_path_descriptor(png) < 0 && same_file(a->script_only, png))
+    else if (a->script_only != NULL && pp_path_descriptor(png) < 0 &&
+             same_file(output_path(a->script_only), png))
         status = usage_error("render: the PNG and the gnuplot script need "
                              "different paths", "render ");
     free(owned);
@@ -384,9 +407,10 @@ static int check_paths(const render_args *a)
             return usage_error(message, "render ");
         }
     }
-    if ((a->output != NULL && same_file(a->output, a->spec)) ||
-        (a->html != NULL && same_file(a->html, a->spec)) ||
-        (a->script_only != NULL && same_file(a->script_only, a->spec)))
+    if ((a->output != NULL && same_file(output_path(a->output), a->spec)) ||
+        (a->html != NULL && same_file(output_path(a->html), a->spec)) ||
+        (a->script_only != NULL &&
+         same_file(output_path(a->script_only), a->spec)))
         return usage_error("render: an output would replace the spec itself",
                            "render ");
     return check_png_clash(a);
@@ -409,7 +433,7 @@ static int check_inputs_kept(const render_args *a, pp_figure_t *fig,
     for (i = 0; (file = pp_figure_source_file(fig, i)) != NULL; i++) {
         for (k = 0; k < 3; k++) {
             if (outputs[k] == NULL || file[0] == '\0' ||
-                strcmp(outputs[k], "-") == 0 || !same_file(outputs[k], file))
+                !same_file(output_path(outputs[k]), file))
                 continue;
             snprintf(message, sizeof message, "render: %s %s would replace "
                      "a CSV file the figure reads", names[k], outputs[k]);
@@ -497,6 +521,11 @@ static int parse_render_args(int argc, char **argv, render_args *a)
                            "none for --html to show", "render ");
     if (a->script_only != NULL)
         a->gnuplot = 1;
+    if (a->html != NULL && a->output != NULL && is_stdout(a->html) &&
+        is_stdout(a->output))
+        return usage_error("render: the PNG and the HTML page cannot both "
+                           "go to standard output: give -o a file",
+                           "render ");
     if (a->html != NULL && a->output != NULL && strcmp(a->output, "-") == 0)
         return usage_error("render: --html needs the PNG in a file, not on "
                            "standard output", "render ");
@@ -570,7 +599,7 @@ static int write_outputs(const render_args *a, pp_figure_t *fig,
                          pp_fonts_t *fonts, const char *output,
                          const uint8_t *png, size_t png_size)
 {
-    const char *paths[2] = {output, a->html};
+    const char *paths[2] = {output, output_path(a->html)};
     const void *data[2] = {png, NULL};
     size_t sizes[2] = {png_size, 0};
     char *page = NULL;
@@ -579,7 +608,7 @@ static int write_outputs(const render_args *a, pp_figure_t *fig,
 
     /* gnuplot draws on pngplot's frame too, so the same map fits. */
     if (a->html != NULL)
-        st = pp_figure_html(fig, fonts, output, a->html, &page, &sizes[1],
+        st = pp_figure_html(fig, fonts, output, paths[1], &page, &sizes[1],
                             &err);
     data[1] = page;
     if (st == PP_OK)
@@ -714,7 +743,8 @@ static int command_render(int argc, char **argv)
         goto done;
     status = 1;
     /* A page whose folder cannot be written is found before drawing. */
-    if (a.html != NULL && a.script_only == NULL && !folder_writable(a.html))
+    if (a.html != NULL && a.script_only == NULL &&
+        !folder_writable(output_path(a.html)))
         goto done;
     if (a.gnuplot > 0) {
         status = render_gnuplot(&a, fig, fonts, font_dir, output);
@@ -756,6 +786,7 @@ static int command_diff(int argc, char **argv)
     pp_diff_result_t result;
     pp_error_t err;
     int status = EXIT_USAGE;
+    FILE *verdict = stdout;
 
     for (i = 2; i < argc; i++) {
         const char *value = NULL, *arg = argv[i];
@@ -801,9 +832,15 @@ static int command_diff(int argc, char **argv)
         return usage_error("diff: --diff-out needs a path, not an empty "
                            "string", "diff ");
     if (diff_out != NULL &&
-        (same_file(diff_out, files[0]) || same_file(diff_out, files[1])))
+        (same_file(output_path(diff_out), files[0]) ||
+         same_file(output_path(diff_out), files[1])))
         return usage_error("diff: --diff-out would replace an image being "
                            "compared", "diff ");
+
+    /* The diff image on standard output (`--diff-out - >d.png`) would get
+       the verdict appended to it: the verdict goes beside it instead. */
+    if (diff_out != NULL && is_stdout(diff_out))
+        verdict = stderr;
 
     if (pp_canvas_read_png(files[0], &expected, &err) != PP_OK ||
         pp_canvas_read_png(files[1], &actual, &err) != PP_OK) {
@@ -815,36 +852,36 @@ static int command_diff(int argc, char **argv)
         print_error("out of memory");
         goto done;
     }
-    if (diff != NULL && pp_canvas_write_png(diff, diff_out,
+    if (diff != NULL && pp_canvas_write_png(diff, output_path(diff_out),
                                             PP_COMPRESSION_DEFAULT,
                                             &err) != PP_OK) {
         print_error(err.message);
         goto done;
     }
     if (result.size_mismatch) {
-        printf("different: sizes differ (%dx%d and %dx%d)\n",
-               pp_canvas_width(expected), pp_canvas_height(expected),
-               pp_canvas_width(actual), pp_canvas_height(actual));
+        fprintf(verdict, "different: sizes differ (%dx%d and %dx%d)\n",
+                pp_canvas_width(expected), pp_canvas_height(expected),
+                pp_canvas_width(actual), pp_canvas_height(actual));
         status = 1;
     } else if (result.differing_pixels > max_pixels) {
-        printf("different: %ld %s by more than %d (largest "
-               "channel difference %d); first at (%d, %d): expected "
-               "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
-               result.differing_pixels, result.differing_pixels == 1
-               ? "pixel differs" : "pixels differ", tolerance,
-               result.max_channel_diff,
-               result.first_x, result.first_y, result.first_expected[0],
-               result.first_expected[1], result.first_expected[2],
-               result.first_expected[3], result.first_actual[0],
-               result.first_actual[1], result.first_actual[2],
-               result.first_actual[3]);
+        fprintf(verdict, "different: %ld %s by more than %d (largest "
+                "channel difference %d); first at (%d, %d): expected "
+                "rgba(%d,%d,%d,%d), actual rgba(%d,%d,%d,%d)\n",
+                result.differing_pixels, result.differing_pixels == 1
+                ? "pixel differs" : "pixels differ", tolerance,
+                result.max_channel_diff,
+                result.first_x, result.first_y, result.first_expected[0],
+                result.first_expected[1], result.first_expected[2],
+                result.first_expected[3], result.first_actual[0],
+                result.first_actual[1], result.first_actual[2],
+                result.first_actual[3]);
         status = 1;
     } else {
-        printf("alike: %ld %s by more than %d (largest channel "
-               "difference %d)\n", result.differing_pixels,
-               result.differing_pixels == 1 ? "pixel differs"
-                                            : "pixels differ", tolerance,
-               result.max_channel_diff);
+        fprintf(verdict, "alike: %ld %s by more than %d (largest channel "
+                "difference %d)\n", result.differing_pixels,
+                result.differing_pixels == 1 ? "pixel differs"
+                                             : "pixels differ", tolerance,
+                result.max_channel_diff);
         status = 0;
     }
 done:

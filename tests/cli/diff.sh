@@ -38,6 +38,63 @@ else
     fail diff_image_to_descriptor "status $status: $(head -c 300 "$TMP/stderr")"
 fi
 
+# --diff-out - is standard output, as -o - is for render: no file named
+# "-" (here in the current directory, $TMP/dash).
+mkdir "$TMP/dash"
+(cd "$TMP/dash" && "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out - \
+    >"$TMP/dash.png" 2>"$TMP/stderr")
+status=$?
+if [ "$status" -ne 1 ] || [ -n "$(ls -A "$TMP/dash")" ]; then
+    fail diff_out_dash_is_stdout "status $status, files: $(ls -A "$TMP/dash")"
+elif ! head -c "$(wc -c <"$TMP/d.png")" "$TMP/dash.png" | cmp -s - "$TMP/d.png"
+then
+    fail diff_out_dash_is_stdout "standard output does not start with the diff image"
+else
+    pass diff_out_dash_is_stdout
+fi
+# The diff image on standard output gets nothing after it: the verdict
+# goes to standard error then, in each spelling, into a file or a pipe.
+expected="different: 1 pixel differs by more than 0 (largest channel difference 255); first at (400, 200)"
+for out in - /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+    run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out "$out"
+    if [ "$status" -ne 1 ] || ! cmp -s "$TMP/stdout" "$TMP/d.png"; then
+        fail "diff_out_stdout_only_image_$out" "status $status, $(wc -c <"$TMP/stdout") bytes, not $(wc -c <"$TMP/d.png")"
+    elif [ "$(wc -l <"$TMP/stderr")" -ne 1 ] ||
+        ! grep -qF "$expected" "$TMP/stderr"; then
+        fail "diff_out_stdout_only_image_$out" "stderr: $(head -c 300 "$TMP/stderr")"
+    else
+        pass "diff_out_stdout_only_image_$out"
+    fi
+    { "$PNGPLOT" diff "$golden" "$golden" --diff-out "$out" 2>"$TMP/stderr"
+      echo $? >"$TMP/status"; } | cat >"$TMP/piped.png"
+    if [ "$(cat "$TMP/status")" -eq 0 ] &&
+        [ "$(png_size "$TMP/piped.png")" = 800x350 ] &&
+        [ "$(tail -c 12 "$TMP/piped.png" | od -An -tx1 | tr -d ' \n')" = \
+            0000000049454e44ae426082 ] &&
+        grep -q '^alike: 0 pixels differ' "$TMP/stderr"; then
+        pass "diff_out_stdout_pipe_alike_$out"
+    else
+        fail "diff_out_stdout_pipe_alike_$out" "status $(cat "$TMP/status"), ends $(tail -c 12 "$TMP/piped.png" | od -An -tx1); $(head -c 300 "$TMP/stderr")"
+    fi
+done
+# Any other descriptor leaves the verdict on standard output.
+"$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out /dev/fd/3 \
+    3>/dev/null >"$TMP/stdout" 2>"$TMP/stderr"
+if grep -qF "$expected" "$TMP/stdout" && [ ! -s "$TMP/stderr" ]; then
+    pass diff_out_other_descriptor_verdict_on_stdout
+else
+    fail diff_out_other_descriptor_verdict_on_stdout "stdout: $(cat "$TMP/stdout")"
+fi
+# ... and refused over an image being compared, as /dev/stdout is.
+cp "$TMP/poked.png" "$TMP/poked.keep"
+"$PNGPLOT" diff "$golden" "$TMP/poked.png" --diff-out - >>"$TMP/poked.png" \
+    2>"$TMP/stderr"
+status=$?
+expect diff_out_dash_onto_input 2 \
+    "diff: --diff-out would replace an image being compared"
+cmp -s "$TMP/poked.png" "$TMP/poked.keep" ||
+    fail diff_out_dash_onto_input_untouched "the image changed"
+
 # Allowances: one differing pixel is accepted with --max-diff-pixels 1, and
 # a change of 10 per channel with --tolerance 10.
 run "$PNGPLOT" diff "$golden" "$TMP/poked.png" --max-diff-pixels 1

@@ -301,3 +301,20 @@ if command -v gnuplot >/dev/null 2>&1; then
     run "$PNGPLOT" render --backend gnuplot "$TMP/q.json" -o "$TMP/q.png"
     expect gnuplot_draws_quoted_title 0 ""
 fi
+
+# gnuplot's PNG with its page on standard output: the page shows the PNG
+# by its path from the current directory, not from /dev.
+if command -v gnuplot >/dev/null 2>&1; then
+    mkdir -p "$TMP/gcwd"
+    cp examples/timeline.json "$TMP/gcwd/"
+    (cd "$TMP/gcwd" && "$PNGPLOT" render -q --backend gnuplot timeline.json \
+        --data-dir "$PP_REPO/examples/data" -o g.png --html /dev/stdout \
+        >page.html 2>"$TMP/stderr")
+    status=$?
+    if [ "$status" -eq 0 ] && grep -q '^<img src="g.png" ' "$TMP/gcwd/page.html"
+    then
+        pass gnuplot_descriptor_page_img_src
+    else
+        fail gnuplot_descriptor_page_img_src "status $status: $(head -c 300 "$TMP/stderr")"
+    fi
+fi

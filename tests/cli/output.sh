@@ -433,6 +433,29 @@ then
 else
     pass descriptor_page
 fi
+# A page on a descriptor has no folder (not /dev's): it shows the PNG by
+# its path from the current directory, where `>page.html` puts the page.
+mkdir -p "$TMP/cwd/sub"
+cp "$TMP/spec.json" "$TMP/data.csv" "$TMP/cwd/"
+for path in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+    (cd "$TMP/cwd" && "$PNGPLOT" render -q spec.json -o x.png --html "$path" \
+        >page.html 2>"$TMP/stderr")
+    status=$?
+    if [ "$status" -eq 0 ] &&
+        grep -q '^<img src="x.png" width="800"' "$TMP/cwd/page.html"; then
+        pass "descriptor_page_img_src_$path"
+    else
+        fail "descriptor_page_img_src_$path" "status $status: $(grep -o '<img src="[^"]*"' "$TMP/cwd/page.html")"
+    fi
+done
+(cd "$TMP/cwd/sub" && "$PNGPLOT" render -q ../spec.json -o ../x.png \
+    --html /dev/stdout >page.html 2>"$TMP/stderr")
+if grep -q '^<img src="../x.png" width="800"' "$TMP/cwd/sub/page.html"; then
+    pass descriptor_page_img_src_up
+else
+    fail descriptor_page_img_src_up "$(grep -o '<img src="[^"]*"' "$TMP/cwd/sub/page.html")"
+fi
+
 # The gnuplot script on standard output (no gnuplot needed): the same bytes
 # as --script-only -.
 "$PNGPLOT" render "$TMP/spec.json" --script-only - -o "$TMP/g.png" \
@@ -471,6 +494,78 @@ if cmp -s "$TMP/appended.json" "$TMP/spec.json"; then
 else
     fail descriptor_onto_spec_untouched "the spec changed"
 fi
+# '-' is standard output in these checks too: appended to the spec or
+# to the CSV, -o - and --script-only - were let through and added to it.
+# onto NAME FILE TEXT ARGS...: rendering with ARGS, standard output
+# appended to FILE (the spec or the CSV), is usage error TEXT, and FILE
+# is left as it was.
+onto() {
+    name=$1 file=$2 text=$3
+    shift 3
+    cp "$file" "$TMP/onto.keep"
+    "$PNGPLOT" render "$TMP/appended.json" "$@" >>"$file" 2>"$TMP/stderr"
+    status=$?
+    expect "$name" 2 "$text"
+    if cmp -s "$file" "$TMP/onto.keep"; then
+        pass "${name}_untouched"
+    else
+        fail "${name}_untouched" "$(wc -c <"$file") bytes, not $(wc -c <"$TMP/onto.keep")"
+        cp "$TMP/onto.keep" "$file"
+    fi
+}
+cp "$TMP/spec.json" "$TMP/appended.json"
+spec_text="render: an output would replace the spec itself"
+onto dash_onto_spec_png "$TMP/appended.json" "$spec_text" -o -
+onto dash_onto_spec_script "$TMP/appended.json" "$spec_text" \
+    --script-only - -o "$TMP/g.png"
+onto dash_onto_spec_page "$TMP/appended.json" "$spec_text" \
+    -o "$TMP/dashpage.png" --html -
+onto dash_onto_csv_png "$TMP/data.csv" \
+    "render: -o - would replace a CSV file the figure reads" -o -
+onto dash_onto_csv_script "$TMP/data.csv" \
+    "render: --script-only - would replace a CSV file the figure reads" \
+    --script-only - -o "$TMP/g.png"
+onto dash_onto_csv_page "$TMP/data.csv" \
+    "render: --html - would replace a CSV file the figure reads" \
+    -o "$TMP/dashpage.png" --html -
+if [ -e "$TMP/dashpage.png" ] || [ -e "$TMP/g.png" ]; then
+    fail dash_refused_writes_nothing "$(ls "$TMP"/dashpage.png "$TMP"/g.png 2>&1)"
+else
+    pass dash_refused_writes_nothing
+fi
+
+# --html - is the page on standard output: the same bytes as --html
+# /dev/stdout, and no file named "-"; with -o - both would go there.
+(cd "$TMP/cwd" && "$PNGPLOT" render -q spec.json -o dash.png --html - \
+    >dash.html 2>"$TMP/stderr")
+status=$?
+(cd "$TMP/cwd" && "$PNGPLOT" render -q spec.json -o dash.png \
+    --html /dev/stdout >devout.html 2>/dev/null)
+if [ "$status" -ne 0 ]; then
+    fail html_dash_is_stdout "status $status: $(head -c 300 "$TMP/stderr")"
+elif [ -e "$TMP/cwd/-" ]; then
+    fail html_dash_is_stdout "a file named - was written"
+elif ! cmp -s "$TMP/cwd/dash.html" "$TMP/cwd/devout.html" ||
+    ! grep -q '^<img src="dash.png" width="800"' "$TMP/cwd/dash.html"; then
+    fail html_dash_is_stdout "$(grep -o '<img src="[^"]*"' "$TMP/cwd/dash.html")"
+elif ! cmp -s "$TMP/cwd/dash.png" "$TMP/reference.png"; then
+    fail html_dash_is_stdout "the PNG differs"
+else
+    pass html_dash_is_stdout
+fi
+for out in - /dev/stdout /dev/fd/1; do
+    run "$PNGPLOT" render -q "$TMP/spec.json" -o "$out" --html -
+    expect "html_dash_with_stdout_png_$out" 2 \
+        "render: the PNG and the HTML page cannot both go to standard output: give -o a file"
+    [ -s "$TMP/stdout" ] && fail "html_dash_with_stdout_png_${out}_silent" \
+        "$(wc -c <"$TMP/stdout") bytes on standard output"
+done
+(cd "$TMP/cwd" && "$PNGPLOT" render -q spec.json --html - >spec.png \
+    2>"$TMP/stderr")
+status=$?
+expect html_dash_onto_png 2 \
+    "render: the PNG and the HTML page need different paths"
+
 "$PNGPLOT" render "$TMP/spec.json" -o "$TMP/same.png" --html /dev/stdout \
     >"$TMP/same.png" 2>"$TMP/stderr"
 status=$?

@@ -103,6 +103,29 @@ if [ "$status" -eq 0 ] && grep -q -- '--data-dir' "$TMP/stdout"; then
 else
     fail render_help_lists_options "status $status"
 fi
+# All or nothing is promised for files only: a descriptor (a pipe) may
+# have part of the output when a write fails.
+if tr '\n' ' ' <"$TMP/stdout" | grep -qF "A file appears only when complete: on any error no file is written and an existing one is left as it was. Standard output ('-') or another descriptor (/dev/stdout, /dev/fd/N) may have received part of the output before the error." &&
+    ! grep -q 'nothing is written' "$TMP/stdout"; then
+    pass render_help_all_or_nothing_for_files
+else
+    fail render_help_all_or_nothing_for_files "$(grep -i -A3 'appears' "$TMP/stdout")"
+fi
+# '-' means standard output for each output option.
+for opt in --output --html --script-only; do
+    line=$(sed -n "/^ *\(-o, \)\?$opt /,/^  *-/p" "$TMP/stdout" | tr '\n' ' ')
+    case "$line" in
+    *"'-' for"*"standard output"*) pass "render_help_dash_$opt" ;;
+    *) fail "render_help_dash_$opt" "$line" ;;
+    esac
+done
+run "$PNGPLOT" diff --help
+if tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' | grep -qF "('-' for standard output; the verdict then goes to standard error)"
+then
+    pass diff_help_dash_verdict_on_stderr
+else
+    fail diff_help_dash_verdict_on_stderr "$(grep -A3 diff-out "$TMP/stdout")"
+fi
 run "$PNGPLOT" --help
 if [ "$status" -eq 0 ] && grep -q 'render SPEC.json' "$TMP/stdout"; then
     pass help_lists_commands

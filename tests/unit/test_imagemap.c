@@ -874,6 +874,37 @@ static void test_image_is_found_relative_to_the_page(void)
     pp__str_free(&s);
 }
 
+/* A page on a descriptor has no folder: the link starts from the current
+   directory (`--html /dev/stdout >page.html`), not from /dev. */
+static void test_page_on_a_descriptor_links_from_the_current_directory(void)
+{
+    static const char *const pages[] = {"/dev/stdout", "/dev/fd/1",
+                                        "/proc/self/fd/7", "/dev/stderr"};
+    char png[160], dir[128], cwd[4096];
+    pp__str s = {0};
+    pp_error_t err;
+    size_t i;
+
+    snprintf(dir, sizeof dir, "%s/a", tmp_dir);
+    mkdir(dir, 0777);
+    snprintf(dir, sizeof dir, "%s/a/b c", tmp_dir);
+    mkdir(dir, 0777);
+    snprintf(dir, sizeof dir, "%s/e", tmp_dir);
+    mkdir(dir, 0777);
+    snprintf(png, sizeof png, "%s/a/b c/f#1.png", tmp_dir);
+    CHECK(getcwd(cwd, sizeof cwd) != NULL);
+    CHECK_INT(chdir(dir), 0);
+    for (i = 0; i < sizeof pages / sizeof *pages; i++) {
+        CHECK_INT(pp__relative_href(png, pages[i], &s, &err), PP_OK);
+        CHECK_STR(s.data, "../a/b%20c/f%231.png");
+        pp__str_free(&s);
+    }
+    CHECK_INT(pp__relative_href("f.png", "/dev/stdout", &s, &err), PP_OK);
+    CHECK_STR(s.data, "f.png");
+    pp__str_free(&s);
+    CHECK_INT(chdir(cwd), 0);
+}
+
 static void test_write_html_leaves_nothing_on_failure(void)
 {
     pp_figure_t *fig = NULL;
@@ -939,6 +970,7 @@ int main(void)
     RUN(test_left_out_links_are_counted_in_the_warning);
     RUN(test_page_holds_the_image_and_escaped_areas);
     RUN(test_image_is_found_relative_to_the_page);
+    RUN(test_page_on_a_descriptor_links_from_the_current_directory);
     RUN(test_write_html_leaves_nothing_on_failure);
     if (system(NULL)) {
         char cmd[128];
