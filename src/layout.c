@@ -361,26 +361,32 @@ static pp_status ticks_fail(const pp_figure_t *fig, const pp__axis *axis,
 }
 
 /*
- * The desired_num_ticks an automatic ticker is asked for after its labels
- * overlapped `fewer` times: one less each time, down to 1.
+ * How sparse an automatic ticker's ticks are asked to be: the
+ * desired_num_ticks it is given (Bokeh's, or less, maybe between two whole
+ * counts, when labels overlapped: see thin_axis), and how many times it
+ * was thinned, which on a log axis over decades puts the powers of ten
+ * that many decades further apart. Other tickers ignore both.
  */
-static int desired_ticks(const pp__axis *axis, int fewer)
+typedef struct thinning {
+    double desired;
+    int fewer;
+} thinning;
+
+static thinning bokeh_thinning(const pp__axis *axis)
 {
-    return axis->desired_num_ticks - fewer > 1
-           ? axis->desired_num_ticks - fewer : 1;
+    thinning t;
+
+    t.desired = axis->desired_num_ticks;
+    t.fewer = 0;
+    return t;
 }
 
-/*
- * fewer > 0 asks an automatic ticker for sparser ticks than Bokeh's (see
- * layout_axes): a smaller desired_num_ticks, and on a log axis over
- * decades, powers of ten that many decades further apart.
- */
 static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
-                               const pp__range *range, int fewer,
+                               const pp__range *range, const thinning *thin,
                                pp__axis_layout *al,
                                pp__factor_list **factors, pp_error_t *err)
 {
-    int desired = desired_ticks(axis, fewer);
+    double desired = thin->desired;
     pp_status st;
 
     *factors = NULL;
@@ -394,7 +400,7 @@ static pp_status compute_ticks(pp_figure_t *fig, const pp__axis *axis,
     default:
         if (axis->type == PP__AXIS_LOG)
             st = pp__ticks_log_sparser(range->start, range->end, desired,
-                                       axis->num_minor_ticks, fewer,
+                                       axis->num_minor_ticks, thin->fewer,
                                        &al->ticks);
         else if (axis->type == PP__AXIS_DATETIME)
             st = pp__ticks_datetime(range->start, range->end, desired,
@@ -573,15 +579,15 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
 
 static pp_status layout_axis(pp_figure_t *fig, pp_fonts_t *fonts,
                              const pp__axis *axis, const pp__range *range,
-                             int fewer, pp__axis_layout *al, bool vertical,
-                             pp_error_t *err)
+                             const thinning *thin, pp__axis_layout *al,
+                             bool vertical, pp_error_t *err)
 {
     pp__factor_list *factors;
     pp_status st;
     double height;
 
     memset(al, 0, sizeof *al);
-    if ((st = compute_ticks(fig, axis, range, fewer, al, &factors, err)) ||
+    if ((st = compute_ticks(fig, axis, range, thin, al, &factors, err)) ||
         (st = compute_labels(fonts, axis, al, factors, err)))
         return st;
     if (!axis->visible) {
@@ -918,7 +924,10 @@ typedef struct axis_try {
     const pp__range *range;
     pp__axis_layout *al;
     bool vertical;
-    int fewer;          /* passed to compute_ticks */
+    thinning thin;      /* how al's ticks were asked for */
+    double tried;       /* the lowest desired count tried, <= thin's */
+    double refused;     /* the largest desired count found to leave fewer
+                           than 2 ticks; 0 when none was */
     bool thinnable;     /* an automatic ticker that may still give fewer */
 } axis_try;
 
@@ -929,38 +938,94 @@ static bool same_majors(const pp__ticks *a, const pp__ticks *b)
             memcmp(a->major, b->major, a->nmajor * sizeof *a->major) == 0);
 }
 
-/*
- * Asks a's ticker for fewer ticks than now. The new ticks are taken when
- * two or more remain (fewer would leave the axis no scale); otherwise, or
- * when the ticker cannot give fewer (desired_num_ticks is down to 1 and
- * the ticks did not change), a is left as it is and thinned no more.
- */
-static pp_status thin_axis(pp_figure_t *fig, pp_fonts_t *fonts, axis_try *a,
-                           bool *taken, pp_error_t *err)
-{
-    pp__axis_layout next;
-    pp_status st;
+/* The smallest step by which thin_axis lowers a desired count. */
+#define DESIRED_STEP_MIN (1.0 / 16.0)
 
+/*
+ * The next desired count thin_axis tries: one less than the last tried,
+ * not below 1; when that is known to leave fewer than 2 ticks, halfway to
+ * the highest count that does. An adaptive ticker's interval follows
+ * span / desired and snaps to the nearest of its steps, so one whole count
+ * less can jump over the step that would fit: a date-time axis over 13.2
+ * hours gets 6 h at 2 and a day (a single tick) at 1, but 8 h at 1.5 and
+ * 12 h at 1.25. Returns the last count tried when no step of
+ * DESIRED_STEP_MIN is left.
+ */
+static double next_desired(const axis_try *a)
+{
+    double now = a->tried, next = now - 1.0;
+
+    if (next <= a->refused)
+        next = (now + a->refused) / 2.0;
+    if (next < 1.0)
+        next = 1.0;
+    return now - next < DESIRED_STEP_MIN ? now : next;
+}
+
+/*
+ * Asks a's ticker for fewer ticks than now, whose labels, `now`, are
+ * crowded (see next_desired for the counts tried). A try leaving fewer
+ * than 2 ticks is never taken: the axis would have no scale. Over three
+ * labels or more, the first try with two or more ticks is taken when the
+ * count went down or the ticks changed (a log axis over decades at
+ * desired 1): the same ticks at a lower count too, as the next try goes
+ * lower still. With two labels left, a try is taken only when its two
+ * labels stand further apart: a longer step does not always do that, as a
+ * label at the canvas's edge is pulled inside. When no count is left to
+ * try, a is left as it is and thinned no more.
+ */
+static pp_status thin_axis(pp_figure_t *fig, pp_fonts_t *fonts,
+                           const pp__layout *layout, axis_try *a,
+                           const crowding *now, bool *taken, pp_error_t *err)
+{
     *taken = false;
-    if (a->fewer >= PP__TICKS_MAX_DESIRED) {
-        a->thinnable = false;
-        return PP_OK;
+    while (a->thin.fewer < PP__TICKS_MAX_DESIRED) {
+        thinning next_thin;
+        pp__axis_layout next;
+        crowding c;
+        pp_status st;
+        bool take;
+
+        next_thin.desired = next_desired(a);
+        next_thin.fewer = a->thin.fewer + 1;
+        st = layout_axis(fig, fonts, a->axis, a->range, &next_thin, &next,
+                         a->vertical, err);
+        if (st == PP_OK && next.ticks.nmajor >= 2 && now->nlabels <= 2) {
+            st = measure_crowding(fig, fonts, a->axis, layout, &next,
+                                  a->vertical, &c);
+            if (st != PP_OK)
+                st = pp__fail_status(err, st);
+        }
+        if (st != PP_OK) {
+            axis_layout_free(&next);
+            a->thinnable = false;
+            return st;
+        }
+        if (next.ticks.nmajor < 2)
+            take = false;
+        else if (now->nlabels <= 2)
+            take = c.least_gap > now->least_gap;
+        else
+            take = next_thin.desired < a->tried ||
+                   !same_majors(&next.ticks, &a->al->ticks);
+        if (take) {
+            axis_layout_free(a->al);
+            *a->al = next;
+            a->thin = next_thin;
+            a->tried = next_thin.desired;
+            *taken = true;
+            return PP_OK;
+        }
+        axis_layout_free(&next);
+        if (next_thin.desired == a->tried)
+            break;
+        if (next.ticks.nmajor < 2)
+            a->refused = next_thin.desired;
+        else
+            a->tried = next_thin.desired;
     }
-    st = layout_axis(fig, fonts, a->axis, a->range, a->fewer + 1, &next,
-                     a->vertical, err);
-    if (st == PP_OK && next.ticks.nmajor >= 2 &&
-        !(desired_ticks(a->axis, a->fewer + 1) ==
-              desired_ticks(a->axis, a->fewer) &&
-          same_majors(&next.ticks, &a->al->ticks))) {
-        axis_layout_free(a->al);
-        *a->al = next;
-        a->fewer++;
-        *taken = true;
-        return PP_OK;
-    }
-    axis_layout_free(&next);
     a->thinnable = false;
-    return st;
+    return PP_OK;
 }
 
 /* Counts the warnings a trial layout would give, instead of giving them. */
@@ -973,21 +1038,22 @@ static void count_warning(void *user, const char *message)
 /*
  * Lays both axes out and places the frame; then, while an automatic
  * ticker's labels come closer than LABEL_GAP_X (LABEL_GAP_Y on the y
- * axis), asks it for fewer ticks until they fit or two labels remain,
- * placing the frame anew each time: thinner labels on the y axis widen the
- * frame, which moves the x labels. The y axis is checked first, as its
- * labels decide the frame's width, and after any change both are checked
- * again; each change lowers a count, so this ends. Labels the spec gives
- * (a fixed ticker, a factor list, major_label_overrides) are left as they
- * are: the caller warns when those overlap.
+ * axis), asks it for sparser ticks (see thin_axis) until they fit or none
+ * of two or more ticks does better, placing the frame anew each time:
+ * thinner labels on the y axis widen the frame, which moves the x labels.
+ * The y axis is checked first, as its labels decide the frame's width, and
+ * after any change both are checked again; each change lowers a desired
+ * count or raises a bounded thinning count, so this ends. Labels the spec
+ * gives (a fixed ticker, a factor list, major_label_overrides) are left as
+ * they are: the caller warns when those overlap.
  */
 static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
                              pp__layout *layout, double margins[4],
                              pp_error_t *err)
 {
     axis_try tries[2] = {
-        {&fig->yaxis, &fig->y_range, &layout->y, true, 0, false},
-        {&fig->xaxis, &fig->x_range, &layout->x, false, 0, false}
+        {&fig->yaxis, &fig->y_range, &layout->y, true, {0, 0}, 0, 0, false},
+        {&fig->xaxis, &fig->x_range, &layout->x, false, {0, 0}, 0, 0, false}
     };
     pp__warnings loud = fig->warnings;
     int suppressed = 0, k;
@@ -998,14 +1064,17 @@ static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
        out again aloud if it had something to say. */
     fig->warnings.fn = count_warning;
     fig->warnings.user = &suppressed;
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < 2; k++) {
+        tries[k].thin = bokeh_thinning(tries[k].axis);
+        tries[k].tried = tries[k].thin.desired;
         tries[k].thinnable = tries[k].axis->ticker == PP__TICKER_AUTO &&
                              tries[k].axis->noverrides == 0;
-    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, 0, &layout->x,
-                     false, err);
+    }
+    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &tries[1].thin,
+                     &layout->x, false, err);
     if (st == PP_OK)
-        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range, 0,
-                         &layout->y, true, err);
+        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
+                         &tries[0].thin, &layout->y, true, err);
     if (st == PP_OK)
         place_frame(fig, layout, margins);
     for (k = 0; k < 2 && st == PP_OK;) {
@@ -1023,11 +1092,11 @@ static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
             st = pp__fail_status(err, st);
             break;
         }
-        if (!is_crowded(&c, a->vertical) || c.nlabels <= 2) {
+        if (!is_crowded(&c, a->vertical)) {
             k++;
             continue;
         }
-        st = thin_axis(fig, fonts, a, &taken, err);
+        st = thin_axis(fig, fonts, layout, a, &c, &taken, err);
         if (st == PP_OK && taken) {
             place_frame(fig, layout, margins);
             k = 0;
@@ -1038,11 +1107,11 @@ static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
         return st;
     axis_layout_free(&layout->x);
     axis_layout_free(&layout->y);
-    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, tries[1].fewer,
+    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &tries[1].thin,
                      &layout->x, false, err);
     if (st == PP_OK)
         st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
-                         tries[0].fewer, &layout->y, true, err);
+                         &tries[0].thin, &layout->y, true, err);
     if (st == PP_OK)
         place_frame(fig, layout, margins);
     return st;

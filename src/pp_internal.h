@@ -437,7 +437,13 @@ char *pp__table_column_advice(const pp__table *table, const char *name,
 /* The most ticks one list may hold; bounds memory for absurd inputs. */
 #define PP__TICKS_MAX 4096
 
-/* The largest desired_num_ticks and num_minor_ticks accepted. */
+/*
+ * The largest desired_num_ticks and num_minor_ticks accepted. The tickers
+ * take desired_num_ticks as a double, 1..PP__TICKS_MAX_DESIRED: Bokeh's is
+ * a whole number, and a whole number gives Bokeh's ticks exactly; a count
+ * between two lets labels that overlap thin out by steps finer than one
+ * tick (see layout_axes), reaching intervals a whole count skips over.
+ */
 #define PP__TICKS_MAX_DESIRED 1000
 
 typedef struct pp__ticks {
@@ -470,7 +476,7 @@ typedef struct pp__adaptive {
  * halves, so they still get ticks.
  */
 pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
-                             double end, int desired_num_ticks,
+                             double end, double desired_num_ticks,
                              int num_minor_ticks, pp__ticks *out);
 
 /*
@@ -479,7 +485,7 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
  * num_minor_ticks 5). desired_num_ticks is 1..PP__TICKS_MAX_DESIRED,
  * num_minor_ticks 0..PP__TICKS_MAX_DESIRED.
  */
-pp_status pp__ticks_basic(double start, double end, int desired_num_ticks,
+pp_status pp__ticks_basic(double start, double end, double desired_num_ticks,
                           int num_minor_ticks, pp__ticks *out);
 
 /*
@@ -488,7 +494,7 @@ pp_status pp__ticks_basic(double start, double end, int desired_num_ticks,
  * 2, 4, 6, 8 times each (Bokeh's choice, not 2..9); shorter spans get
  * linear ticks that skip 0. Both ends must be > 0 (PP_ERR_ARGUMENT).
  */
-pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
+pp_status pp__ticks_log(double start, double end, double desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out);
 
 /*
@@ -498,8 +504,9 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
  * linear ticks thin out with a smaller desired_num_ticks instead).
  */
 pp_status pp__ticks_log_sparser(double start, double end,
-                                int desired_num_ticks, int num_minor_ticks,
-                                int extra_decades, pp__ticks *out);
+                                double desired_num_ticks,
+                                int num_minor_ticks, int extra_decades,
+                                pp__ticks *out);
 
 /*
  * Bokeh's DatetimeTicker; values are milliseconds since 1970-01-01 UTC
@@ -511,8 +518,8 @@ pp_status pp__ticks_log_sparser(double start, double end,
  * as in Bokeh. Ticks fall on UTC boundaries: a 12-hour step gives 00:00
  * and 12:00.
  */
-pp_status pp__ticks_datetime(double start, double end, int desired_num_ticks,
-                             pp__ticks *out);
+pp_status pp__ticks_datetime(double start, double end,
+                             double desired_num_ticks, pp__ticks *out);
 
 /*
  * Bokeh's BasicTickFormatter with its defaults (precision "auto",

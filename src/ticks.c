@@ -55,6 +55,13 @@ static bool count_ok(int count, int lowest)
     return count >= lowest && count <= PP__TICKS_MAX_DESIRED;
 }
 
+/* A desired tick count: a whole Bokeh count, or one between two while
+   labels are thinned (see layout_axes). NaN fails both comparisons. */
+static bool desired_ok(double desired)
+{
+    return desired >= 1.0 && desired <= PP__TICKS_MAX_DESIRED;
+}
+
 /*
  * (high - low) / d. When high - low overflows (1e308 - -1e308), the span is
  * measured in halves instead; for finite spans the result is bit-identical
@@ -99,7 +106,7 @@ typedef struct step {
  * only matter for an ideal interval within an ulp of a power of the base.
  */
 static step adaptive_interval(const pp__adaptive *ticker, double low,
-                              double high, int desired_num_ticks)
+                              double high, double desired_num_ticks)
 {
     double factor = ticker->min_interval == 0.0 ? 1.0 : ticker->min_interval;
     double ideal = span_over(low, high, desired_num_ticks);
@@ -244,7 +251,7 @@ static pp_status linear_ticks(double low, double high, const step *s,
 }
 
 pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
-                             double end, int desired_num_ticks,
+                             double end, double desired_num_ticks,
                              int num_minor_ticks, pp__ticks *out)
 {
     double low = fmin(start, end), high = fmax(start, end);
@@ -252,7 +259,7 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
 
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
-    if (!isfinite(start) || !isfinite(end) || !count_ok(desired_num_ticks, 1)
+    if (!isfinite(start) || !isfinite(end) || !desired_ok(desired_num_ticks)
         || !count_ok(num_minor_ticks, 0))
         return PP_ERR_ARGUMENT;
 
@@ -264,7 +271,7 @@ pp_status pp__ticks_adaptive(const pp__adaptive *ticker, double start,
     return linear_ticks(low, high, &s, num_minor_ticks, false, out);
 }
 
-pp_status pp__ticks_basic(double start, double end, int desired_num_ticks,
+pp_status pp__ticks_basic(double start, double end, double desired_num_ticks,
                           int num_minor_ticks, pp__ticks *out)
 {
     static const double mantissas[] = {1, 2, 5};
@@ -356,7 +363,7 @@ static pp_status log_decades(double low, double high, double log_low,
     return status;
 }
 
-pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
+pp_status pp__ticks_log(double start, double end, double desired_num_ticks,
                         int num_minor_ticks, pp__ticks *out)
 {
     return pp__ticks_log_sparser(start, end, desired_num_ticks,
@@ -364,8 +371,9 @@ pp_status pp__ticks_log(double start, double end, int desired_num_ticks,
 }
 
 pp_status pp__ticks_log_sparser(double start, double end,
-                                int desired_num_ticks, int num_minor_ticks,
-                                int extra_decades, pp__ticks *out)
+                                double desired_num_ticks,
+                                int num_minor_ticks, int extra_decades,
+                                pp__ticks *out)
 {
     static const double mantissas[] = {1, 5};
     const pp__adaptive log_linear = {mantissas, 2, 10.0, 0.0, INFINITY};
@@ -376,7 +384,7 @@ pp_status pp__ticks_log_sparser(double start, double end,
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
     if (!isfinite(start) || !isfinite(end) || !(low > 0)
-        || !count_ok(desired_num_ticks, 1) || !count_ok(num_minor_ticks, 0)
+        || !desired_ok(desired_num_ticks) || !count_ok(num_minor_ticks, 0)
         || !count_ok(extra_decades, 0))
         return PP_ERR_ARGUMENT;
 

@@ -207,7 +207,7 @@ static pp_status months_ticks(int step, double low, double high,
  * and the duplicate it makes is dropped.
  * XXX: Date.UTC also maps years 0..99 to 1900..1999; we do not.
  */
-static pp_status years_ticks(double low, double high, int desired,
+static pp_status years_ticks(double low, double high, double desired,
                              tick_list *list)
 {
     civil first, last;
@@ -300,7 +300,7 @@ static size_t first_at_least(double (*bound)(size_t), double value)
  * is below the ideal one and the first whose largest is not, the one whose
  * interval gives a tick count nearer the desired one (the former on a tie).
  */
-static size_t best_ticker(double low, double high, int desired)
+static size_t best_ticker(double low, double high, double desired)
 {
     double ideal = (high - low) / desired;
     size_t below = first_at_least(min_interval, ideal);
@@ -317,7 +317,8 @@ static size_t best_ticker(double low, double high, int desired)
     return error_above < error_below ? above : below;
 }
 
-pp_status pp__ticks_datetime(double start, double end, int desired_num_ticks,
+pp_status pp__ticks_datetime(double start, double end,
+                             double desired_num_ticks,
                              pp__ticks *out)
 {
     double low = fmin(start, end), high = fmax(start, end);
@@ -328,8 +329,8 @@ pp_status pp__ticks_datetime(double start, double end, int desired_num_ticks,
     out->major = out->minor = NULL;
     out->nmajor = out->nminor = 0;
     if (!(fabs(start) <= MS_LIMIT && fabs(end) <= MS_LIMIT)
-        || desired_num_ticks < 1
-        || desired_num_ticks > PP__TICKS_MAX_DESIRED)
+        || !(desired_num_ticks >= 1
+             && desired_num_ticks <= PP__TICKS_MAX_DESIRED))
         return PP_ERR_ARGUMENT;
     if (low == high)
         return PP_OK;

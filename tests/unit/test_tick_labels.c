@@ -352,6 +352,111 @@ static void test_datetime_labels_thin(void)
 }
 
 /*
+ * Twelve hours, 11:39 to 23:39, on a narrow date-time axis (13.2 hours with
+ * the range's padding). Bokeh's 2 h step runs together, and so does the
+ * 6 h step of two desired ticks (12:00, 18:00, 00:00, the last pulled in
+ * from the canvas's edge onto the middle one); one desired tick switches
+ * to the days ticker, a single tick at 00:00. Counts between 2 and 1 give
+ * 8 h (16:00, 00:00) at 1.5 and 12 h (12:00, 00:00) at 1.25.
+ */
+#define T_0413_1200 1302696000000.0
+#define T_0413_1600 (T_0413_1200 + 4 * 3600000.0)
+#define T_0414_0000 (T_0413_1200 + 12 * 3600000.0)
+
+static void render_half_day(int width, rendered *r)
+{
+    char spec[512];
+
+    snprintf(spec, sizeof spec, "{\"width\": %d, \"height\": 150, "
+             "\"x_axis_type\": \"datetime\", \"sources\": {\"s\": "
+             "{\"data\": {\"t\": [\"2011-04-13 11:39:07\", "
+             "\"2011-04-13 23:39:07\"], \"y\": [0, 1]}}}, \"renderers\": "
+             "[{\"glyph\": \"line\", \"source\": \"s\", \"x\": \"t\", "
+             "\"y\": \"y\"}]}", width);
+    render_text(spec, "", r);
+}
+
+static void test_datetime_thins_between_counts(void)
+{
+    static const double eight[] = {T_0413_1600, T_0414_0000};
+    static const char *const eight_labels[] = {"04/13 16:00", "04/14 00:00"};
+    static const double twelve[] = {T_0413_1200, T_0414_0000};
+    static const char *const twelve_labels[] = {"04/13 12:00",
+                                                "04/14 00:00"};
+    static const struct {
+        int width;
+        const double *want;
+        const char *const *labels;
+    } cases[] = {
+        {200, eight, eight_labels},
+        {175, eight, eight_labels},
+        /* 8 h labels would meet here: the one at 00:00 is pulled in from
+           the edge, so 12 h, which moves 16:00 out to 12:00, is taken. */
+        {150, twelve, twelve_labels},
+    };
+    rendered r;
+    size_t i;
+
+    for (i = 0; i < COUNT(cases); i++) {
+        render_half_day(cases[i].width, &r);
+        CHECK_INT(r.status, PP_OK);
+        CHECK_MSG(r.nwarnings == 0, "width %d: %s", cases[i].width,
+                  r.warnings);
+        if (r.canvas != NULL) {
+            pp__ticks t;
+
+            check_majors(&r, false, cases[i].want, cases[i].labels, 2);
+            check_labels_apart(&r, false);
+            /* The space in a label leaves up to 5 blank columns; at
+               175 px the labels stand 7 apart. */
+            CHECK_INT(ink_runs_under_x_axis(&r, 6), 2);
+            /* Whole counts: the 6 h step of 2 overlaps, 1 is one tick. */
+            CHECK_INT(pp__ticks_datetime(r.fig->x_range.start,
+                                         r.fig->x_range.end, 2, &t), PP_OK);
+            CHECK_INT(t.nmajor, 3);
+            CHECK(x_ticks_would_overlap(&r, &t, 4.0));
+            pp__ticks_free(&t);
+            CHECK_INT(pp__ticks_datetime(r.fig->x_range.start,
+                                         r.fig->x_range.end, 1, &t), PP_OK);
+            CHECK_INT(t.nmajor, 1);
+            pp__ticks_free(&t);
+        }
+        release(&r);
+    }
+
+    /* At 100 px two labels 58 px wide cannot stand 4 px apart: the 12 h
+       step puts them as far apart as they go, with the warning. */
+    render_half_day(100, &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 1);
+    CHECK_CONTAINS(r.warnings, "xaxis: 2 tick labels up to 58 px wide on "
+                   "ticks 60.0 px apart run together even with the fewest "
+                   "ticks");
+    if (r.canvas != NULL)
+        check_majors(&r, false, twelve, twelve_labels, 2);
+    release(&r);
+
+    /* Wide enough for Bokeh's ticks: they are kept. */
+    render_half_day(600, &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 0);
+    if (r.canvas != NULL) {
+        pp__ticks bokeh;
+
+        CHECK_INT(pp__ticks_datetime(r.fig->x_range.start,
+                                     r.fig->x_range.end, 6, &bokeh), PP_OK);
+        CHECK_INT(bokeh.nmajor, 7);     /* 12:00 to 00:00 every 2 hours */
+        CHECK_INT(r.layout.x.ticks.nmajor, bokeh.nmajor);
+        CHECK(r.layout.x.ticks.nmajor == bokeh.nmajor &&
+              memcmp(r.layout.x.ticks.major, bokeh.major,
+                     bokeh.nmajor * sizeof *bokeh.major) == 0);
+        check_labels_apart(&r, false);
+        pp__ticks_free(&bokeh);
+    }
+    release(&r);
+}
+
+/*
  * A log axis over decades labels every k-th power, k above Bokeh's: the
  * range is 1e-110..1e110, where Bokeh labels every 25th power (9 labels up
  * to 36 px wide, 28 px apart). The first k whose labels fit is 39.
@@ -602,6 +707,7 @@ int main(void)
     RUN(test_subnormal_range_labels);
     RUN(test_y_labels_thin_by_height);
     RUN(test_datetime_labels_thin);
+    RUN(test_datetime_thins_between_counts);
     RUN(test_log_decades_thin);
     RUN(test_given_labels_overlap_warns_once);
     RUN(test_fewest_ticks_still_overlap_warns);

@@ -387,6 +387,14 @@ static void test_basic_rejects_bad_counts(void)
     CHECK_INT(pp__ticks_basic(0, 1, 6, -1, &t), PP_ERR_ARGUMENT);
     CHECK_INT(pp__ticks_basic(0, 1, PP__TICKS_MAX_DESIRED + 1, 5, &t),
               PP_ERR_ARGUMENT);
+    /* A count between two is taken (thinning asks for one), but not one
+       below 1 or NaN. */
+    CHECK_INT(pp__ticks_basic(0, 1, 0.99, 5, &t), PP_ERR_ARGUMENT);
+    CHECK_INT(pp__ticks_basic(0, 1, NAN, 5, &t), PP_ERR_ARGUMENT);
+    CHECK_INT(pp__ticks_log(1, 50, NAN, 5, &t), PP_ERR_ARGUMENT);
+    CHECK_INT(pp__ticks_datetime(0, 1e9, NAN, &t), PP_ERR_ARGUMENT);
+    CHECK_INT(pp__ticks_basic(0, 1, 1.5, 5, &t), PP_OK);
+    pp__ticks_free(&t);
 }
 
 /* 1000 majors with 1000 minors each would be a million ticks. */
