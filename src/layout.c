@@ -472,13 +472,17 @@ static char *with_ellipsis(const char *label, size_t bytes)
     return text;
 }
 
-/* Cuts a label to fit max_width, ending it with an ellipsis. */
-static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
-                               const pp__font *font, char **label,
-                               double max_width)
+/*
+ * Cuts a label to fit max_width, ending it with an ellipsis. *quoted gets
+ * the label as a message quotes it (up to 60 bytes, cut between
+ * characters, with "..." when cut), for the caller's one warning.
+ */
+static pp_status shorten_label(pp_fonts_t *fonts, const pp__font *font,
+                               char **label, double max_width,
+                               char quoted[68])
 {
     pp_text_style_t style = pp__text_style(font, PP_ALIGN_LEFT);
-    size_t len = strlen(*label), nstarts = 0, lo, hi, i, quoted;
+    size_t len = strlen(*label), nstarts = 0, lo, hi, i, keep;
     size_t *starts;
     char *best;
 
@@ -516,12 +520,11 @@ static pp_status shorten_label(pp_figure_t *fig, pp_fonts_t *fonts,
     if (best == NULL)
         return PP_ERR_NOMEM;
     /* Quoted up to 60 bytes, cut at the start of a character. */
-    quoted = strlen(*label) > 60 ? 60 : strlen(*label);
-    while (quoted > 0 && ((unsigned char)(*label)[quoted] & 0xC0) == 0x80)
-        quoted--;
-    pp__warn(&fig->warnings, "shortened the tick label '%.*s%s' to %.0f px "
-             "so the frame keeps its room", (int)quoted, *label,
-             strlen(*label) > 60 ? "..." : "", max_width);
+    keep = strlen(*label) > 60 ? 60 : strlen(*label);
+    while (keep > 0 && ((unsigned char)(*label)[keep] & 0xC0) == 0x80)
+        keep--;
+    snprintf(quoted, 68, "%.*s%s", (int)keep, *label,
+             strlen(*label) > 60 ? "..." : "");
     free(*label);
     *label = best;
     return PP_OK;
@@ -539,7 +542,8 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
                                            PP_ALIGN_LEFT);
     double biggest = 0.0, limit = MAX_LABEL_SHARE * fig->width;
     bool any = false;
-    size_t i;
+    size_t i, nshortened = 0;
+    char first_shortened[68] = "", quoted[68];
     pp_status st;
 
     al->math_like = true;
@@ -553,8 +557,10 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
         al->math_like &= pp__is_math_like(al->labels[i]);
         st = pp_text_measure(fonts, al->labels[i], &style, &m);
         if (st == PP_OK && vertical && m.width > limit) {
-            st = shorten_label(fig, fonts, &axis->major_label_font,
-                               &al->labels[i], limit);
+            st = shorten_label(fonts, &axis->major_label_font,
+                               &al->labels[i], limit, quoted);
+            if (st == PP_OK && nshortened++ == 0)
+                memcpy(first_shortened, quoted, sizeof quoted);
             if (st == PP_OK)
                 st = pp_text_measure(fonts, al->labels[i], &style, &m);
         }
@@ -569,6 +575,14 @@ static pp_status labels_extent(pp_figure_t *fig, pp_fonts_t *fonts,
         if (size > biggest)
             biggest = size;
     }
+    /* One warning for the axis, however many labels were cut. */
+    if (nshortened == 1)
+        pp__warn(&fig->warnings, "shortened the tick label '%s' to %.0f px "
+                 "so the frame keeps its room", first_shortened, limit);
+    else if (nshortened > 1)
+        pp__warn(&fig->warnings, "shortened %zu tick labels (the first "
+                 "'%s') to %.0f px so the frame keeps its room", nshortened,
+                 first_shortened, limit);
     if (!any || axis->major_label_font.size_px <= 0.0)
         al->labels_extent = 0.0;
     else
@@ -1131,6 +1145,7 @@ static pp_status warn_labels_overlap(pp_figure_t *fig, pp_fonts_t *fonts,
     const pp__axis_layout *al = vertical ? &layout->y : &layout->x;
     const char *name = vertical ? "yaxis" : "xaxis";
     bool given = axis->ticker != PP__TICKER_AUTO || axis->noverrides > 0;
+    char how[64];
     crowding c;
     pp_status st;
 
@@ -1139,20 +1154,26 @@ static pp_status warn_labels_overlap(pp_figure_t *fig, pp_fonts_t *fonts,
         return pp__fail_status(err, st);
     if (!is_crowded(&c, vertical))
         return PP_OK;
+    /* Labels kept inside the canvas can overlap on ticks further apart
+       than they are wide: say what is drawn, not only the sizes. */
+    if (c.least_gap < 0.0)
+        snprintf(how, sizeof how, "overlap");
+    else
+        snprintf(how, sizeof how, "come within %.0f px of each other",
+                 vertical ? LABEL_GAP_Y : LABEL_GAP_X);
     if (given)
         pp__warn(&fig->warnings, "%s: %zu tick labels up to %.0f px %s on "
-                 "ticks %.1f px apart run together; a %s figure, a smaller "
+                 "ticks %.1f px apart %s; a %s figure, a smaller "
                  "%s.major_label_text_font_size or fewer ticks (%s.ticker) "
                  "would make them fit", name, c.nlabels, c.largest,
-                 vertical ? "high" : "wide", c.closest,
+                 vertical ? "high" : "wide", c.closest, how,
                  vertical ? "taller" : "wider", name, name);
     else
         pp__warn(&fig->warnings, "%s: %zu tick labels up to %.0f px %s on "
-                 "ticks %.1f px apart run together even with the fewest "
-                 "ticks; a %s figure or a smaller "
-                 "%s.major_label_text_font_size would make them fit", name,
-                 c.nlabels, c.largest,
-                 vertical ? "high" : "wide", c.closest,
+                 "ticks %.1f px apart %s even with the fewest ticks; a %s "
+                 "figure or a smaller %s.major_label_text_font_size would "
+                 "make them fit", name, c.nlabels, c.largest,
+                 vertical ? "high" : "wide", c.closest, how,
                  vertical ? "taller" : "wider", name);
     return PP_OK;
 }

@@ -430,7 +430,7 @@ static void test_datetime_thins_between_counts(void)
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 1);
     CHECK_CONTAINS(r.warnings, "xaxis: 2 tick labels up to 58 px wide on "
-                   "ticks 60.0 px apart run together even with the fewest "
+                   "ticks 60.0 px apart overlap even with the fewest "
                    "ticks");
     if (r.canvas != NULL)
         check_majors(&r, false, twelve, twelve_labels, 2);
@@ -528,7 +528,7 @@ static void test_given_labels_overlap_warns_once(void)
         CHECK_STR(r.layout.x.labels[2], "third source address");
         pp_text_measure(r.fonts, "second source address", &style, &m);
         snprintf(expected, sizeof expected, "xaxis: 5 tick labels up to "
-                 "%.0f px wide on ticks %.1f px apart run together; a wider "
+                 "%.0f px wide on ticks %.1f px apart overlap; a wider "
                  "figure, a smaller xaxis.major_label_text_font_size or "
                  "fewer ticks (xaxis.ticker) would make them fit\n", m.width,
                  px(&r, 2) - px(&r, 1));
@@ -554,7 +554,7 @@ static void test_given_labels_overlap_warns_once(void)
     CHECK_INT(r.nwarnings, 1);
     CHECK_CONTAINS(r.warnings, "yaxis: 6 tick labels up to 12 px high on "
                    "ticks ");
-    CHECK_CONTAINS(r.warnings, " apart run together; a taller figure, a "
+    CHECK_CONTAINS(r.warnings, " apart overlap; a taller figure, a "
                    "smaller yaxis.major_label_text_font_size or fewer ticks "
                    "(yaxis.ticker) would make them fit\n");
     CHECK_INT(r.layout.y.ticks.nmajor, 6);
@@ -586,7 +586,7 @@ static void test_fewest_ticks_still_overlap_warns(void)
     CHECK_INT(r.status, PP_OK);
     CHECK_INT(r.nwarnings, 1);
     CHECK_CONTAINS(r.warnings, "xaxis: 3 tick labels up to ");
-    CHECK_CONTAINS(r.warnings, " px apart run together even with the fewest "
+    CHECK_CONTAINS(r.warnings, " px apart overlap even with the fewest "
                    "ticks; a wider figure or a smaller "
                    "xaxis.major_label_text_font_size would make them fit\n");
     release(&r);
@@ -682,7 +682,7 @@ static void test_examples_keep_bokeh_ticks(void)
     snprintf(spec, sizeof spec, "%s/examples/bipartite.json",
              check_repo_dir());
     check_keeps_ticks(spec, NULL, "yaxis: 165 tick labels up to 8 px high on "
-                      "ticks 1.8 px apart run together; a taller figure, a "
+                      "ticks 1.8 px apart overlap; a taller figure, a "
                       "smaller yaxis.major_label_text_font_size or fewer "
                       "ticks (yaxis.ticker) would make them fit\n");
     if (check_shared_dir("data/vast2011") == NULL)
