@@ -376,7 +376,12 @@ pp_status pp__ticks_log_sparser(double start, double end,
                                 pp__ticks *out)
 {
     static const double mantissas[] = {1, 5};
+    static const double thinned_mantissas[] = {1, 2, 5};
     const pp__adaptive log_linear = {mantissas, 2, 10.0, 0.0, INFINITY};
+    /* Thinned (labels that overlapped), steps of 2 too: from 10 Bokeh's
+       1 and 5 jump to 50, often a single tick, where 20 would fit. */
+    const pp__adaptive log_linear_thinned = {thinned_mantissas, 3, 10.0,
+                                             0.0, INFINITY};
     double low = fmin(start, end), high = fmax(start, end);
     double log_low, log_high;
     step s;
@@ -398,6 +403,8 @@ pp_status pp__ticks_log_sparser(double start, double end,
 
     /* Less than two decades: Bokeh falls back to linear ticks (mantissas
      * 1 and 5) and leaves out 0, which a log axis cannot show. */
-    s = adaptive_interval(&log_linear, low, high, desired_num_ticks);
+    s = adaptive_interval(extra_decades > 0 ? &log_linear_thinned
+                                            : &log_linear,
+                          low, high, desired_num_ticks);
     return linear_ticks(low, high, &s, num_minor_ticks, true, out);
 }

@@ -574,6 +574,30 @@ static void test_given_labels_overlap_warns_once(void)
 }
 
 /* Two automatic labels that still overlap: the warning says so. */
+/*
+ * A log axis under two decades has Bokeh's linear steps of 1 and 5: from
+ * 10, the next is 50, a single tick. Thinned, it may take steps of 2.
+ */
+static void test_log_axis_under_two_decades_thins_by_twos(void)
+{
+    static const double want[] = {20, 40, 60};
+    static const char *const labels[] = {"20", "40", "60"};
+    rendered r;
+
+    render_text("{\"width\": 300, \"height\": 300, \"x_axis_type\": \"log\", "
+                "\"sources\": {\"s\": {\"csv\": \"data.csv\"}}, "
+                "\"renderers\": [{\"glyph\": \"line\", \"source\": \"s\", "
+                "\"x\": \"x\", \"y\": \"y\"}]}",
+                "x,y\n1,1\n50,2\n", &r);
+    CHECK_INT(r.status, PP_OK);
+    CHECK_INT(r.nwarnings, 0);
+    if (r.canvas != NULL) {
+        check_majors(&r, false, want, labels, 3);
+        check_labels_apart(&r, false);
+    }
+    release(&r);
+}
+
 static void test_fewest_ticks_still_overlap_warns(void)
 {
     rendered r;
@@ -710,6 +734,7 @@ int main(void)
     RUN(test_datetime_thins_between_counts);
     RUN(test_log_decades_thin);
     RUN(test_given_labels_overlap_warns_once);
+    RUN(test_log_axis_under_two_decades_thins_by_twos);
     RUN(test_fewest_ticks_still_overlap_warns);
     RUN(test_examples_keep_bokeh_ticks);
     harness_end();
