@@ -2,7 +2,7 @@
 # Renders every example into out/, one line per file written: the specs in
 # examples/ (each with its HTML page of tooltips and links, and through
 # gnuplot when it is installed), the C example, and the VAST 2011 specs when
-# ../shared is there.
+# the shared data is there (../shared, or $PP_SHARED).
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
 mkdir -p out
@@ -44,7 +44,7 @@ fi
 
 # Every spec names its CSV files bare and its folder in data_dir, so
 # --data-dir takes a folder of CSV files: here the one checked for.
-vast=../shared/data/vast2011
+vast=${PP_SHARED:-../shared}/data/vast2011
 if [ -d examples/vast2011 ]; then
     if [ -d "$vast" ]; then
         mkdir -p out/vast2011
