@@ -98,7 +98,7 @@ test_crlf_line_ends() {
 test_headers_match_reference() {
     ref="$PP_SHARED/reference/bokeh/data"
     if [ -z "$PP_SHARED" ] || [ ! -d "$ref" ]; then
-        skip data_headers_match_reference "no reference data (PP_SHARED unset)"
+        skip data_headers_match_reference "../shared/reference/bokeh/data is absent (or set PP_SHARED)"
         return
     fi
     for f in $FILES; do
