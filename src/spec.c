@@ -1238,12 +1238,11 @@ static pp_status get_x_length(reader *r, json_t *obj, const char *path,
         return nomem(r);
     /* 0 is the default's marker (no breaks, the smallest step); given,
        it would read as "break everywhere" or "no width". */
-    if (json_is_number(value) && json_number_value(value) <= 0.0)
-        st = spec_fail(r, p, false, "must be greater than 0; leave \"%s\" "
-                       "out for its default", key);
-    else if (json_is_number(value))
-        st = get_number(r, obj, path, key, 0.0, HUGE_VAL, out);
     if (json_is_number(value)) {
+        st = json_number_value(value) <= 0.0
+            ? spec_fail(r, p, false, "must be greater than 0; leave \"%s\" "
+                        "out for its default", key)
+            : get_number(r, obj, path, key, 0.0, HUGE_VAL, out);
         free(p);
         return st;
     }
