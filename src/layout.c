@@ -1049,6 +1049,22 @@ static void count_warning(void *user, const char *message)
     ++*(int *)user;
 }
 
+/* Both axes laid out as tries[] (y, then x) ask, and the frame placed. */
+static pp_status layout_both_axes(pp_figure_t *fig, pp_fonts_t *fonts,
+                                  const axis_try tries[2], pp__layout *layout,
+                                  double margins[4], pp_error_t *err)
+{
+    pp_status st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range,
+                               &tries[1].thin, &layout->x, false, err);
+
+    if (st == PP_OK)
+        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
+                         &tries[0].thin, &layout->y, true, err);
+    if (st == PP_OK)
+        place_frame(fig, layout, margins);
+    return st;
+}
+
 /*
  * Lays both axes out and places the frame; then, while an automatic
  * ticker's labels come closer than LABEL_GAP_X (LABEL_GAP_Y on the y
@@ -1084,13 +1100,7 @@ static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
         tries[k].thinnable = tries[k].axis->ticker == PP__TICKER_AUTO &&
                              tries[k].axis->noverrides == 0;
     }
-    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &tries[1].thin,
-                     &layout->x, false, err);
-    if (st == PP_OK)
-        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
-                         &tries[0].thin, &layout->y, true, err);
-    if (st == PP_OK)
-        place_frame(fig, layout, margins);
+    st = layout_both_axes(fig, fonts, tries, layout, margins, err);
     for (k = 0; k < 2 && st == PP_OK;) {
         axis_try *a = &tries[k];
         crowding c;
@@ -1121,14 +1131,7 @@ static pp_status layout_axes(pp_figure_t *fig, pp_fonts_t *fonts,
         return st;
     axis_layout_free(&layout->x);
     axis_layout_free(&layout->y);
-    st = layout_axis(fig, fonts, &fig->xaxis, &fig->x_range, &tries[1].thin,
-                     &layout->x, false, err);
-    if (st == PP_OK)
-        st = layout_axis(fig, fonts, &fig->yaxis, &fig->y_range,
-                         &tries[0].thin, &layout->y, true, err);
-    if (st == PP_OK)
-        place_frame(fig, layout, margins);
-    return st;
+    return layout_both_axes(fig, fonts, tries, layout, margins, err);
 }
 
 /*

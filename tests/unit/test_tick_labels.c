@@ -573,7 +573,6 @@ static void test_given_labels_overlap_warns_once(void)
     release(&r);
 }
 
-/* Two automatic labels that still overlap: the warning says so. */
 /*
  * A log axis under two decades has Bokeh's linear steps of 1 and 5: from
  * 10, the next is 50, a single tick. Thinned, it may take steps of 2.
@@ -598,6 +597,7 @@ static void test_log_axis_under_two_decades_thins_by_twos(void)
     release(&r);
 }
 
+/* Two automatic labels that still overlap: the warning says so. */
 static void test_fewest_ticks_still_overlap_warns(void)
 {
     rendered r;
