@@ -158,10 +158,12 @@ else
     fail gnuplot_runs_in_utf8_locale "gnuplot saw $(cat "$TMP/seen.env")"
 fi
 
-# The rest needs gnuplot itself.
+# The rest needs gnuplot itself. Without it each check still runs (its
+# renders fail at once) and reports a skip by its own name, so the count
+# stays whole and no check can be left out of the skip by mistake.
 if ! command -v gnuplot >/dev/null 2>&1; then
-    skip gnuplot_examples "gnuplot is not installed (apt-get install gnuplot-nox)"
-    exit 0
+    pass() { skip "$1" "gnuplot is not installed (apt-get install gnuplot-nox)"; }
+    fail() { pass "$1"; }
 fi
 
 # With no locale at all (env -i), gnuplot used to warn "iconv failed to
@@ -199,7 +201,8 @@ for spec in examples/*.json; do
     if ! "$PNGPLOT" render -q "$spec" -o "$ours" 2>"$TMP/err" ||
         ! "$PNGPLOT" render -q --backend gnuplot "$spec" -o "$theirs" \
             2>"$TMP/err"; then
-        fail "gnuplot_$name" "render failed: $(cat "$TMP/err")"
+        fail "gnuplot_${name}_size" "render failed: $(cat "$TMP/err")"
+        fail "gnuplot_${name}_frame" "render failed"
         continue
     fi
     "$PNGPLOT" diff "$ours" "$theirs" >"$TMP/diff" 2>&1
@@ -225,7 +228,7 @@ done
 # Liberation Sans: let fontconfig see the project's copy, as a user without
 # fonts-liberation2 would.
 "$PNGPLOT" render -q --backend gnuplot examples/bipartite.json \
-    -o "$TMP/rendered.png"
+    -o "$TMP/rendered.png" 2>"$TMP/stderr"
 run "$PNGPLOT" render -q --script-only "$TMP/bipartite.gp" \
     -o "$TMP/scripted.png" examples/bipartite.json
 cat >"$TMP/fonts.conf" <<EOF
@@ -297,24 +300,20 @@ if grep -qF 'set label 1 "'"'"'Quoted'"'"' \"twice\" \\ and '"''"'" at' "$TMP/st
 else
     fail gnuplot_text_quotes_escaped "$(grep 'set label 1' "$TMP/stdout")"
 fi
-if command -v gnuplot >/dev/null 2>&1; then
-    run "$PNGPLOT" render --backend gnuplot "$TMP/q.json" -o "$TMP/q.png"
-    expect gnuplot_draws_quoted_title 0 ""
-fi
+run "$PNGPLOT" render --backend gnuplot "$TMP/q.json" -o "$TMP/q.png"
+expect gnuplot_draws_quoted_title 0 ""
 
 # gnuplot's PNG with its page on standard output: the page shows the PNG
 # by its path from the current directory, not from /dev.
-if command -v gnuplot >/dev/null 2>&1; then
-    mkdir -p "$TMP/gcwd"
-    cp examples/timeline.json "$TMP/gcwd/"
-    (cd "$TMP/gcwd" && "$PNGPLOT" render -q --backend gnuplot timeline.json \
-        --data-dir "$PP_REPO/examples/data" -o g.png --html /dev/stdout \
-        >page.html 2>"$TMP/stderr")
-    status=$?
-    if [ "$status" -eq 0 ] && grep -q '^<img src="g.png" ' "$TMP/gcwd/page.html"
-    then
-        pass gnuplot_descriptor_page_img_src
-    else
-        fail gnuplot_descriptor_page_img_src "status $status: $(head -c 300 "$TMP/stderr")"
-    fi
+mkdir -p "$TMP/gcwd"
+cp examples/timeline.json "$TMP/gcwd/"
+(cd "$TMP/gcwd" && "$PNGPLOT" render -q --backend gnuplot timeline.json \
+    --data-dir "$PP_REPO/examples/data" -o g.png --html /dev/stdout \
+    >page.html 2>"$TMP/stderr")
+status=$?
+if [ "$status" -eq 0 ] && grep -q '^<img src="g.png" ' "$TMP/gcwd/page.html"
+then
+    pass gnuplot_descriptor_page_img_src
+else
+    fail gnuplot_descriptor_page_img_src "status $status: $(head -c 300 "$TMP/stderr")"
 fi
