@@ -316,9 +316,15 @@ void pp__format_datetime(char *buf, size_t size, const char *format,
     buf[w.len] = '\0';
 }
 
-void pp__format_datetime_iso(char *buf, size_t size, double ms)
+void pp__format_range_value(char *buf, size_t size, double ms,
+                            bool datetime)
 {
     double in_minute = fmod(ms, 60000.0);
+
+    if (!datetime) {
+        snprintf(buf, size, "%g", ms);
+        return;
+    }
 
     if (in_minute < 0.0)
         in_minute += 60000.0;

@@ -160,12 +160,10 @@ static void fixed_end(pp_figure_t *fig, pp__range *range,
     if (!(start < end)) {
         /* Most likely a mistake (a start in the wrong unit): say so. */
         if (any_data) {
-            double given = range->start_given ? start : end;
             char value[64];
-            if (type == PP__AXIS_DATETIME)
-                pp__format_datetime_iso(value, sizeof value, given);
-            else
-                snprintf(value, sizeof value, "%g", given);
+            pp__format_range_value(value, sizeof value,
+                                   range->start_given ? start : end,
+                                   type == PP__AXIS_DATETIME);
             pp__loc_prefix(fig, &range->loc, false, where, sizeof where);
             pp__warn(&fig->warnings, "%s%s_range: the given %s %s leaves "
                      "all the data outside the range", where, name,

@@ -249,11 +249,13 @@ void pp__format_datetime(char *buf, size_t size, const char *format,
                          double ms);
 
 /*
- * A date-time as the spec and data write it, to name it in a message:
- * "2011-04-13 11:39", with ":SS" and ".fff" only when they are not zero;
- * "N ms" beyond the dates the formatter knows.
+ * A range end as a message names it: on a date-time axis as the spec and
+ * data write it, "2011-04-13 11:39", with ":SS" and ".fff" only when they
+ * are not zero ("N ms" beyond the dates the formatter knows); otherwise
+ * as "%g".
  */
-void pp__format_datetime_iso(char *buf, size_t size, double ms);
+void pp__format_range_value(char *buf, size_t size, double value,
+                            bool datetime);
 
 /* ------------------------------------------------------------------------ */
 /* CSV tables (csv.c)                                                        */

@@ -2604,13 +2604,10 @@ static pp_status read_range(reader *r, json_t *root, const char *key,
     }
     if (!(range->start < range->end)) {
         char from[64], to[64];
-        if (type == PP__AXIS_DATETIME) {
-            pp__format_datetime_iso(from, sizeof from, range->start);
-            pp__format_datetime_iso(to, sizeof to, range->end);
-        } else {
-            snprintf(from, sizeof from, "%g", range->start);
-            snprintf(to, sizeof to, "%g", range->end);
-        }
+        pp__format_range_value(from, sizeof from, range->start,
+                               type == PP__AXIS_DATETIME);
+        pp__format_range_value(to, sizeof to, range->end,
+                               type == PP__AXIS_DATETIME);
         return spec_fail(r, path, false, "must have start < end, not "
                          "[%s, %s]%s", from, to, range->start > range->end
                              ? " (reversed ranges are not supported)" : "");
