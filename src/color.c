@@ -259,14 +259,21 @@ pp_status pp_color_parse(const char *text, pp_color_t *out)
  */
 const char *pp__color_problem(const char *text)
 {
+    char start[6];
+    size_t i;
+
     while (is_space(*text))
         text++;
-    if (text[0] == '#')
+    /* Functions ignore case, as pp_color_parse reads them. */
+    for (i = 0; i + 1 < sizeof start && text[i] != '\0'; i++)
+        start[i] = lower(text[i]);
+    start[i] = '\0';
+    if (start[0] == '#')
         return "a hex colour is '#' and 3, 4, 6 or 8 hex digits";
-    if (strncmp(text, "rgba(", 5) == 0 || strncmp(text, "RGBA(", 5) == 0)
+    if (strncmp(start, "rgba(", 5) == 0)
         return "rgba() takes three whole numbers 0..255 and an alpha "
                "0..1, as rgba(0, 0, 128, 0.5)";
-    if (strncmp(text, "rgb(", 4) == 0 || strncmp(text, "RGB(", 4) == 0)
+    if (strncmp(start, "rgb(", 4) == 0)
         return "rgb() takes three whole numbers 0..255, as rgb(0, 0, 128)";
     return "not a CSS colour name (such as \"navy\"), \"#rrggbb\", "
            "\"#rrggbbaa\", \"rgb(r, g, b)\" or \"rgba(r, g, b, a)\"";

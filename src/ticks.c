@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Kept apart from pp__ticks so the public shape stays two plain lists. */
 typedef struct builder {
@@ -155,19 +156,22 @@ static step adaptive_interval(const pp__adaptive *ticker, double low,
  * (spans of 1e-320) a double keeps only a few digits: pow(10, -321) is
  * 9.98e-322, so Bokeh's ticks fall at 1.996e-321, 3.992e-321, ... and the
  * one meant for the data's own 1e-320 at 9.980e-321. There the tick is the
- * double nearest the decimal multiple instead, which strtod rounds
- * correctly.
+ * double nearest the decimal multiple instead, which pp__parse_number
+ * rounds correctly.
  */
 static double multiple(double factor, const step *s)
 {
     char text[64];
+    double tick;
 
     if (!s->decimal || !(s->interval < DBL_MIN))
         return factor * s->interval;
-    /* A whole number and an exponent: no decimal point, so the text reads
+    /* A whole number and an exponent: no decimal point, so the text is
        the same in every locale. */
     snprintf(text, sizeof text, "%.0fe%d", factor * s->mantissa, s->exponent);
-    return strtod(text, NULL);
+    if (!pp__parse_number(text, strlen(text), &tick))
+        return factor * s->interval;
+    return tick;
 }
 
 /* The majors: multiples of interval in [low, high], 0 left out on request. */

@@ -144,6 +144,17 @@ static void test_invalid_colors_are_rejected(void)
     CHECK(c.r == 7 && c.g == 8 && c.b == 9 && c.a == 0.25f);
 }
 
+/* Why a text is not a colour: judged by its shape, in any case. */
+static void test_color_problem_names_the_form(void)
+{
+    CHECK_CONTAINS(pp__color_problem("#12345"), "3, 4, 6 or 8 hex digits");
+    CHECK_CONTAINS(pp__color_problem(" RgBa(1, 2, 3)"), "rgba() takes "
+                   "three whole numbers 0..255 and an alpha 0..1");
+    CHECK_CONTAINS(pp__color_problem("RGB(300, 0, 0)"), "rgb() takes three "
+                   "whole numbers 0..255");
+    CHECK_CONTAINS(pp__color_problem("bleu"), "not a CSS colour name");
+}
+
 int main(void)
 {
     RUN(test_case_c18_values);
@@ -153,5 +164,6 @@ int main(void)
     RUN(test_hex_forms);
     RUN(test_rgb_functions);
     RUN(test_invalid_colors_are_rejected);
+    RUN(test_color_problem_names_the_form);
     CHECK_EXIT();
 }
